@@ -1,0 +1,5 @@
+"""Allow ``python -m guidebuilder``."""
+
+from guidebuilder.cli import main
+
+main()

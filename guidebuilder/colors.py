@@ -1,0 +1,47 @@
+"""Colour arithmetic shared by both renderers: mixing, WCAG contrast, readable text colours."""
+
+from __future__ import annotations
+
+
+def rgb(hex_color: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` as a tuple of 0–255 integers."""
+    value = hex_color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def to_hex(red: float, green: float, blue: float) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*(max(0, min(255, round(c))) for c in (red, green, blue)))
+
+
+def mix(color: str, other: str, amount: float) -> str:
+    """``color`` moved ``amount`` (0–1) of the way towards ``other``."""
+    a, b = rgb(color), rgb(other)
+    return to_hex(*(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
+
+
+def luminance(color: str) -> float:
+    """WCAG relative luminance."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours (1–21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_on(background: str, *candidates: str) -> str:
+    """The candidate (default: near-black and white) with the best contrast on ``background``."""
+    options = candidates or ("#FFFFFF", "#111111")
+    return max(options, key=lambda c: contrast(c, background))
+
+
+def ramp(color: str, background: str, index: int, count: int, lightest: float = 0.35) -> str:
+    """Step ``index`` of ``count`` from a light tint of ``color`` up to ``color`` itself."""
+    shade = lightest * (1 - index / (count - 1)) if count > 1 else 0.0
+    return mix(color, background, shade)

@@ -1,0 +1,26 @@
+"""Render a DocumentPlan as an editable PowerPoint deck with python-pptx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from guidebuilder.brand import Brand
+from guidebuilder.deck.compose import DeckComposer
+from guidebuilder.deck.design import design_for, open_presentation
+from guidebuilder.deck.package import save, set_properties
+from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.plan import DocumentPlan
+
+
+def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[str]:
+    """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
+    design = design_for(brand)
+    prs = open_presentation(design)
+    writer = SlideWriter(prs, design, plan.meta.labels.continued)
+    DeckComposer(plan, design, writer, brand.footer or brand.name).compose()
+    meta = plan.meta
+    set_properties(prs, meta.title, brand.name, meta.subtitle or meta.title, meta.language,
+                   meta.timestamp)
+    save(prs, target, meta.timestamp)
+    return writer.warnings

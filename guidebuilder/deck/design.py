@@ -1,0 +1,136 @@
+"""The deck's design in one place: geometry, type sizes, colours, fonts and layout lookup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pptx import Presentation
+from pptx.util import Emu, Pt
+
+from guidebuilder.brand import Brand
+from guidebuilder.colors import readable_on
+from guidebuilder.measure import Measurer
+
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+LAYOUT_NAMES = {
+    "title": ("Title Slide",),
+    "section": ("Section Header",),
+    "content": ("Title and Content",),
+    "comparison": ("Title Only", "Comparison"),
+}
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def emu(self) -> tuple[Emu, Emu, Emu, Emu]:
+        return Pt(self.left), Pt(self.top), Pt(self.width), Pt(self.height)
+
+
+@dataclass(frozen=True)
+class Design:
+    """Sizes in points; colours as #RRGGBB."""
+
+    brand: Brand
+    width: float
+    height: float
+    measurer: Measurer
+    heading_measurer: Measurer
+    margin: float = 40.0
+    title_size: float = 30.0
+    title_min: float = 18.0
+    body_size: float = 20.0
+    body_sizes: tuple[float, ...] = (20.0, 18.0, 16.0)
+    body_min: float = 14.0
+    table_sizes: tuple[float, ...] = (16.0, 14.0, 12.0)
+    footer_size: float = 10.0
+    inset_x: float = 7.2
+    inset_y: float = 3.6
+    bullet_indent: float = 22.0
+
+    @property
+    def colors(self):
+        return self.brand.colors
+
+    @property
+    def accent_ink(self) -> str:
+        """Text colour that reads on the primary colour."""
+        return readable_on(self.brand.heading_colour, self.colors.background,
+                           self.colors.foreground)
+
+    @property
+    def logo_width(self) -> float:
+        return 90.0 if self.brand.logo_small else 0.0
+
+    def title_box(self) -> Box:
+        logo = self.logo_width + 12 if self.logo_width else 0.0
+        return Box(self.margin, 20, self.width - 2 * self.margin - logo, 70)
+
+    def body_box(self) -> Box:
+        top = 102.0
+        return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - 42)
+
+    def footer_box(self) -> Box:
+        return Box(self.margin, self.height - 32, self.width - 2 * self.margin - 70, 22)
+
+    def number_box(self) -> Box:
+        return Box(self.width - self.margin - 60, self.height - 32, 60, 22)
+
+    def logo_box(self) -> Box:
+        return Box(self.width - self.margin - self.logo_width, 26, self.logo_width, 40)
+
+    def inner_width(self, box: Box) -> float:
+        """Width available to text inside ``box`` after the insets, with a safety margin."""
+        return (box.width - 2 * self.inset_x) * 0.97
+
+    def inner_height(self, box: Box) -> float:
+        return box.height - 2 * self.inset_y - 2.0
+
+
+def design_for(brand: Brand) -> Design:
+    width, height = SLIDE_SIZES.get(brand.slide_size, SLIDE_SIZES["16:9"])
+    return Design(brand, width, height, Measurer(brand.base, brand.mono),
+                  Measurer(brand.headings, brand.mono))
+
+
+def open_presentation(design: Design) -> Any:
+    """A presentation from the brand's template (or python-pptx's default) at the brand's size."""
+    template = design.brand.pptx_template
+    prs = Presentation(str(template)) if template else Presentation()
+    for slide_id in list(prs.slides._sldIdLst):  # a template's own sample slides are dropped
+        prs.part.drop_rel(slide_id.rId)
+        prs.slides._sldIdLst.remove(slide_id)
+    old_width = prs.slide_width
+    prs.slide_width, prs.slide_height = Pt(design.width), Pt(design.height)
+    if not template and old_width != prs.slide_width:
+        _rescale_masters(prs, prs.slide_width / old_width)
+    return prs
+
+
+def _rescale_masters(prs: Any, factor: float) -> None:
+    """Stretch the default master and layouts horizontally to the new slide width."""
+    for master in prs.slide_masters:
+        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.shapes)]:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(int(shape.left * factor)), Emu(int(shape.width * factor))
+
+
+def find_layout(prs: Any, role: str, warnings: list[str]) -> Any:
+    """The layout for ``role`` looked up by name, falling back to a blank-ish built-in one."""
+    layouts = {layout.name.strip().lower(): layout for layout in prs.slide_layouts}
+    for name in LAYOUT_NAMES[role]:
+        if name.lower() in layouts:
+            return layouts[name.lower()]
+    fallback = layouts.get("title only") or layouts.get("blank") or prs.slide_layouts[0]
+    message = (f"the template has no '{LAYOUT_NAMES[role][0]}' layout; "
+               f"using '{fallback.name}' for {role} slides")
+    if message not in warnings:
+        warnings.append(message)
+    return fallback

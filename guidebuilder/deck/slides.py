@@ -1,0 +1,261 @@
+"""Slide builders: title, agenda, dividers, text, tables, ladders, FAQ, closing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from guidebuilder.colors import ramp, readable_on
+from guidebuilder.deck.design import Box, Design, find_layout
+from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
+from guidebuilder.measure import TextBlock, line_height
+from guidebuilder.richtext import Run
+
+
+class SlideWriter:
+    """Adds slides to a presentation in the brand's design; collects template warnings."""
+
+    def __init__(self, prs: Any, design: Design, continued: str) -> None:
+        self.prs = prs
+        self.design = design
+        self.continued = continued
+        self.warnings: list[str] = []
+        self.count = 0
+
+    def _new(self, role: str) -> Any:
+        slide = self.prs.slides.add_slide(find_layout(self.prs, role, self.warnings))
+        self.count += 1
+        return slide
+
+    @staticmethod
+    def _drop_empty_placeholders(slide: Any) -> None:
+        for shape in list(slide.placeholders):
+            if shape.has_text_frame and not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+    def _notes(self, slide: Any, notes: str) -> None:
+        slide.notes_slide.notes_text_frame.text = notes.strip()
+
+    def _furniture(self, slide: Any, footer: str) -> None:
+        d = self.design
+        small = TextBlock((Run(footer),), d.footer_size)
+        add_textbox(slide, d.footer_box(), [small], d, d.colors.muted, "Footer",
+                    anchor=MSO_ANCHOR.BOTTOM)
+        number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
+                             d.colors.muted, "Slide Number", align=PP_ALIGN.RIGHT,
+                             anchor=MSO_ANCHOR.BOTTOM)
+        _slide_number_field(number.text_frame.paragraphs[0], self.count)
+        if d.brand.logo_small:
+            self.picture(slide, d.brand.logo_small.path, d.brand.logo_small.alt, d.logo_box())
+
+    def picture(self, slide: Any, path: Path, alt: str, box: Box) -> Any:
+        """A picture scaled to fit ``box`` (right-aligned, vertically centred), with alt text."""
+        picture = slide.shapes.add_picture(str(path), *box.emu()[:2])
+        scale = min(Pt(box.width) / picture.width, Pt(box.height) / picture.height)
+        picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
+        picture.left = int(Pt(box.left + box.width) - picture.width)
+        picture.top = int(Pt(box.top) + (Pt(box.height) - picture.height) / 2)
+        picture._element.nvPicPr.cNvPr.set("descr", alt)
+        picture.name = "Logo"
+        return picture
+
+    def title_slide(self, title: str, subtitle: str, lines: Sequence[str], notes: str) -> None:
+        d = self.design
+        slide = self._new("title")
+        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
+                                      Pt(d.height * 0.5))
+        _fill(band, d.brand.heading_colour)
+        band.name = "Title band"
+        _send_to_back(slide, band)
+        ink = d.accent_ink
+        set_title(slide, title, Box(d.margin, d.height * 0.12, d.width - 2 * d.margin,
+                                    d.height * 0.3), d, ink, 40)
+        subtitle_shape = _placeholder(slide, "subTitle")
+        if subtitle:
+            box = Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40)
+            blocks = [TextBlock((Run(subtitle),), 22)]
+            if subtitle_shape is not None:
+                subtitle_shape.left, subtitle_shape.top, subtitle_shape.width, \
+                    subtitle_shape.height = box.emu()
+                prepare_frame(subtitle_shape.text_frame, d)
+                write_blocks(subtitle_shape.text_frame, blocks, d, ink)
+            else:
+                add_textbox(slide, box, blocks, d, ink, "Subtitle")
+        blocks = [TextBlock((Run(text, bold=index == 0),), 16 if index == 0 else 14,
+                            space_before=6) for index, text in enumerate(lines) if text]
+        add_textbox(slide, Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36),
+                    blocks, d, d.colors.foreground, "Credits")
+        if d.brand.logo_large:
+            self.picture(slide, d.brand.logo_large.path, d.brand.logo_large.alt,
+                         Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,
+                             d.height * 0.25))
+        self._drop_empty_placeholders(slide)
+        self._notes(slide, notes)
+
+    def divider(self, title: str, kicker: str, footer: str, notes: str) -> None:
+        d = self.design
+        slide = self._new("section")
+        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(18), self.prs.slide_height)
+        _fill(band, d.brand.colors.secondary)
+        band.name = "Accent"
+        set_title(slide, title, Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20,
+                                    d.height * 0.3), d, d.brand.heading_colour, 40)
+        body = _placeholder(slide, "body")
+        box = Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40)
+        blocks = [TextBlock((Run(kicker),), 18)]
+        if body is not None:
+            body.left, body.top, body.width, body.height = box.emu()
+            prepare_frame(body.text_frame, d)
+            write_blocks(body.text_frame, blocks, d, d.colors.secondary)
+        else:
+            add_textbox(slide, box, blocks, d, d.colors.secondary, "Kicker")
+        self._drop_empty_placeholders(slide)
+        self._furniture(slide, footer)
+        self._notes(slide, notes)
+
+    def text_slide(self, title: str, blocks: Sequence[TextBlock], footer: str, notes: str) -> Any:
+        d = self.design
+        slide = self._new("content")
+        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
+        body = _placeholder(slide, "body", "obj")
+        box = d.body_box()
+        if body is not None:
+            body.left, body.top, body.width, body.height = box.emu()
+            prepare_frame(body.text_frame, d)
+            write_blocks(body.text_frame, blocks, d, d.colors.foreground)
+        else:
+            add_textbox(slide, box, blocks, d, d.colors.foreground, "Content")
+        self._drop_empty_placeholders(slide)
+        self._furniture(slide, footer)
+        self._notes(slide, notes)
+        return slide
+
+    def table_slide(self, title: str, header: Sequence[str], rows: Sequence[Sequence[list]],
+                    widths: Sequence[float], heights: Sequence[float], size: float,
+                    footer: str, notes: str) -> None:
+        """A native table; ``rows`` hold TextBlock lists per cell, heights are measured."""
+        d = self.design
+        slide = self._new("comparison")
+        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
+        body = d.body_box()
+        frame = slide.shapes.add_table(len(rows) + 1, len(header), Pt(body.left), Pt(body.top),
+                                       Pt(sum(widths)), Pt(sum(heights)))
+        frame.name = "Comparison table"
+        table = frame.table
+        for index, width in enumerate(widths):
+            table.columns[index].width = Pt(width)
+        for index, height in enumerate(heights):
+            table.rows[index].height = Pt(height)
+        head_fill = d.brand.heading_colour
+        ink = d.accent_ink
+        for col, text in enumerate(header):
+            cell = table.cell(0, col)
+            self._cell(cell, [TextBlock((Run(text, bold=True),), size)], head_fill, ink)
+        stripes = (d.colors.background, d.colors.light)
+        for row_index, row in enumerate(rows, start=1):
+            fill = stripes[(row_index - 1) % 2]
+            for col, blocks in enumerate(row):
+                self._cell(table.cell(row_index, col), blocks, fill,
+                           d.brand.heading_colour if col == 0 else d.colors.foreground)
+        self._drop_empty_placeholders(slide)
+        self._furniture(slide, footer)
+        self._notes(slide, notes)
+
+    def _cell(self, cell: Any, blocks: list, fill: str, ink: str) -> None:
+        d = self.design
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = color(fill)
+        cell.margin_left = cell.margin_right = Pt(d.inset_x)
+        cell.margin_top = cell.margin_bottom = Pt(d.inset_y)
+        cell.vertical_anchor = MSO_ANCHOR.TOP
+        write_blocks(cell.text_frame, blocks, d, readable_on(fill, ink, d.colors.foreground,
+                                                             d.colors.background)
+                     if ink == d.accent_ink else ink)
+
+    def ladder_slide(self, title: str, labels: Sequence[str], first_number: int, size: float,
+                     footer: str, notes: str) -> None:
+        """Rising steps, one per level, most junior on the left, as editable shapes."""
+        d = self.design
+        slide = self._new("comparison")
+        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
+        body = d.body_box()
+        count = len(labels)
+        gap = 6.0
+        step_width = (body.width - gap * (count - 1)) / count
+        lowest = body.height * 0.35
+        rise = (body.height - lowest) / max(1, count - 1)
+        for index, label in enumerate(labels):
+            height = lowest + rise * index if count > 1 else body.height * 0.6
+            box = Box(body.left + index * (step_width + gap), body.top + body.height - height,
+                      step_width, height)
+            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
+            shape.name = f"Level {first_number + index}"
+            fill = ramp(d.brand.heading_colour, d.colors.background, index, count)
+            _fill(shape, fill)
+            ink = readable_on(fill, d.colors.background, d.colors.foreground)
+            prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP)
+            write_blocks(shape.text_frame, [
+                TextBlock((Run(str(first_number + index), bold=True),), size + 6),
+                TextBlock((Run(label, bold=True),), size, space_before=4)], d, ink)
+        self._drop_empty_placeholders(slide)
+        self._furniture(slide, footer)
+        self._notes(slide, notes)
+
+    def ladder_fits(self, labels: Sequence[str], size: float) -> bool:
+        """Whether every label fits its step at ``size`` (the lowest step is the tightest)."""
+        d = self.design
+        body = d.body_box()
+        count = len(labels)
+        step_width = (body.width - 6.0 * (count - 1)) / count
+        lowest = body.height * 0.35 if count > 1 else body.height * 0.6
+        inner = Box(0, 0, step_width, lowest)
+        for index, label in enumerate(labels):
+            height = lowest + (body.height - lowest) / max(1, count - 1) * index
+            lines = d.measurer.line_count((Run(label, bold=True),), d.inner_width(inner), size)
+            need = line_height(size + 6) + 4 + lines * line_height(size)
+            if need > d.inner_height(Box(0, 0, step_width, height)):
+                return False
+        return True
+
+
+def _placeholder(slide: Any, *types: str) -> Any:
+    """The first placeholder whose type is one of ``types`` (the XML names: body, obj, …)."""
+    for shape in slide.placeholders:
+        ph = shape._element.find(".//" + qn("p:ph"))
+        kind = ph.get("type", "obj") if ph is not None else "obj"
+        if kind in types:
+            return shape
+    return None
+
+
+def _fill(shape: Any, hex_color: str) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = color(hex_color)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
+def _send_to_back(slide: Any, shape: Any) -> None:
+    tree = slide.shapes._spTree
+    tree.remove(shape._element)
+    tree.insert(2, shape._element)
+
+
+def _slide_number_field(paragraph: Any, number: int) -> None:
+    """Replace the paragraph's run with a slide-number field showing ``number``."""
+    run = paragraph.runs[0]._r
+    field = etree.Element(qn("a:fld"))
+    field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
+    field.set("type", "slidenum")
+    field.append(run.find(qn("a:rPr")))
+    text = etree.SubElement(field, qn("a:t"))
+    text.text = str(number)
+    run.addprevious(field)
+    run.getparent().remove(run)

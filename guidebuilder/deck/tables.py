@@ -1,0 +1,133 @@
+"""Comparison tables on slides: measured row heights, header repeated on every continuation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from guidebuilder.deck.design import Box
+from guidebuilder.measure import TextBlock, blocks_height, paginate
+from guidebuilder.plan import Table
+from guidebuilder.richtext import Run
+
+if TYPE_CHECKING:
+    from guidebuilder.deck.compose import DeckComposer
+
+Cells = list[list[TextBlock]]
+
+
+def table_slides(composer: DeckComposer, title: str, table: Table) -> None:
+    """One or more slides holding ``table``; rows and, if need be, cells split across them."""
+    d = composer.design
+    box = d.body_box()
+    count = len(table.columns)
+    first = max(110.0, box.width * (0.22 if count <= 3 else 0.16))
+    widths = [first] + [(box.width - first) / count] * count
+    names = list(table.columns if count <= 3 else table.short_columns)
+    chosen = None
+    for size in d.table_sizes:
+        rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
+        heights = [_height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],
+                           widths, size)] + [_height(composer, r, widths, size) for r in rows]
+        if sum(heights) <= box.height:
+            chosen = (size, rows, heights)
+            break
+    if chosen:
+        size, rows, heights = chosen
+        pages = [(rows, heights[1:])]
+    else:
+        size = d.table_sizes[1]
+        rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
+        pages = _paginate_rows(composer, rows, widths, size, box)
+    header_height = _height(composer, [[TextBlock((Run(n, bold=True),), size)]
+                                       for n in ["", *names]], widths, size)
+    for index, (page_rows, page_heights) in enumerate(pages):
+        shown = title if index == 0 else f"{title} {composer.labels.continued}"
+        notes = "\n\n".join(_row_notes(names, row) for row in page_rows)
+        composer.writer.table_slide(shown, ["", *names], page_rows, widths,
+                                    [header_height, *page_heights], size, composer.footer, notes)
+
+
+def _row(composer: DeckComposer, dimension: str, cells: tuple, size: float) -> Cells:
+    d = composer.design
+    row: Cells = [[TextBlock((Run(dimension, bold=True),), size)]]
+    for points in cells:
+        blocks: list[TextBlock] = []
+        for point in points:
+            many = len(points) > 1
+            for block in composer.blocks(point, size, bullets=many):
+                blocks.append(TextBlock(block.runs, size, d.bullet_indent * 0.8 if many else 0.0,
+                                        size * 0.35, block.bullet, block.level))
+        row.append(blocks or [TextBlock((Run("–"),), size)])
+    return row
+
+
+def _inner(composer: DeckComposer, width: float) -> float:
+    return composer.design.inner_width(Box(0, 0, width, 0))
+
+
+def _height(composer: DeckComposer, row: Cells, widths: list[float], size: float) -> float:
+    d = composer.design
+    return max(blocks_height(d.measurer, cell, _inner(composer, w)) for cell, w in
+               zip(row, widths, strict=True)) + 2 * d.inset_y + size * 0.4
+
+
+def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float], size: float,
+                   box: Box) -> list[tuple[list[Cells], list[float]]]:
+    d = composer.design
+    header = _height(composer, [[TextBlock((Run("X", bold=True),), size)]] * len(widths),
+                     widths, size)
+    room_total = box.height - header
+    pages: list[tuple[list[Cells], list[float]]] = [([], [])]
+    queue = list(rows)
+    while queue:
+        row = queue.pop(0)
+        used = sum(pages[-1][1])
+        height = _height(composer, row, widths, size)
+        if used + height <= room_total:
+            pages[-1][0].append(row)
+            pages[-1][1].append(height)
+            continue
+        room = room_total - used
+        if pages[-1][0] and height <= room_total and True:
+            pages.append(([], []))
+            queue.insert(0, row)
+            continue
+        slack = 2 * d.inset_y + size * 0.4
+        head, tail = _split_row(composer, row, widths, room - slack)
+        if not any(head[1:]):
+            pages.append(([], []))
+            queue.insert(0, row)
+            continue
+        pages[-1][0].append(head)
+        pages[-1][1].append(_height(composer, head, widths, size))
+        queue.insert(0, tail)
+        pages.append(([], []))
+    return [page for page in pages if page[0]]
+
+
+def _split_row(composer: DeckComposer, row: Cells, widths: list[float],
+               room: float) -> tuple[Cells, Cells]:
+    """The part of each cell that fits ``room`` and what is left for the next slide."""
+    d = composer.design
+    head: Cells = [row[0]]
+    continued = TextBlock((Run(f"{row[0][0].runs[0].text} {composer.labels.continued}",
+                               bold=True),), row[0][0].size)
+    tail: Cells = [[continued]]
+    for cell, width in zip(row[1:], widths[1:], strict=True):
+        pages = paginate(d.measurer, cell, _inner(composer, width), room) if room > 0 else []
+        fits = pages[0] if pages and blocks_height(d.measurer, pages[0],
+                                                   _inner(composer, width)) <= room else []
+        head.append(fits)
+        rest = [b for page in pages[1:] for b in page] if fits else cell
+        tail.append(rest)
+    return head, tail
+
+
+def _row_notes(names: list[str], row: Cells) -> str:
+    dimension = "".join(r.text for r in row[0][0].runs)
+    parts = [dimension]
+    for name, cell in zip(names, row[1:], strict=True):
+        text = " ".join("".join(r.text for r in b.runs) for b in cell)
+        if text:
+            parts.append(f"{name}: {text}")
+    return "\n".join(parts)

@@ -1,0 +1,304 @@
+"""Lay out the handbook: cover, contents, chapters, tables, ladders and FAQ as platypus flowables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from guidebuilder.brand import Brand
+from guidebuilder.colors import readable_on
+from guidebuilder.pdf.flowables import Heading, LadderDiagram
+from guidebuilder.pdf.pages import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, make_canvas_class, page_size
+from guidebuilder.pdf.styles import Styles, build_styles, markup, plain_markup
+from guidebuilder.plan import (
+    Definitions,
+    DocumentPlan,
+    Element,
+    Ladder,
+    Points,
+    Prose,
+    Questions,
+    Section,
+)
+from guidebuilder.plan import (
+    Table as PlanTable,
+)
+from guidebuilder.richtext import BulletList, RichText
+from guidebuilder.richtext import Paragraph as MdParagraph
+
+WIDE_TABLE_COLUMNS = 4  # tables with this many roles or more get a landscape page
+LADDER_STEPS_PER_ROW = 6
+
+
+class _Handbook(BaseDocTemplate):
+    """Doc template that turns Heading flowables into bookmarks, outline and contents entries."""
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline, flowable.key, flowable.level, closed=False)
+            if flowable.in_contents:
+                self.notify("TOCEntry", (flowable.level, plain_markup(flowable.outline),
+                                         self.page, flowable.key))
+
+
+class _Story:
+    """Builds the flowables for one plan."""
+
+    def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, width: float,
+                 wide_width: float) -> None:
+        self.plan = plan
+        self.brand = brand
+        self.styles = styles
+        self.width = width
+        self.wide_width = wide_width
+        self.flowables: list = []
+
+    def md(self, runs) -> str:
+        return markup(runs, self.styles.fonts["mono"], self.brand.colors.secondary)
+
+    def rich(self, text: RichText, style=None, bullet_style=None) -> list:
+        style = style or self.styles.body
+        bullet_style = bullet_style or self.styles.bullet
+        out: list = []
+        for block in text.blocks:
+            if isinstance(block, MdParagraph):
+                out.append(Paragraph(self.md(block.runs), style))
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    bullet = f"{item.number}." if item.number is not None else "•"
+                    indent = bullet_style.leftIndent * item.level
+                    item_style = bullet_style.clone(f"{bullet_style.name}{item.level}",
+                                                    leftIndent=bullet_style.leftIndent + indent,
+                                                    bulletIndent=bullet_style.bulletIndent + indent)
+                    out.append(Paragraph(self.md(item.runs), item_style, bulletText=bullet))
+        return out
+
+    def build(self) -> list:
+        self.cover()
+        self.contents()
+        for index, section in enumerate(self.plan.sections):
+            self.section(section, 0, index)
+        return self.flowables
+
+    def cover(self) -> None:
+        meta, s = self.plan.meta, self.styles
+        add = self.flowables.append
+        add(Spacer(1, 60))
+        if self.brand.logo_large:
+            add(_logo(self.brand.logo_large.path, 140, 70))
+            add(Spacer(1, 40))
+        else:
+            add(Spacer(1, 110))
+        add(Heading(plain_markup(meta.title), s.cover_title, "cover", 0, meta.title, False))
+        if meta.subtitle:
+            add(Paragraph(plain_markup(meta.subtitle), s.cover_subtitle))
+        add(Spacer(1, 36))
+        add(Paragraph(f"<b>{plain_markup(self.brand.name)}</b>", s.body))
+        if meta.credits:
+            add(Paragraph(plain_markup(meta.credits), s.cover_text))
+        if meta.date_line:
+            add(Paragraph(plain_markup(meta.date_line), s.cover_text))
+        add(NextPageTemplate("body"))
+        add(PageBreak())
+
+    def contents(self) -> None:
+        label = self.plan.meta.labels.contents
+        self.flowables.append(Heading(plain_markup(label), self.styles.h1, "contents", 0, label,
+                                      False))
+        toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
+                              rightColumnWidth=40, tableStyle=TableStyle([
+                                  ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        self.flowables.extend([toc, PageBreak()])
+
+    def section(self, section: Section, depth: int, index: int) -> None:
+        add = self.flowables.append
+        wide = any(isinstance(e, PlanTable) and len(e.columns) >= WIDE_TABLE_COLUMNS
+                   for e in section.elements)
+        if wide:
+            add(NextPageTemplate("wide"))
+            add(PageBreak())
+        elif depth == 0 and (section.kind in ("role", "faq") or index == 0
+                             or self._after_wide(index)):
+            if index > 0:
+                add(PageBreak())
+        elif depth == 0:
+            add(CondPageBreak(120))
+        style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
+        add(Heading(plain_markup(section.title), style, section.key, depth, section.title))
+        for element in section.elements:
+            self.element(element, wide)
+        for child in section.children:
+            self.section(child, depth + 1, index)
+        if wide:
+            add(NextPageTemplate("body"))
+
+    def _after_wide(self, index: int) -> bool:
+        previous = self.plan.sections[index - 1] if index else None
+        return bool(previous) and any(isinstance(e, PlanTable) and
+                                      len(e.columns) >= WIDE_TABLE_COLUMNS
+                                      for e in previous.elements)
+
+    def element(self, element: Element, wide: bool) -> None:
+        add, extend, s = self.flowables.append, self.flowables.extend, self.styles
+        if isinstance(element, Prose):
+            extend(self.rich(element.text))
+        elif isinstance(element, Points):
+            for item in element.items:
+                for block in item.blocks:
+                    runs = block.runs if isinstance(block, MdParagraph) else ()
+                    if runs:
+                        add(Paragraph(self.md(runs), s.bullet, bulletText="•"))
+                    else:
+                        extend(self.rich(RichText("", (block,))))
+        elif isinstance(element, Definitions):
+            for item in element.items:
+                term = Paragraph(plain_markup(item.term), s.h3)
+                body = self.rich(item.body)
+                add(KeepTogether([term, *body[:1]]))
+                extend(body[1:])
+        elif isinstance(element, PlanTable):
+            add(self.table(element, self.wide_width if wide else self.width))
+            add(Spacer(1, s.body.fontSize))
+        elif isinstance(element, Ladder):
+            self.ladder(element)
+        elif isinstance(element, Questions):
+            for item in element.items:
+                label = plain_markup(self.plan.meta.labels.question)
+                question = Paragraph(
+                    f"<font color='{self.brand.heading_colour}'>{label}</font> "
+                    f"{plain_markup(item.question)}", s.question)
+                answer = self.rich(item.answer, s.answer)
+                add(KeepTogether([question, *answer[:1]]))
+                extend(answer[1:])
+
+    def table(self, table: PlanTable, width: float) -> Table:
+        s, colors = self.styles, self.brand.colors
+        count = len(table.columns)
+        first = width * (0.22 if count <= 3 else 0.16)
+        rest = (width - first) / count
+        head_fill = self.brand.heading_colour
+        head_ink = readable_on(head_fill, colors.background, colors.foreground)
+        head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(head_ink))
+        names = table.columns if count <= 3 else table.short_columns
+        header = ["", *(Paragraph(plain_markup(name), head_style) for name in names)]
+        rows = [header]
+        for row in table.rows:
+            cells: list = [Paragraph(plain_markup(row.dimension), s.cell_dimension)]
+            for points in row.cells:
+                flow: list = []
+                for point in points:
+                    if len(points) > 1 and len(point.blocks) == 1 and isinstance(point.blocks[0], MdParagraph):
+                        flow.append(Paragraph(self.md(point.blocks[0].runs), s.cell_bullet,
+                                              bulletText="•"))
+                    else:
+                        flow.extend(self.rich(point, s.cell, s.cell_bullet))
+                cells.append(flow or Paragraph("–", s.cell))
+            rows.append(cells)
+        style = TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), s.fonts["base"]),
+            ("BACKGROUND", (1, 0), (-1, 0), HexColor(head_fill)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colors.tertiary)),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor(colors.background),
+                                                  HexColor(colors.light)]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ])
+        return Table(rows, colWidths=[first] + [rest] * count, repeatRows=1, style=style,
+                     splitByRow=1, splitInRow=1, hAlign="LEFT")
+
+    def ladder(self, ladder: Ladder) -> None:
+        s = self.styles
+        levels = ladder.levels
+        for start in range(0, len(levels), LADDER_STEPS_PER_ROW):
+            chunk = levels[start:start + LADDER_STEPS_PER_ROW]
+            self.flowables.append(LadderDiagram([plain_markup(lv.term) for lv in chunk],
+                                                self.brand, s.step, start + 1))
+            self.flowables.append(Spacer(1, s.body.fontSize))
+        for number, level in enumerate(levels, start=1):
+            term = Paragraph(f"{number}. {plain_markup(level.term)}",
+                             s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
+                                        spaceBefore=s.body.fontSize * 0.6))
+            body = self.rich(level.body)
+            self.flowables.append(KeepTogether([term, *body[:1]]))
+            self.flowables.extend(body[1:])
+        self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _logo(path: Path, max_width: float, max_height: float) -> Image:
+    image = Image(str(path))
+    scale = min(max_width / image.imageWidth, max_height / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    image.hAlign = "LEFT"
+    return image
+
+
+def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> None:
+    """Write the handbook for ``plan`` styled by ``brand`` to ``target``."""
+    styles = build_styles(brand)
+    size = page_size(brand)
+    wide = page_size(brand, wide=True)
+    meta = plan.meta
+
+    def frame(dimensions: tuple[float, float], name: str) -> Frame:
+        return Frame(MARGIN_X, MARGIN_BOTTOM, dimensions[0] - 2 * MARGIN_X,
+                     dimensions[1] - MARGIN_TOP - MARGIN_BOTTOM, id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    doc = _Handbook(
+        target if isinstance(target, str) else (str(target) if isinstance(target, Path) else target),
+        pagesize=size, title=meta.title, author=brand.name, subject=meta.subtitle or meta.title,
+        creator="guidebuilder", producer="guidebuilder", lang=meta.language, invariant=1,
+        initialFontName=styles.fonts["base"], initialFontSize=brand.base_size,
+        leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, displayDocTitle=1,
+    )
+    doc.addPageTemplates([
+        PageTemplate("cover", [frame(size, "cover")], pagesize=size, onPage=_cover_band(brand)),
+        PageTemplate("body", [frame(size, "body")], pagesize=size),
+        PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
+    ])
+    story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X).build()
+    canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts)
+    doc.multiBuild(story, canvasmaker=canvas_class)
+
+
+def _cover_band(brand: Brand):
+    """Cover decoration: a band of the primary colour with an accent rule."""
+
+    def draw(canvas, doc) -> None:
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillColor(HexColor(brand.heading_colour))
+        canvas.rect(0, height - 1.4 * 72, width, 1.4 * 72, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(brand.colors.secondary))
+        canvas.rect(0, height - 1.4 * 72 - 6, width, 6, stroke=0, fill=1)
+        canvas.restoreState()
+
+    return draw

@@ -1,0 +1,79 @@
+"""Custom flowables: chapter headings that feed the outline and contents, and the career ladder."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from guidebuilder.brand import Brand
+from guidebuilder.colors import ramp, readable_on
+
+
+class Heading(Paragraph):
+    """A heading that becomes an outline entry and a contents line."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, level: int,
+                 outline: str, in_contents: bool = True) -> None:
+        super().__init__(text, style)
+        self.key = key
+        self.level = level
+        self.outline = outline
+        self.in_contents = in_contents
+
+
+class LadderDiagram(Flowable):
+    """Steps rising left to right from the most junior level, each with its number and title."""
+
+    GAP = 4.0
+    PAD = 5.0
+
+    def __init__(self, titles: list[str], brand: Brand, style: ParagraphStyle,
+                 first_number: int = 1) -> None:
+        super().__init__()
+        self.titles = titles
+        self.first_number = first_number
+        self.brand = brand
+        self.style = style
+        self._steps: list[tuple[str, Paragraph, Paragraph, float]] = []
+        self._step_width = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._layout(avail_width, with_titles=True)
+        if self.height > avail_height:  # titles too long for any page: the list below has them
+            self._layout(avail_width, with_titles=False)
+        return self.width, self.height
+
+    def _layout(self, avail_width: float, with_titles: bool) -> None:
+        count = max(1, len(self.titles))
+        self._step_width = (avail_width - self.GAP * (count - 1)) / count
+        inner = self._step_width - 2 * self.PAD
+        rise = self.style.leading * 1.6
+        previous = 0.0
+        self._steps = []
+        for index, title in enumerate(self.titles):
+            fill = ramp(self.brand.heading_colour, self.brand.colors.background, index, count)
+            ink = HexColor(readable_on(fill, self.brand.colors.background,
+                                       self.brand.colors.foreground))
+            style = ParagraphStyle(f"step{index}", self.style, textColor=ink)
+            label = Paragraph(title if with_titles else "", style)
+            number = Paragraph(str(self.first_number + index), ParagraphStyle(
+                f"stepn{index}", style, fontSize=style.fontSize * 1.4, leading=style.leading * 1.4))
+            label_height = label.wrap(inner, 10_000)[1]
+            number.wrap(inner, 1_000)
+            needed = label_height + number.height + 3 * self.PAD
+            height = max(needed, previous + rise if index else needed, rise * 2.2)
+            self._steps.append((fill, label, number, height))
+            previous = height
+        self.width = avail_width
+        self.height = max((step[3] for step in self._steps), default=0.0)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = 0.0
+        for fill, label, number, height in self._steps:
+            canvas.setFillColor(HexColor(fill))
+            canvas.roundRect(x, 0, self._step_width, height, 3, stroke=0, fill=1)
+            number.drawOn(canvas, x + self.PAD, height - self.PAD - number.height)
+            label.drawOn(canvas, x + self.PAD, self.PAD)
+            x += self._step_width + self.GAP

@@ -1,0 +1,134 @@
+"""Fonts, paragraph styles and inline markup for the PDF handbook, all derived from the brand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from guidebuilder.brand import STYLES, Brand, Font
+from guidebuilder.richtext import Run
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def register_family(font: Font) -> dict[str, str]:
+    """Register a font family's files with reportlab (once); return its font name per style."""
+    base = "GB-" + font.file().stem
+    names = {style: f"{base}-{style}" for style in STYLES}
+    for style in STYLES:
+        if names[style] not in pdfmetrics.getRegisteredFontNames():
+            bold, italic = "bold" in style, "italic" in style
+            pdfmetrics.registerFont(TTFont(names[style], str(font.file(bold, italic))))
+    pdfmetrics.registerFontFamily(base, normal=names["regular"], bold=names["bold"],
+                                  italic=names["italic"], boldItalic=names["bolditalic"])
+    return names
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style the handbook uses."""
+
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bullet: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_dimension: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    question: ParagraphStyle
+    answer: ParagraphStyle
+    toc: tuple[ParagraphStyle, ...]
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_text: ParagraphStyle
+    step: ParagraphStyle
+    small: ParagraphStyle
+    fonts: dict[str, str]
+
+
+def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
+    """Paragraph styles from the brand's fonts, sizes and colours."""
+    base_fonts = register_family(brand.base)
+    base, base_bold = base_fonts["regular"], base_fonts["bold"]
+    heading = register_family(brand.headings)["bold"]
+    mono = register_family(brand.mono)["regular"]
+    size = brand.base_size
+    text = HexColor(brand.colors.foreground)
+    primary = HexColor(brand.heading_colour)
+    body = ParagraphStyle("body", fontName=base, fontSize=size, leading=size * brand.line_height,
+                          textColor=text, spaceAfter=size * 0.6, alignment=TA_LEFT,
+                          splitLongWords=1, allowWidows=0, allowOrphans=0)
+    bullet = ParagraphStyle("bullet", body, leftIndent=size * 1.6, bulletIndent=size * 0.5,
+                            spaceAfter=size * 0.3, bulletFontName=base)
+    csize = table_size or max(8.0, size - 1)
+    cell = ParagraphStyle("cell", body, fontSize=csize, leading=csize * 1.3, spaceAfter=csize * 0.3)
+    cell_bullet = ParagraphStyle("cell_bullet", cell, leftIndent=csize * 1.1, bulletIndent=0,
+                                 bulletFontName=base)
+    cell_head = ParagraphStyle("cell_head", cell, fontName=heading,
+                               textColor=HexColor(brand.colors.background), spaceAfter=0)
+    cell_dimension = ParagraphStyle("cell_dimension", cell,
+                                    fontName=heading,
+                                    textColor=primary)
+
+    def head(name: str, scale: float, before: float, color=primary) -> ParagraphStyle:
+        return ParagraphStyle(name, body, fontName=heading,
+                              fontSize=size * scale, leading=size * scale * 1.2,
+                              textColor=color, spaceBefore=size * before,
+                              spaceAfter=size * 0.6, keepWithNext=1)
+
+    toc = tuple(ParagraphStyle(f"toc{level}", body, fontName=base if level else heading,
+                               fontSize=size + (0.5 if level == 0 else -0.5),
+                               leading=(size + 1) * 1.45, leftIndent=level * size * 1.6 + size * 1.6,
+                               firstLineIndent=-size * 1.6, spaceBefore=size * (0.5 if level == 0 else 0),
+                               spaceAfter=0)
+                for level in range(3))
+    return Styles(
+        body=body, bullet=bullet, cell=cell, cell_bullet=cell_bullet, cell_head=cell_head,
+        cell_dimension=cell_dimension,
+        h1=head("h1", 2.0, 0.0), h2=head("h2", 1.45, 1.4), h3=head("h3", 1.15, 1.0),
+        question=ParagraphStyle("question", head("q", 1.0, 0.9, text), spaceAfter=size * 0.25,
+                                leftIndent=size * 2.2, firstLineIndent=-size * 2.2),
+        answer=ParagraphStyle("answer", body, leftIndent=size * 2.2),
+        toc=toc,
+        cover_title=ParagraphStyle("cover_title", head("ct", 3.0, 0.0), leading=size * 3.5),
+        cover_subtitle=ParagraphStyle("cover_subtitle", body, fontSize=size * 1.7,
+                                      leading=size * 2.2, textColor=HexColor(brand.colors.secondary)),
+        cover_text=ParagraphStyle("cover_text", body, textColor=HexColor(brand.colors.muted)),
+        step=ParagraphStyle("step", body, fontName=base_bold,
+                            fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
+                            textColor=HexColor(brand.colors.background)),
+        small=ParagraphStyle("small", body, fontSize=size - 2, leading=(size - 2) * 1.3,
+                             textColor=HexColor(brand.colors.muted)),
+        fonts={"base": base, "heading": heading, "mono": mono},
+    )
+
+
+def markup(runs: tuple[Run, ...] | list[Run], mono: str, link_color: str) -> str:
+    """reportlab paragraph markup for runs; every character of the text is escaped."""
+    parts = []
+    for run in runs:
+        text = escape(run.text)
+        if run.code:
+            text = f"<font name={quoteattr(mono)}>{text}</font>"
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
+            text = (f"<a href={quoteattr(run.link)} color={quoteattr(link_color)}>"
+                    f"<u>{text}</u></a>")
+        parts.append(text)
+    return "".join(parts)
+
+
+def plain_markup(text: str) -> str:
+    """Markup for a plain-text field."""
+    return escape(text)
