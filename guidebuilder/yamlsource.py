@@ -11,7 +11,7 @@ import yaml
 from guidebuilder.errors import Problem
 
 MAX_FILE_BYTES = 2_000_000
-MAX_VALUES = 200_000
+MAX_VALUES = 50_000
 MAX_DEPTH = 40
 
 Key = tuple[str | int, ...]
@@ -93,6 +93,11 @@ def load(path: Path, what: str = "guide") -> Located:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         raise YamlError([Problem(path, message, line, column,
                                  hint="check indentation, colons and quotes around this point")]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlError([Problem(path, f"the control character U+{exc.character:04X} is not "
+                                 "allowed", line, column, hint="remove it")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Problem(path, f"YAML syntax error: {exc}",
                                  hint="check the file is YAML")]) from None

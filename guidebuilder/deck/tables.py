@@ -88,7 +88,7 @@ def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float
             pages[-1][1].append(height)
             continue
         room = room_total - used
-        if pages[-1][0] and height <= room_total and True:
+        if pages[-1][0] and height <= room_total:
             pages.append(([], []))
             queue.insert(0, row)
             continue
@@ -110,8 +110,10 @@ def _split_row(composer: DeckComposer, row: Cells, widths: list[float],
     """The part of each cell that fits ``room`` and what is left for the next slide."""
     d = composer.design
     head: Cells = [row[0]]
-    continued = TextBlock((Run(f"{row[0][0].runs[0].text} {composer.labels.continued}",
-                               bold=True),), row[0][0].size)
+    label = row[0][0].runs[0].text
+    if not label.endswith(composer.labels.continued):
+        label = f"{label} {composer.labels.continued}"
+    continued = TextBlock((Run(label, bold=True),), row[0][0].size)
     tail: Cells = [[continued]]
     for cell, width in zip(row[1:], widths[1:], strict=True):
         pages = paginate(d.measurer, cell, _inner(composer, width), room) if room > 0 else []

@@ -43,6 +43,7 @@ from guidebuilder.plan import (
 from guidebuilder.richtext import BulletList, RichText
 from guidebuilder.richtext import Paragraph as MdParagraph
 
+CELL_PAD = 6.0
 WIDE_TABLE_COLUMNS = 4  # tables with this many roles or more get a landscape page
 LADDER_STEPS_PER_ROW = 6
 
@@ -63,8 +64,9 @@ class _Story:
     """Builds the flowables for one plan."""
 
     def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, width: float,
-                 wide_width: float) -> None:
+                 wide_width: float, frame_height: float) -> None:
         self.plan = plan
+        self.frame_height = frame_height
         self.brand = brand
         self.styles = styles
         self.width = width
@@ -195,6 +197,8 @@ class _Story:
                 extend(answer[1:])
 
     def table(self, table: PlanTable, width: float) -> Table:
+        """A comparison table. Tall rows are cut into pieces of at most a fifth of a page, so
+        the table only ever splits between rows and the header repeats on every page."""
         s, colors = self.styles, self.brand.colors
         count = len(table.columns)
         first = width * (0.22 if count <= 3 else 0.16)
@@ -203,35 +207,48 @@ class _Story:
         head_ink = readable_on(head_fill, colors.background, colors.foreground)
         head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(head_ink))
         names = table.columns if count <= 3 else table.short_columns
-        header = ["", *(Paragraph(plain_markup(name), head_style) for name in names)]
-        rows = [header]
-        for row in table.rows:
-            cells: list = [Paragraph(plain_markup(row.dimension), s.cell_dimension)]
-            for points in row.cells:
-                flow: list = []
-                for point in points:
-                    if len(points) > 1 and len(point.blocks) == 1 and isinstance(point.blocks[0], MdParagraph):
-                        flow.append(Paragraph(self.md(point.blocks[0].runs), s.cell_bullet,
-                                              bulletText="•"))
-                    else:
-                        flow.extend(self.rich(point, s.cell, s.cell_bullet))
-                cells.append(flow or Paragraph("–", s.cell))
-            rows.append(cells)
-        style = TableStyle([
+        rows: list[list] = [["", *(Paragraph(plain_markup(name), head_style) for name in names)]]
+        commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), s.fonts["base"]),
-            ("BACKGROUND", (1, 0), (-1, 0), HexColor(head_fill)),
+            ("BACKGROUND", (0, 0), (-1, 0), HexColor(head_fill)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colors.tertiary)),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor(colors.background),
-                                                  HexColor(colors.light)]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ])
-        return Table(rows, colWidths=[first] + [rest] * count, repeatRows=1, style=style,
-                     splitByRow=1, splitInRow=1, hAlign="LEFT")
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2),
+        ]
+        limit = self.frame_height / 5
+        widths = [first] + [rest] * count
+        for index, row in enumerate(table.rows):
+            cells = [[Paragraph(plain_markup(row.dimension), s.cell_dimension)]]
+            cells += [self.cell(points) for points in row.cells]
+            pieces = [_chunks(cell, w - 2 * CELL_PAD, limit) for cell, w in zip(cells, widths, strict=True)]
+            depth = max(len(p) for p in pieces)
+            top = len(rows)
+            for level in range(depth):
+                rows.append([p[level] if level < len(p) else "" for p in pieces])
+            fill = (colors.background, colors.light)[index % 2]
+            commands += [("BACKGROUND", (0, top), (-1, len(rows) - 1), HexColor(fill)),
+                         ("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5,
+                          HexColor(colors.tertiary))]
+            if depth > 1:
+                commands += [("TOPPADDING", (0, top + 1), (-1, len(rows) - 1), 0),
+                             ("BOTTOMPADDING", (0, top), (-1, len(rows) - 2), 0)]
+        return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands),
+                     splitByRow=1, hAlign="LEFT")
+
+    def cell(self, points: tuple[RichText, ...]) -> list:
+        """A cell's flowables: several points become bullets, one point stays plain text."""
+        s = self.styles
+        flow: list = []
+        for point in points:
+            blocks = point.blocks
+            if len(points) > 1 and len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
+                flow.append(Paragraph(self.md(blocks[0].runs), s.cell_bullet, bulletText="•"))
+            else:
+                flow.extend(self.rich(point, s.cell, s.cell_bullet))
+        return flow or [Paragraph("–", s.cell)]
 
     def ladder(self, ladder: Ladder) -> None:
         s = self.styles
@@ -249,6 +266,31 @@ class _Story:
             self.flowables.append(KeepTogether([term, *body[:1]]))
             self.flowables.extend(body[1:])
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _chunks(flowables: list, width: float, limit: float) -> list[list]:
+    """Cut a cell's flowables into pieces no taller than ``limit``, splitting paragraphs."""
+    pieces: list[list] = [[]]
+    used = 0.0
+    queue = list(flowables)
+    while queue:
+        flowable = queue.pop(0)
+        height = flowable.wrap(width, limit)[1] + flowable.getSpaceAfter()
+        if used + height <= limit:
+            pieces[-1].append(flowable)
+            used += height
+            continue
+        parts = flowable.split(width, limit - used) if limit - used > 24 else []
+        if len(parts) >= 2:
+            pieces[-1].append(parts[0])
+            queue[:0] = parts[1:]
+        elif not pieces[-1]:  # cannot be split: it gets a piece of its own
+            pieces[-1].append(flowable)
+        else:
+            queue.insert(0, flowable)
+        pieces.append([])
+        used = 0.0
+    return [piece for piece in pieces if piece]
 
 
 def _logo(path: Path, max_width: float, max_height: float) -> Image:
@@ -284,7 +326,8 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
         PageTemplate("body", [frame(size, "body")], pagesize=size),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
     ])
-    story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X).build()
+    story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
+                   wide[1] - MARGIN_TOP - MARGIN_BOTTOM).build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts)
     doc.multiBuild(story, canvasmaker=canvas_class)
 

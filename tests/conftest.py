@@ -1,0 +1,83 @@
+"""Shared fixtures: the seed guide, built outputs, helpers for files and external readers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "product-vs-program-manager.yaml"
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; skip (or fail in CI) when it is missing."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("GUIDEBUILDER_REQUIRE_TOOLS"):
+        pytest.fail(f"{name} is required in CI but not installed")
+    pytest.skip(f"{name} is not installed (apt-get install it, or run .ci/run)")
+
+
+@pytest.fixture(autouse=True)
+def _fixed_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+@pytest.fixture(scope="session")
+def seed_plan():
+    from guidebuilder.content import load_guide
+    from guidebuilder.plan import build_plan
+
+    return build_plan(load_guide(SEED))
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from guidebuilder.build import Job, run_job
+
+    target = tmp_path_factory.mktemp("seed") / "seed.pdf"
+    result = run_job(Job(SEED, {"pdf": target}))
+    assert result.error is None, result.error
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from guidebuilder.build import Job, run_job
+
+    target = tmp_path_factory.mktemp("seed") / "seed.pptx"
+    result = run_job(Job(SEED, {"pptx": target}))
+    assert result.error is None, result.error
+    return target
+
+
+@pytest.fixture(scope="session")
+def stress_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from stressguide import write_stress_guide
+
+    from guidebuilder.build import Job, run_job
+
+    folder = tmp_path_factory.mktemp("stress")
+    guide = write_stress_guide(folder)
+    targets = {"pdf": folder / "stress.pdf", "pptx": folder / "stress.pptx"}
+    result = run_job(Job(guide, targets))
+    assert result.error is None, result.error
+    return targets
+
+
+def write(folder: Path, text: str | bytes, name: str = "guide.yaml") -> Path:
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = "title: T\nroles:\n  - id: a\n    name: A\n"
