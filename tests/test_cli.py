@@ -1,0 +1,124 @@
+"""The command line, driven through Typer's CliRunner and once as a real subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from guidebuilder import __version__
+from guidebuilder.cli import app
+
+from conftest import MINIMAL, ROOT, SEED, write
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"guidebuilder {__version__}"
+
+
+def test_help_lists_commands() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for command in ("build", "pdf", "slides", "check", "init"):
+        assert command in result.stdout
+
+
+def test_check_seed() -> None:
+    result = invoke("check", SEED)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"ok {SEED}"
+
+
+def test_build_writes_both_outputs(tmp_path: Path) -> None:
+    guide = write(tmp_path, MINIMAL, "mini.yaml")
+    result = invoke("build", guide, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"wrote {tmp_path / 'out' / 'mini.pdf'}",
+                                          f"wrote {tmp_path / 'out' / 'mini.pptx'}"]
+    assert (tmp_path / "out" / "mini.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "out" / "mini.pptx").read_bytes().startswith(b"PK")
+
+
+def test_build_default_guides_and_audience(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    write(tmp_path / "source", MINIMAL, "one.yaml")
+    write(tmp_path / "source", "not: a guide\n", "_brand-notes.yaml")
+    result = invoke("build", "--audience", "recruiter", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["one-recruiter.pdf"]
+
+
+def test_build_without_guides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("build")
+    assert result.exit_code == 1
+    assert "no guides found in source/" in result.stderr
+
+
+def test_pdf_and_slides_commands(tmp_path: Path) -> None:
+    guide = write(tmp_path, MINIMAL)
+    assert invoke("pdf", guide, "-o", tmp_path / "a.pdf").exit_code == 0
+    assert invoke("slides", guide, "-o", tmp_path / "a.pptx").exit_code == 0
+    assert (tmp_path / "a.pdf").exists() and (tmp_path / "a.pptx").exists()
+
+
+@pytest.mark.parametrize("text", ["title: [\n", "title: T\nroles: []\n", b"\xff\xfe\x00garbage"])
+def test_bad_guide_exits_1_with_one_line_per_problem_and_writes_nothing(tmp_path: Path,
+                                                                        text) -> None:
+    guide = write(tmp_path, text)
+    result = invoke("build", guide, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines and all(line.startswith(f"error: {guide}:") for line in lines)
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_and_directory_guides(tmp_path: Path) -> None:
+    result = invoke("check", tmp_path / "missing.yaml", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / 'missing.yaml'}: file not found; check the path.",
+        f"error: {tmp_path}: is a folder, not a guide file; give the path of a .yaml file."]
+
+
+def test_bad_usage_exits_2() -> None:
+    assert invoke("build", "--format", "docx").exit_code == 2
+    assert invoke("frobnicate").exit_code == 2
+
+
+def test_init_scaffolds_files_that_pass_check(tmp_path: Path) -> None:
+    result = invoke("init", tmp_path / "new")
+    assert result.exit_code == 0
+    guide = tmp_path / "new" / "starter-guide.yaml"
+    assert (tmp_path / "new" / "_brand.yml").exists()
+    assert "#" in guide.read_text()
+    assert invoke("check", guide).exit_code == 0
+    again = invoke("init", tmp_path / "new")
+    assert again.exit_code == 1
+    assert "already exists; pass --force" in again.stderr
+
+
+def test_real_subprocess(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", "build", str(SEED), "--out",
+                             str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"wrote {tmp_path / (SEED.stem + '.pdf')}",
+                                          f"wrote {tmp_path / (SEED.stem + '.pptx')}"]
+    bad = subprocess.run([sys.executable, "-m", "guidebuilder", "check", str(tmp_path / "x.yaml")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == f"error: {tmp_path / 'x.yaml'}: file not found; check the path."
