@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from guidebuilder import richtext
@@ -154,6 +154,16 @@ class Labels(Strict):
     page: RequiredText = "Page {page} of {pages}"
     question: RequiredText = "Q:"
     answer: RequiredText = "A:"
+
+    @field_validator("page")
+    @classmethod
+    def _page_placeholders(cls, value: str) -> str:
+        try:
+            value.format(page=1, pages=2)
+        except (KeyError, IndexError, ValueError):
+            raise PydanticCustomError(
+                "page_label", "may only use the placeholders {page} and {pages}") from None
+        return value
 
 
 class Guide(Strict):
