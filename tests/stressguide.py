@@ -7,8 +7,9 @@ from pathlib import Path
 import yaml
 
 LONG_WORD = "https://example.com/" + "a-very-long-path-segment" * 12  # > 300 characters
-WORDS = ("coordinate stakeholders roadmap delivery quality budget hiring mentoring analysis "
-         "strategy research prototype launch metrics feedback integration planning review").split()
+WORDS = ("coordinate", "stakeholders", "roadmap", "delivery", "quality", "budget", "hiring",
+         "mentoring", "analysis", "strategy", "research", "prototype", "launch", "metrics",
+         "feedback", "integration", "planning", "review")
 
 
 def sentence(seed: int, length: int) -> str:

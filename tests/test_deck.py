@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED, require_tool, write
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -14,8 +16,6 @@ from guidebuilder.build import Job, run_job
 from guidebuilder.content import load_guide
 from guidebuilder.measure import Measurer, TextBlock, blocks_height
 from guidebuilder.richtext import Run
-
-from conftest import ROOT, SEED, require_tool, write
 
 CHECKER = ROOT.parent / "shared" / "tools" / "check_pptx.py"
 PT = 12700
@@ -164,9 +164,9 @@ def test_ladder_is_native_shapes(seed_pptx: Path) -> None:
     prs = Presentation(seed_pptx)
     slide = next(s for s in prs.slides if s.shapes.title.text == "Product Manager: Career path")
     steps = sorted((s for s in slide.shapes if s.name.startswith("Level ")), key=lambda s: s.left)
-    assert [s.text_frame.paragraphs[1].text for s in steps][0] == "Associate Product Manager"
+    assert steps[0].text_frame.paragraphs[1].text == "Associate Product Manager"
     assert len(steps) == 5
-    assert all(a.height < b.height for a, b in zip(steps, steps[1:], strict=False))
+    assert all(a.height < b.height for a, b in itertools.pairwise(steps))
     assert "Individuals starting their career" in slide.notes_slide.notes_text_frame.text
 
 

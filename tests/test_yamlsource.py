@@ -6,11 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from guidebuilder import yamlsource
 from guidebuilder.yamlsource import YamlError, format_path
-
-from conftest import write
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
@@ -51,7 +50,7 @@ def test_oversized_file(tmp_path: Path) -> None:
 
 
 def test_control_characters_in_yaml_are_a_syntax_error(tmp_path: Path) -> None:
-    with pytest.raises(YamlError, match=r"guide.yaml:1:9: the control character U\+0007 is not allowed; remove it"):
+    with pytest.raises(YamlError, match=r"guide.yaml:1:9: the control character U\+0007 is not"):
         yamlsource.load(write(tmp_path, "title: a\x07b\n"))
 
 
