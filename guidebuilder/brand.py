@@ -69,7 +69,7 @@ class Brand:
     logo_small: Logo | None = None
     logo_large: Logo | None = None
     page_size: str = "A4"
-    slide_size: str = "16:9"
+    slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
     footer: str = ""
     pptx_template: Path | None = None
     source: Path | None = None

@@ -100,7 +100,7 @@ class _Resolver:
             logo_small=self._logo("small", ("small", "medium", "large")),
             logo_large=self._logo("large", ("large", "medium", "small")),
             page_size=(defaults.page_size if defaults and defaults.page_size else "A4"),
-            slide_size=(defaults.slide_size if defaults and defaults.slide_size else "16:9"),
+            slide_size=defaults.slide_size if defaults else None,
             footer=(defaults.footer if defaults and defaults.footer else ""),
             pptx_template=self._template(defaults.pptx_template if defaults else None),
             source=self.source.file,

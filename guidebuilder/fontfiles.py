@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -31,28 +33,29 @@ def embeddable(path: Path) -> Path:
         raise FontFileError(f"cannot read the font file ({exc.strerror})") from None
     if size > MAX_FONT_BYTES:
         raise FontFileError(f"the font file is larger than {MAX_FONT_BYTES // 1_000_000} MB")
+    data = path.read_bytes()
     try:
-        font = TTFont(str(path), lazy=True, fontNumber=0)
-        flavor = font.flavor
-        tables = set(font.keys())
+        with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as font:
+            flavor = font.flavor
+            tables = set(font.keys())
     except (TTLibError, OSError, ValueError, AssertionError) as exc:
         raise FontFileError(f"not a font file ({exc})".replace("TTLibError: ", "")) from None
     if "glyf" in tables and not flavor:
         return path
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    digest = hashlib.sha256(data).hexdigest()[:24]
     target = _cache_dir() / f"{digest}.ttf"
     if target.exists():
         return target
     try:
-        font = TTFont(str(path), fontNumber=0)
-        font.flavor = None
-        if "CFF " in tables or "CFF2" in tables:
-            _cff_to_glyf(font)
-        elif "glyf" not in tables:
-            raise FontFileError("the font has no outlines reportlab can embed; "
-                                "use a TrueType (.ttf) file")
-        partial = target.with_suffix(".part")
-        font.save(str(partial))
+        with TTFont(io.BytesIO(data), fontNumber=0) as font:
+            font.flavor = None
+            if "CFF " in tables or "CFF2" in tables:
+                _cff_to_glyf(font)
+            elif "glyf" not in tables:
+                raise FontFileError("the font has no outlines reportlab can embed; "
+                                    "use a TrueType (.ttf) file")
+            partial = target.with_suffix(f".{os.getpid()}.part")
+            font.save(str(partial))
         partial.replace(target)
     except FontFileError:
         raise

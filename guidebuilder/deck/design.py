@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
 from guidebuilder.brand import Brand
@@ -17,7 +18,7 @@ LAYOUT_NAMES = {
     "title": ("Title Slide",),
     "section": ("Section Header",),
     "content": ("Title and Content",),
-    "comparison": ("Title Only", "Comparison"),
+    "comparison": ("Comparison", "Title Only"),
 }
 
 
@@ -54,6 +55,8 @@ class Design:
     inset_x: float = 7.2
     inset_y: float = 3.6
     bullet_indent: float = 22.0
+    title_area: Box | None = None  # from a template's title-and-content layout
+    body_area: Box | None = None
 
     @property
     def colors(self):
@@ -71,11 +74,19 @@ class Design:
 
     def title_box(self) -> Box:
         logo = self.logo_width + 12 if self.logo_width else 0.0
+        if self.title_area:
+            area = self.title_area
+            return Box(area.left, area.top, min(area.width, self.width - self.margin - logo
+                                                - area.left), area.height)
         return Box(self.margin, 20, self.width - 2 * self.margin - logo, 70)
 
     def body_box(self) -> Box:
+        bottom = self.height - 42
+        if self.body_area:
+            area = self.body_area
+            return Box(area.left, area.top, area.width, min(area.height, bottom - area.top))
         top = 102.0
-        return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - 42)
+        return Box(self.margin, top, self.width - 2 * self.margin, bottom - top)
 
     def footer_box(self) -> Box:
         return Box(self.margin, self.height - 32, self.width - 2 * self.margin - 70, 22)
@@ -94,24 +105,40 @@ class Design:
         return box.height - 2 * self.inset_y - 2.0
 
 
-def design_for(brand: Brand) -> Design:
-    width, height = SLIDE_SIZES.get(brand.slide_size, SLIDE_SIZES["16:9"])
-    return Design(brand, width, height, Measurer(brand.base, brand.mono),
-                  Measurer(brand.headings, brand.mono))
-
-
-def open_presentation(design: Design) -> Any:
-    """A presentation from the brand's template (or python-pptx's default) at the brand's size."""
-    template = design.brand.pptx_template
+def open_presentation(brand: Brand) -> Any:
+    """A presentation from the brand's template (or python-pptx's default), at the brand's
+    slide size; a template keeps its own size unless the brand names one."""
+    template = brand.pptx_template
     prs = Presentation(str(template)) if template else Presentation()
     for slide_id in list(prs.slides._sldIdLst):  # a template's own sample slides are dropped
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
+    if template and brand.slide_size is None:
+        return prs
+    width, height = SLIDE_SIZES[brand.slide_size or "16:9"]
     old_width = prs.slide_width
-    prs.slide_width, prs.slide_height = Pt(design.width), Pt(design.height)
-    if not template and old_width != prs.slide_width:
+    prs.slide_width, prs.slide_height = Pt(width), Pt(height)
+    if old_width != prs.slide_width:
         _rescale_masters(prs, prs.slide_width / old_width)
     return prs
+
+
+def design_for(brand: Brand, prs: Any) -> Design:
+    """The design for ``brand`` on ``prs``: its size, and a template's title and body areas."""
+    title_area = body_area = None
+    if brand.pptx_template:
+        layout = next((lo for lo in prs.slide_layouts
+                       if lo.name.strip().lower() == LAYOUT_NAMES["content"][0].lower()), None)
+        for shape in layout.placeholders if layout is not None else ():
+            kind = shape.placeholder_format.type
+            box = Box(*(Emu(v).pt for v in (shape.left, shape.top, shape.width, shape.height)))
+            if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                title_area = box
+            elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and body_area is None:
+                body_area = box
+    return Design(brand, Emu(prs.slide_width).pt, Emu(prs.slide_height).pt,
+                  Measurer(brand.base, brand.mono), Measurer(brand.headings, brand.mono),
+                  title_area=title_area, body_area=body_area)
 
 
 def _rescale_masters(prs: Any, factor: float) -> None:
