@@ -25,7 +25,14 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from guidebuilder.brand import Brand
 from guidebuilder.colors import readable_on
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
-from guidebuilder.pdf.pages import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, make_canvas_class, page_size
+from guidebuilder.pdf.pages import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    fit_text,
+    make_canvas_class,
+    page_size,
+)
 from guidebuilder.pdf.styles import Styles, build_styles, markup, plain_markup
 from guidebuilder.plan import (
     Definitions,
@@ -322,7 +329,7 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
         bottomMargin=MARGIN_BOTTOM, displayDocTitle=1,
     )
     doc.addPageTemplates([
-        PageTemplate("cover", [frame(size, "cover")], pagesize=size, onPage=_cover_band(brand)),
+        PageTemplate("cover", [frame(size, "cover")], pagesize=size, onPage=_cover_band(brand, styles.fonts["heading"])),
         PageTemplate("body", [frame(size, "body")], pagesize=size),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
     ])
@@ -332,16 +339,22 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
     doc.multiBuild(story, canvasmaker=canvas_class)
 
 
-def _cover_band(brand: Brand):
-    """Cover decoration: a band of the primary colour with an accent rule."""
+def _cover_band(brand: Brand, font: str):
+    """Cover decoration: a band of the primary colour carrying the brand name, an accent rule."""
 
     def draw(canvas, doc) -> None:
         width, height = canvas._pagesize
+        band = 1.4 * 72
         canvas.saveState()
         canvas.setFillColor(HexColor(brand.heading_colour))
-        canvas.rect(0, height - 1.4 * 72, width, 1.4 * 72, stroke=0, fill=1)
+        canvas.rect(0, height - band, width, band, stroke=0, fill=1)
         canvas.setFillColor(HexColor(brand.colors.secondary))
-        canvas.rect(0, height - 1.4 * 72 - 6, width, 6, stroke=0, fill=1)
+        canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(readable_on(brand.heading_colour, brand.colors.background,
+                                                 brand.colors.foreground)))
+        canvas.setFont(font, 13)
+        canvas.drawString(MARGIN_X, height - band / 2 - 4,
+                          fit_text(brand.name, font, 13, width - 2 * MARGIN_X))
         canvas.restoreState()
 
     return draw
