@@ -1,19 +1,21 @@
-"""Build outputs for guides: load, plan, render, write atomically. No printing, no CLI."""
+"""Build the outputs of one guide: load, plan, render, write atomically. No printing, no CLI."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from guidebuilder.brand import Brand
 from guidebuilder.brandfile import find_brand, load_brand
-from guidebuilder.content import load_guide
+from guidebuilder.content import load_guide_source
 from guidebuilder.errors import GuideBuilderError, RenderError
-from guidebuilder.output import write_atomic
+from guidebuilder.glyphs import missing_glyph_warnings
+from guidebuilder.output import staged
 from guidebuilder.plan import DocumentPlan, build_plan
 
 FORMATS = ("pdf", "pptx")
@@ -62,12 +64,13 @@ def build_timestamp() -> datetime | None:
 
 def prepare(job: Job) -> tuple[DocumentPlan, Brand, list[str]]:
     """Load and validate everything a job needs; raises before any output is touched."""
-    guide = load_guide(job.guide)
+    guide, source = load_guide_source(job.guide)
     brand, warnings = load_brand(find_brand(job.guide, job.brand))
+    warnings = warnings + missing_glyph_warnings(source, brand)
     return build_plan(guide, job.audience, build_timestamp()), brand, warnings
 
 
-def renderer(fmt: str) -> Callable[[DocumentPlan, Brand, BinaryIO], object]:
+def renderer(fmt: str) -> Callable[..., object]:
     """The render function for a format, imported only when needed."""
     if fmt == "pdf":
         from guidebuilder.pdf import render_pdf
@@ -78,37 +81,82 @@ def renderer(fmt: str) -> Callable[[DocumentPlan, Brand, BinaryIO], object]:
     return render_deck
 
 
-def render_one(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[str]:
-    """Render one format to ``target`` atomically; unexpected failures become RenderError."""
-    warnings: list[str] = []
-
-    def write(stream: BinaryIO) -> None:
-        produced = renderer(fmt)(plan, brand, stream)
-        if isinstance(produced, list):
-            warnings.extend(produced)
-
+def render(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[str]:
+    """Render one format into ``target``; unexpected failures become RenderError."""
     try:
-        write_atomic(target, write)
+        with target.open("wb") as stream:
+            produced = renderer(fmt)(plan, brand, stream)
     except GuideBuilderError:
         raise
     except OSError as exc:
-        raise RenderError(f"{target}: cannot write the file ({exc.strerror}); "
-                          "check the folder exists, is writable and has free space") from None
+        raise RenderError(f"{target}: cannot write the file ({exc.strerror}); check the folder "
+                          "is writable and has free space") from None
     except Exception as exc:
-        raise RenderError(f"{target}: the {fmt.upper()} could not be rendered "
-                          f"({type(exc).__name__}: {exc}); please report this with the guide "
-                          "file") from None
-    return warnings
+        raise RenderError(f"the {fmt.upper()} could not be rendered ({type(exc).__name__}: "
+                          f"{exc}); please report this with the guide file") from None
+    return produced if isinstance(produced, list) else []
 
 
-def run_job(job: Job) -> Result:
-    """Build every target of ``job``; errors are captured in the result, never raised."""
+def run_job(job: Job, parallel: bool = False) -> Result:
+    """Build every target of ``job`` (formats in parallel processes when ``parallel``).
+    Errors are captured in the result, never raised; outputs change only when all succeed."""
     result = Result(job)
     try:
         plan, brand, result.warnings = prepare(job)
-        for fmt, target in job.targets.items():
-            result.warnings += render_one(fmt, plan, brand, target)
-            result.written.append(target)
+        with staged(job.targets.values()) as temporaries:
+            tasks = [(fmt, temporaries[target]) for fmt, target in job.targets.items()]
+            if parallel and len(tasks) > 1 and _can_fork():
+                result.warnings += _render_forked(tasks, plan, brand)
+            else:
+                for fmt, temporary in tasks:
+                    result.warnings += render(fmt, plan, brand, temporary)
+        result.written = list(job.targets.values())
     except GuideBuilderError as exc:
         result.error = exc
     return result
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and (os.cpu_count() or 1) > 1
+
+
+def _render_forked(tasks: list[tuple[str, Path]], plan: DocumentPlan, brand: Brand) -> list[str]:
+    """Render the first tasks in forked children and the last one here, at the same time."""
+    context = multiprocessing.get_context("fork")
+    children = []
+    for fmt, temporary in tasks[:-1]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(send, fmt, plan, brand, temporary))
+        child.start()
+        send.close()
+        children.append((fmt, child, receive))
+    warnings: list[str] = []
+    try:
+        warnings += render(tasks[-1][0], plan, brand, tasks[-1][1])
+        for fmt, child, receive in children:
+            outcome = receive.recv() if receive.poll(None) else None
+            child.join()
+            if outcome is None:
+                raise RenderError(f"the {fmt.upper()} renderer stopped unexpectedly "
+                                  f"(exit code {child.exitcode})")
+            kind, payload = outcome
+            if kind == "error":
+                raise payload
+            warnings += payload
+    except EOFError:
+        raise RenderError("a renderer stopped unexpectedly") from None
+    finally:
+        for _, child, _ in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+    return warnings
+
+
+def _child(send, fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> None:
+    try:
+        send.send(("ok", render(fmt, plan, brand, target)))
+    except GuideBuilderError as exc:
+        send.send(("error", exc))
+    finally:
+        send.close()

@@ -10,10 +10,16 @@ from guidebuilder import yamlsource
 from guidebuilder.errors import ContentError, Problem
 from guidebuilder.model import Guide, reference_problems
 from guidebuilder.validation import located_problem, problems_from
+from guidebuilder.yamlsource import Located
 
 
 def load_guide(path: Path) -> Guide:
     """Read, parse and validate one guide file."""
+    return load_guide_source(path)[0]
+
+
+def load_guide_source(path: Path) -> tuple[Guide, Located]:
+    """The validated guide and the located YAML data it came from."""
     try:
         source = yamlsource.load(path, "guide")
     except yamlsource.YamlError as exc:
@@ -30,4 +36,4 @@ def load_guide(path: Path) -> Guide:
         problems += problems_from(exc, source, Guide)
     if problems or guide is None:
         raise ContentError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return guide
+    return guide, source

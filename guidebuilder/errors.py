@@ -42,6 +42,9 @@ class GuideBuilderError(Exception):
         self.problems: list[Problem] = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self):  # keep the problems when sent between processes
+        return (self.__class__, (self.problems,))
+
 
 class ContentError(GuideBuilderError):
     """A guide file cannot be read or does not follow the content format."""

@@ -1,30 +1,40 @@
-"""Write output files atomically: a temporary file in the target folder, renamed when complete."""
+"""Write outputs atomically: temporary files in the target folder, renamed when all are complete."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+
+TEMP_SUFFIX = ".part"
 
 
-def write_atomic(target: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Call ``write`` with an open temporary file next to ``target``; replace ``target`` only
-    when it returns. On any failure (or interrupt) the temporary file is removed and ``target``
-    is left exactly as it was."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".part")
+@contextmanager
+def staged(targets: Iterable[Path]) -> Iterator[dict[Path, Path]]:
+    """Yield a temporary file beside each target. When the block completes, every temporary
+    replaces its target; on any failure or interrupt they are all removed and the targets are
+    left exactly as they were."""
+    temporaries: dict[Path, Path] = {}
     try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                            suffix=TEMP_SUFFIX)
+            os.close(handle)
+            temporaries[target] = Path(name)
+        yield temporaries
+        mode = 0o666 & ~_umask()
+        for target, temporary in temporaries.items():
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+    finally:
+        for temporary in temporaries.values():
+            temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

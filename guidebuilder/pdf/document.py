@@ -24,6 +24,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from guidebuilder.brand import Brand
 from guidebuilder.colors import readable_on
+from guidebuilder.glyphs import drawable, keep_drawable
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
 from guidebuilder.pdf.pages import (
     MARGIN_BOTTOM,
@@ -33,7 +34,7 @@ from guidebuilder.pdf.pages import (
     make_canvas_class,
     page_size,
 )
-from guidebuilder.pdf.styles import Styles, build_styles, markup, plain_markup
+from guidebuilder.pdf.styles import Styles, build_styles
 from guidebuilder.plan import (
     Definitions,
     DocumentPlan,
@@ -63,7 +64,7 @@ class _Handbook(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, flowable.level, closed=False)
             if flowable.in_contents:
-                self.notify("TOCEntry", (flowable.level, plain_markup(flowable.outline),
+                self.notify("TOCEntry", (flowable.level, flowable.markup,
                                          self.page, flowable.key))
 
 
@@ -81,7 +82,10 @@ class _Story:
         self.flowables: list = []
 
     def md(self, runs) -> str:
-        return markup(runs, self.styles.fonts["mono"], self.brand.colors.secondary)
+        return self.styles.markup.runs(runs)
+
+    def text(self, text: str) -> str:
+        return self.styles.markup.text(text)
 
     def rich(self, text: RichText, style=None, bullet_style=None) -> list:
         style = style or self.styles.body
@@ -116,21 +120,21 @@ class _Story:
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))
-        add(Heading(plain_markup(meta.title), s.cover_title, "cover", 0, meta.title, False))
+        add(Heading(self.text(meta.title), s.cover_title, "cover", 0, meta.title, False))
         if meta.subtitle:
-            add(Paragraph(plain_markup(meta.subtitle), s.cover_subtitle))
+            add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
-        add(Paragraph(f"<b>{plain_markup(self.brand.name)}</b>", s.body))
+        add(Paragraph(f"<b>{self.text(self.brand.name)}</b>", s.body))
         if meta.credits:
-            add(Paragraph(plain_markup(meta.credits), s.cover_text))
+            add(Paragraph(self.text(meta.credits), s.cover_text))
         if meta.date_line:
-            add(Paragraph(plain_markup(meta.date_line), s.cover_text))
+            add(Paragraph(self.text(meta.date_line), s.cover_text))
         add(NextPageTemplate("body"))
         add(PageBreak())
 
     def contents(self) -> None:
         label = self.plan.meta.labels.contents
-        self.flowables.append(Heading(plain_markup(label), self.styles.h1, "contents", 0, label,
+        self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0, label,
                                       False))
         toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
@@ -156,7 +160,7 @@ class _Story:
         elif depth == 0:
             add(CondPageBreak(120))
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
-        add(Heading(plain_markup(section.title), style, section.key, depth, section.title))
+        add(Heading(self.text(section.title), style, section.key, depth, section.title))
         for element in section.elements:
             self.element(element, wide)
         for child in section.children:
@@ -184,7 +188,7 @@ class _Story:
                         extend(self.rich(RichText("", (block,))))
         elif isinstance(element, Definitions):
             for item in element.items:
-                term = Paragraph(plain_markup(item.term), s.h3)
+                term = Paragraph(self.text(item.term), s.h3)
                 body = self.rich(item.body)
                 add(KeepTogether([term, *body[:1]]))
                 extend(body[1:])
@@ -195,10 +199,10 @@ class _Story:
             self.ladder(element)
         elif isinstance(element, Questions):
             for item in element.items:
-                label = plain_markup(self.plan.meta.labels.question)
+                label = self.text(self.plan.meta.labels.question)
                 question = Paragraph(
                     f"<font color='{self.brand.heading_colour}'>{label}</font> "
-                    f"{plain_markup(item.question)}", s.question)
+                    f"{self.text(item.question)}", s.question)
                 answer = self.rich(item.answer, s.answer)
                 add(KeepTogether([question, *answer[:1]]))
                 extend(answer[1:])
@@ -214,7 +218,7 @@ class _Story:
         head_ink = readable_on(head_fill, colors.background, colors.foreground)
         head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(head_ink))
         names = table.columns if count <= 3 else table.short_columns
-        rows: list[list] = [["", *(Paragraph(plain_markup(name), head_style) for name in names)]]
+        rows: list[list] = [["", *(Paragraph(self.text(name), head_style) for name in names)]]
         commands: list[tuple] = [
             ("FONTNAME", (0, 0), (-1, -1), s.fonts["base"]),
             ("BACKGROUND", (0, 0), (-1, 0), HexColor(head_fill)),
@@ -228,7 +232,7 @@ class _Story:
         limit = self.frame_height / 5
         widths = [first] + [rest] * count
         for index, row in enumerate(table.rows):
-            cells = [[Paragraph(plain_markup(row.dimension), s.cell_dimension)]]
+            cells = [[Paragraph(self.text(row.dimension), s.cell_dimension)]]
             cells += [self.cell(points) for points in row.cells]
             pieces = [_chunks(cell, w - 2 * CELL_PAD, limit) for cell, w in zip(cells, widths, strict=True)]
             depth = max(len(p) for p in pieces)
@@ -262,11 +266,11 @@ class _Story:
         levels = ladder.levels
         for start in range(0, len(levels), LADDER_STEPS_PER_ROW):
             chunk = levels[start:start + LADDER_STEPS_PER_ROW]
-            self.flowables.append(LadderDiagram([plain_markup(lv.term) for lv in chunk],
+            self.flowables.append(LadderDiagram([self.text(lv.term) for lv in chunk],
                                                 self.brand, s.step, start + 1))
             self.flowables.append(Spacer(1, s.body.fontSize))
         for number, level in enumerate(levels, start=1):
-            term = Paragraph(f"{number}. {plain_markup(level.term)}",
+            term = Paragraph(f"{number}. {self.text(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6))
             body = self.rich(level.body)
@@ -329,13 +333,15 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
         bottomMargin=MARGIN_BOTTOM, displayDocTitle=1,
     )
     doc.addPageTemplates([
-        PageTemplate("cover", [frame(size, "cover")], pagesize=size, onPage=_cover_band(brand, styles.fonts["heading"])),
+        PageTemplate("cover", [frame(size, "cover")], pagesize=size,
+                     onPage=_cover_band(brand, styles.fonts["heading"])),
         PageTemplate("body", [frame(size, "body")], pagesize=size),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
     ])
     story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
                    wide[1] - MARGIN_TOP - MARGIN_BOTTOM).build()
-    canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts)
+    canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
+                                     styles.markup.codes)
     doc.multiBuild(story, canvasmaker=canvas_class)
 
 
@@ -354,7 +360,8 @@ def _cover_band(brand: Brand, font: str):
                                                  brand.colors.foreground)))
         canvas.setFont(font, 13)
         canvas.drawString(MARGIN_X, height - band / 2 - 4,
-                          fit_text(brand.name, font, 13, width - 2 * MARGIN_X))
+                          fit_text(keep_drawable(brand.name, drawable(brand)), font, 13,
+                                   width - 2 * MARGIN_X))
         canvas.restoreState()
 
     return draw

@@ -16,6 +16,7 @@ class Heading(Paragraph):
     def __init__(self, text: str, style: ParagraphStyle, key: str, level: int,
                  outline: str, in_contents: bool = True) -> None:
         super().__init__(text, style)
+        self.markup = text
         self.key = key
         self.level = level
         self.outline = outline

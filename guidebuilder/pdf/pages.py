@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from guidebuilder.brand import Brand
+from guidebuilder.glyphs import keep_drawable
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
 MARGIN_X = 2.2 * cm
@@ -30,7 +31,8 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str, str]) -> type:
+def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str, str],
+                      codes: frozenset[int]) -> type:
     """A canvas that defers page furniture until the page count is known."""
 
     class HandbookCanvas(Canvas):
@@ -68,12 +70,12 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             if brand.logo_small:
                 logo_width = _draw_logo(self, brand, width - MARGIN_X, top, small * 1.8)
             self.setFont(fonts["base"], small)
-            self.drawString(MARGIN_X, top, fit_text(title, fonts["base"], small,
+            self.drawString(MARGIN_X, top, fit_text(keep_drawable(title, codes), fonts["base"], small,
                                                     width - 2 * MARGIN_X - logo_width - 12))
             number = page_label.format(page=self._pageNumber, pages=total)
             number_width = stringWidth(number, fonts["base"], small)
             self.drawRightString(width - MARGIN_X, bottom, number)
-            footer = brand.footer or brand.name
+            footer = keep_drawable(brand.footer or brand.name, codes)
             self.drawString(MARGIN_X, bottom, fit_text(footer, fonts["base"], small,
                                                        width - 2 * MARGIN_X - number_width - 12))
             self.restoreState()

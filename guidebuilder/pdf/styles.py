@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from guidebuilder.brand import STYLES, Brand, Font
+from guidebuilder.glyphs import drawable, keep_drawable
 from guidebuilder.richtext import Run
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -52,6 +53,7 @@ class Styles:
     step: ParagraphStyle
     small: ParagraphStyle
     fonts: dict[str, str]
+    markup: Markup
 
 
 def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
@@ -108,27 +110,34 @@ def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
         small=ParagraphStyle("small", body, fontSize=size - 2, leading=(size - 2) * 1.3,
                              textColor=HexColor(brand.colors.muted)),
         fonts={"base": base, "heading": heading, "mono": mono},
+        markup=Markup(mono, brand.colors.secondary, drawable(brand)),
     )
 
 
-def markup(runs: tuple[Run, ...] | list[Run], mono: str, link_color: str) -> str:
-    """reportlab paragraph markup for runs; every character of the text is escaped."""
-    parts = []
-    for run in runs:
-        text = escape(run.text)
-        if run.code:
-            text = f"<font name={quoteattr(mono)}>{text}</font>"
-        if run.bold:
-            text = f"<b>{text}</b>"
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
-            text = (f"<a href={quoteattr(run.link)} color={quoteattr(link_color)}>"
-                    f"<u>{text}</u></a>")
-        parts.append(text)
-    return "".join(parts)
+@dataclass(frozen=True)
+class Markup:
+    """Turns text into reportlab paragraph markup: every character escaped, characters the
+    fonts cannot draw left out, links only for safe schemes."""
 
+    mono: str
+    link_color: str
+    codes: frozenset[int]
 
-def plain_markup(text: str) -> str:
-    """Markup for a plain-text field."""
-    return escape(text)
+    def text(self, text: str) -> str:
+        return escape(keep_drawable(text, self.codes))
+
+    def runs(self, runs: tuple[Run, ...] | list[Run]) -> str:
+        parts = []
+        for run in runs:
+            text = self.text(run.text)
+            if run.code:
+                text = f"<font name={quoteattr(self.mono)}>{text}</font>"
+            if run.bold:
+                text = f"<b>{text}</b>"
+            if run.italic:
+                text = f"<i>{text}</i>"
+            if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
+                text = (f"<a href={quoteattr(run.link)} color={quoteattr(self.link_color)}>"
+                        f"<u>{text}</u></a>")
+            parts.append(text)
+        return "".join(parts)
