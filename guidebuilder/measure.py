@@ -23,7 +23,7 @@ def _face(path: Path) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), REF_SIZE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: wrap results are cached per measurer
 class Measurer:
     """Measures runs of text set in one font family (``code`` runs in ``mono``)."""
 
@@ -73,7 +73,12 @@ class Measurer:
         return [line for line in lines if line] or [[]]
 
     def line_count(self, runs: Sequence[Run], width: float, size: float) -> int:
-        return len(self.wrap(runs, width, size))
+        return _line_count(self, tuple(runs), width, size)
+
+
+@lru_cache(maxsize=16384)
+def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: float) -> int:
+    return len(measurer.wrap(runs, width, size))
 
 
 @lru_cache(maxsize=65536)

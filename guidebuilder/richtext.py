@@ -78,8 +78,9 @@ class RichText:
         return bool(self.blocks)
 
 
-# Control characters other than tab and newline have no visible form: they are dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters other than tab and newline have no visible form, and lone surrogates and
+# U+FFFE/U+FFFF cannot be stored in XML: all are dropped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _WHITESPACE = re.compile(r"\s+")
 
 

@@ -16,7 +16,7 @@ from guidebuilder.plan import DocumentPlan
 def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[str]:
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
     prs = open_presentation(brand)
-    design = design_for(brand, prs)
+    design = design_for(brand, prs, plan.meta.language)
     writer = SlideWriter(prs, design, plan.meta.labels.continued)
     DeckComposer(plan, design, writer, brand.footer or brand.name).compose()
     meta = plan.meta

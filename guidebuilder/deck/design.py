@@ -7,6 +7,7 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from guidebuilder.brand import Brand
@@ -55,6 +56,7 @@ class Design:
     inset_x: float = 7.2
     inset_y: float = 3.6
     bullet_indent: float = 22.0
+    language: str = "en"
     title_area: Box | None = None  # from a template's title-and-content layout
     body_area: Box | None = None
 
@@ -123,7 +125,7 @@ def open_presentation(brand: Brand) -> Any:
     return prs
 
 
-def design_for(brand: Brand, prs: Any) -> Design:
+def design_for(brand: Brand, prs: Any, language: str = "en") -> Design:
     """The design for ``brand`` on ``prs``: its size, and a template's title and body areas."""
     title_area = body_area = None
     if brand.pptx_template:
@@ -138,15 +140,18 @@ def design_for(brand: Brand, prs: Any) -> Design:
                 body_area = box
     return Design(brand, Emu(prs.slide_width).pt, Emu(prs.slide_height).pt,
                   Measurer(brand.base, brand.mono), Measurer(brand.headings, brand.mono),
-                  title_area=title_area, body_area=body_area)
+                  language=language, title_area=title_area, body_area=body_area)
 
 
 def _rescale_masters(prs: Any, factor: float) -> None:
-    """Stretch the default master and layouts horizontally to the new slide width."""
+    """Stretch the masters' and layouts' shapes horizontally to the new slide width."""
     for master in prs.slide_masters:
-        for shape in [*master.shapes, *(s for layout in master.slide_layouts for s in layout.shapes)]:
-            if shape.left is not None and shape.width is not None:
-                shape.left, shape.width = Emu(int(shape.left * factor)), Emu(int(shape.width * factor))
+        for element in [master._element, *(layout._element for layout in master.slide_layouts)]:
+            for offset in element.iter(qn("a:off")):
+                offset.set("x", str(round(int(offset.get("x")) * factor)))
+            for extent in element.iter(qn("a:ext")):
+                if extent.get("cx") is not None:
+                    extent.set("cx", str(round(int(extent.get("cx")) * factor)))
 
 
 def find_layout(prs: Any, role: str, warnings: list[str]) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -29,16 +29,19 @@ class SlideWriter:
         self.warnings: list[str] = []
         self.count = 0
 
-    def _new(self, role: str) -> Any:
+    def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
+        """A new slide on the layout for ``role``, keeping only the placeholders of the
+        ``wanted`` kinds (title, body, subtitle), found by type; the rest are removed."""
         slide = self.prs.slides.add_slide(find_layout(self.prs, role, self.warnings))
         self.count += 1
-        return slide
-
-    @staticmethod
-    def _drop_empty_placeholders(slide: Any) -> None:
-        for shape in list(slide.placeholders):
-            if shape.has_text_frame and not shape.text_frame.text.strip():
+        found: dict[str, Any] = {}
+        for shape in list(slide.shapes):
+            kind = _placeholder_kind(shape)
+            if kind in wanted and kind not in found:
+                found[kind] = shape
+            else:
                 shape._element.getparent().remove(shape._element)
+        return slide, found
 
     def _notes(self, slide: Any, notes: str) -> None:
         slide.notes_slide.notes_text_frame.text = notes.strip()
@@ -49,7 +52,7 @@ class SlideWriter:
         add_textbox(slide, d.footer_box(), [small], d, d.colors.muted, "Footer",
                     anchor=MSO_ANCHOR.BOTTOM)
         number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
-                             d.colors.muted, "Slide Number", align=PP_ALIGN.RIGHT,
+                             d.colors.muted, "Slide Number", align="r",
                              anchor=MSO_ANCHOR.BOTTOM)
         _slide_number_field(number.text_frame.paragraphs[0], self.count)
         if d.brand.logo_small:
@@ -68,16 +71,17 @@ class SlideWriter:
 
     def title_slide(self, title: str, subtitle: str, lines: Sequence[str], notes: str) -> None:
         d = self.design
-        slide = self._new("title")
+        slide, found = self._new("title", "title", "subtitle")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
                                       Pt(d.height * 0.5))
         _fill(band, d.brand.heading_colour)
         band.name = "Title band"
         _send_to_back(slide, band)
         ink = d.accent_ink
-        set_title(slide, title, Box(d.margin, d.height * 0.12, d.width - 2 * d.margin,
-                                    d.height * 0.3), d, ink, 40)
-        subtitle_shape = _placeholder(slide, "subTitle")
+        set_title(slide, found.get("title"), title, Box(d.margin, d.height * 0.12,
+                                                        d.width - 2 * d.margin, d.height * 0.3),
+                  d, ink, 40)
+        subtitle_shape = found.get("subtitle")
         if subtitle:
             box = Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40)
             blocks = [TextBlock((Run(subtitle),), 22)]
@@ -96,18 +100,18 @@ class SlideWriter:
             self.picture(slide, d.brand.logo_large.path, d.brand.logo_large.alt,
                          Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,
                              d.height * 0.25))
-        self._drop_empty_placeholders(slide)
         self._notes(slide, notes)
 
     def divider(self, title: str, kicker: str, footer: str, notes: str) -> None:
         d = self.design
-        slide = self._new("section")
+        slide, found = self._new("section", "title", "body")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(18), self.prs.slide_height)
         _fill(band, d.brand.colors.secondary)
         band.name = "Accent"
-        set_title(slide, title, Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20,
-                                    d.height * 0.3), d, d.brand.heading_colour, 40)
-        body = _placeholder(slide, "body")
+        set_title(slide, found.get("title"), title,
+                  Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
+                  d, d.brand.heading_colour, 40)
+        body = found.get("body")
         box = Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40)
         blocks = [TextBlock((Run(kicker),), 18)]
         if body is not None:
@@ -116,15 +120,14 @@ class SlideWriter:
             write_blocks(body.text_frame, blocks, d, d.colors.secondary)
         else:
             add_textbox(slide, box, blocks, d, d.colors.secondary, "Kicker")
-        self._drop_empty_placeholders(slide)
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
     def text_slide(self, title: str, blocks: Sequence[TextBlock], footer: str, notes: str) -> Any:
         d = self.design
-        slide = self._new("content")
-        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
-        body = _placeholder(slide, "body", "obj")
+        slide, found = self._new("content", "title", "body")
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
+        body = found.get("body")
         box = d.body_box()
         if body is not None:
             body.left, body.top, body.width, body.height = box.emu()
@@ -132,7 +135,6 @@ class SlideWriter:
             write_blocks(body.text_frame, blocks, d, d.colors.foreground)
         else:
             add_textbox(slide, box, blocks, d, d.colors.foreground, "Content")
-        self._drop_empty_placeholders(slide)
         self._furniture(slide, footer)
         self._notes(slide, notes)
         return slide
@@ -142,8 +144,8 @@ class SlideWriter:
                     footer: str, notes: str) -> None:
         """A native table; ``rows`` hold TextBlock lists per cell, heights are measured."""
         d = self.design
-        slide = self._new("comparison")
-        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
+        slide, found = self._new("comparison", "title")
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
         body = d.body_box()
         frame = slide.shapes.add_table(len(rows) + 1, len(header), Pt(body.left), Pt(body.top),
                                        Pt(sum(widths)), Pt(sum(heights)))
@@ -164,7 +166,6 @@ class SlideWriter:
             for col, blocks in enumerate(row):
                 self._cell(table.cell(row_index, col), blocks, fill,
                            d.brand.heading_colour if col == 0 else d.colors.foreground)
-        self._drop_empty_placeholders(slide)
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
@@ -183,8 +184,8 @@ class SlideWriter:
                      footer: str, notes: str) -> None:
         """Rising steps, one per level, most junior on the left, as editable shapes."""
         d = self.design
-        slide = self._new("comparison")
-        set_title(slide, title, d.title_box(), d, d.brand.heading_colour)
+        slide, found = self._new("comparison", "title")
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
         body = d.body_box()
         count = len(labels)
         gap = 6.0
@@ -204,7 +205,6 @@ class SlideWriter:
             write_blocks(shape.text_frame, [
                 TextBlock((Run(str(first_number + index), bold=True),), size + 6),
                 TextBlock((Run(label, bold=True),), size, space_before=4)], d, ink)
-        self._drop_empty_placeholders(slide)
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
@@ -225,14 +225,14 @@ class SlideWriter:
         return True
 
 
-def _placeholder(slide: Any, *types: str) -> Any:
-    """The first placeholder whose type is one of ``types`` (the XML names: body, obj, …)."""
-    for shape in slide.placeholders:
-        ph = shape._element.find(".//" + qn("p:ph"))
-        kind = ph.get("type", "obj") if ph is not None else "obj"
-        if kind in types:
-            return shape
-    return None
+_KINDS = {"title": "title", "ctrTitle": "title", "body": "body", "obj": "body",
+          "subTitle": "subtitle"}
+
+
+def _placeholder_kind(shape: Any) -> str | None:
+    """title, body or subtitle for a placeholder (by its XML type), else None."""
+    ph = shape._element.find(f"./*/{qn('p:nvPr')}/{qn('p:ph')}")
+    return None if ph is None else _KINDS.get(ph.get("type", "obj"))
 
 
 def _fill(shape: Any, hex_color: str) -> None:

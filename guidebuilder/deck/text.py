@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
-from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from guidebuilder.deck.design import Box, Design
@@ -32,56 +34,56 @@ def prepare_frame(frame: Any, design: Design, anchor: Any = MSO_ANCHOR.TOP) -> N
 
 
 def write_blocks(frame: Any, blocks: Sequence[TextBlock], design: Design, ink: str,
-                 family: str | None = None, align: Any = PP_ALIGN.LEFT) -> None:
-    """Replace the frame's text with ``blocks``."""
-    frame.clear()
-    for index, block in enumerate(blocks):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(0 if index == 0 else block.space_before)
-        paragraph.space_after = Pt(0)
-        _indent(paragraph, block, design)
-        for run in block.runs:
-            _add_run(paragraph, run, block.size, design, ink, family)
-        if not block.runs:
-            paragraph.font.size = Pt(block.size)
+                 family: str | None = None, align: str = "l") -> None:
+    """Replace the frame's text with ``blocks``, every property explicit. The paragraphs are
+    written as one XML fragment: python-pptx's per-property API is the deck's slowest part."""
+    body = frame._txBody
+    for paragraph in body.findall(qn("a:p")):
+        body.remove(paragraph)
+    xml = "".join(_paragraph_xml(block, index, design, ink, family, align, frame.part)
+                  for index, block in enumerate(blocks))
+    fragment = parse_xml(f"<a:txBody {nsdecls('a', 'r')}>{xml}</a:txBody>")
+    for paragraph in fragment.findall(qn("a:p")):
+        body.append(paragraph)
 
 
-def _indent(paragraph: Any, block: TextBlock, design: Design) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.set("marL", str(int(Pt(block.indent))))
-    ppr.set("indent", str(int(Pt(-design.bullet_indent))) if block.bullet else "0")
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
-        for old in ppr.findall(qn(tag)):
-            ppr.remove(old)
-    if block.bullet:
-        font = etree.SubElement(ppr, qn("a:buFont"))
-        font.set("typeface", design.brand.base.family)
-        bullet = etree.SubElement(ppr, qn("a:buChar"))
-        bullet.set("char", block.bullet)
-    else:
-        etree.SubElement(ppr, qn("a:buNone"))
+def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, family: str | None,
+                   align: str, part: Any) -> str:
+    before = 0 if index == 0 else block.space_before
+    bullet = (f'<a:buFont typeface={quoteattr(design.brand.base.family)}/>'
+              f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
+    indent = -_emu(design.bullet_indent) if block.bullet else 0
+    ppr = (f'<a:pPr marL="{_emu(block.indent)}" indent="{indent}" algn="{align}">'
+           f'<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+           f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
+           f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
+    size = round(block.size * 100)
+    runs = "".join(_run_xml(run, size, design, ink, family, part) for run in block.runs)
+    end = f'<a:endParaRPr lang="{design.language}" sz="{size}" dirty="0"/>'
+    return f"<a:p>{ppr}{runs}{end}</a:p>"
 
 
-def _add_run(paragraph: Any, run: Run, size: float, design: Design, ink: str,
-             family: str | None) -> None:
-    text_run = paragraph.add_run()
-    text_run.text = run.text
-    font = text_run.font
-    font.size = Pt(size)
-    font.bold = run.bold
-    font.italic = run.italic
-    font.name = (design.brand.mono.family if run.code
-                 else family or design.brand.base.family)
-    font.color.rgb = color(design.colors.secondary if run.link else ink)
-    text_run._r.get_or_add_rPr().set("cap", "none")
+def _run_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
+             part: Any) -> str:
+    face = design.brand.mono.family if run.code else family or design.brand.base.family
+    colour = (design.colors.secondary if run.link else ink).lstrip("#").upper()
+    link = ""
     if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
-        text_run.hyperlink.address = run.link
+        rel = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+        link = f'<a:hlinkClick r:id="{rel}"/>'
+    return (f'<a:r><a:rPr lang="{design.language}" sz="{size}" b="{int(run.bold)}" '
+            f'i="{int(run.italic)}" cap="none" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/>'
+            f'</a:solidFill><a:latin typeface={quoteattr(face)}/>'
+            f'<a:cs typeface={quoteattr(face)}/>{link}</a:rPr>'
+            f"<a:t>{escape(run.text)}</a:t></a:r>")
+
+
+def _emu(points: float) -> int:
+    return round(points * 12700)
 
 
 def add_textbox(slide: Any, box: Box, blocks: Sequence[TextBlock], design: Design, ink: str,
-                name: str, family: str | None = None, align: Any = PP_ALIGN.LEFT,
+                name: str, family: str | None = None, align: str = "l",
                 anchor: Any = MSO_ANCHOR.TOP) -> Any:
     shape = slide.shapes.add_textbox(*box.emu())
     shape.name = name
@@ -110,10 +112,10 @@ def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[s
     return shortened.rstrip() + "…", size
 
 
-def set_title(slide: Any, text: str, box: Box, design: Design, ink: str,
+def set_title(slide: Any, shape: Any, text: str, box: Box, design: Design, ink: str,
               largest: float | None = None) -> Any:
-    """Put ``text`` in the slide's title placeholder (found by type), sized to fit ``box``."""
-    shape = slide.shapes.title
+    """Put ``text`` in the title placeholder ``shape`` (a text box when the layout has none),
+    sized to fit ``box``."""
     if shape is None:
         shape = slide.shapes.add_textbox(*box.emu())
         shape.name = "Title"
