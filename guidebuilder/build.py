@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,6 +114,11 @@ def run_job(job: Job, parallel: bool = False) -> Result:
         result.written = list(job.targets.values())
     except GuideBuilderError as exc:
         result.error = exc
+    except OSError as exc:
+        folder = Path(exc.filename).parent if exc.filename else "the output folder"
+        result.error = RenderError(f"{exc.filename or folder}: cannot write the output "
+                                   f"({exc.strerror}); check the output folder is a writable "
+                                   "folder with free space")
     return result
 
 
@@ -153,7 +159,15 @@ def _render_forked(tasks: list[tuple[str, Path]], plan: DocumentPlan, brand: Bra
     return warnings
 
 
+def quiet_signals() -> None:
+    """In a worker process: Ctrl-C and SIGTERM end it at once, without a traceback; the
+    parent reports the interruption and removes the temporary files."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _child(send, fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> None:
+    quiet_signals()
     try:
         send.send(("ok", render(fmt, plan, brand, target)))
     except GuideBuilderError as exc:

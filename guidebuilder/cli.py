@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -83,41 +84,78 @@ def build(
                              "outputs are named <guide>-NAME.pdf/.pptx.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Which outputs to write.")]
     = Format.all,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
+                                             help="Processes to use (default: all cores).")]
+    = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast",
                                             help="Stop at the first guide that fails.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Keep running and rebuild a "
+                                                              "guide when it or its brand file "
+                                                              "is saved.")] = False,
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
-    from guidebuilder.build import FORMATS, Job, output_paths, run_job
+    from guidebuilder.batch import default_workers, run_jobs
+    from guidebuilder.build import FORMATS, Job, output_paths
 
     formats = FORMATS if fmt is Format.all else (fmt.value,)
-    jobs = [Job(guide, output_paths(guide, out, formats, audience), brand, audience)
+    work = [Job(guide, output_paths(guide, out, formats, audience), brand, audience)
             for guide in (guides or _default_guides())]
-    failed = 0
-    shown: set[str] = set()
-    for job in jobs:
-        result = run_job(job)
-        _warn(result.warnings, shown)
+    workers = jobs or default_workers()
+    reporter = _Reporter()
+    with _interruptible(), _progress(len(work)) as advance:
+        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None):
+            advance()
+            reporter(result)
+    if watch:
+        from guidebuilder.watch import watch_jobs
+
+        typer.echo("watching for changes; press Ctrl-C to stop", err=True)
+        watch_jobs(work, reporter, parallel=workers > 1)
+        return
+    if reporter.failed:
+        raise typer.Exit(1)
+
+
+class _Reporter:
+    """Prints one line per file written and one per problem; counts failed guides."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.shown: set[str] = set()
+
+    def __call__(self, result) -> None:
+        _warn(result.warnings, self.shown)
         for path in result.written:
             typer.echo(f"wrote {path}")
         if result.error:
-            failed += 1
+            self.failed += 1
             _report(result.error.problems)
-            if fail_fast:
-                break
-    if failed:
-        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(total: int):
+    """A progress bar on a terminal for batches; nothing otherwise."""
+    import sys
+
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as progress:
+        task = progress.add_task("building", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _single(guide: Path, output: Path | None, brand: Path | None, fmt: str) -> None:
     from guidebuilder.build import Job, output_paths, run_job
 
     target = output or output_paths(guide, OUTPUT_DIR, (fmt,))[fmt]
-    result = run_job(Job(guide, {fmt: target}, brand))
-    _warn(result.warnings, set())
-    if result.error:
-        _report(result.error.problems)
+    reporter = _Reporter()
+    with _interruptible():
+        reporter(run_job(Job(guide, {fmt: target}, brand)))
+    if reporter.failed:
         raise typer.Exit(1)
-    typer.echo(f"wrote {target}")
 
 
 GuideArg = Annotated[Path, typer.Argument(metavar="GUIDE", help="The guide file.")]
@@ -150,16 +188,14 @@ def slides(
 @app.command()
 def check(guides: GuidesArg = None, brand: BrandOpt = None) -> None:
     """Validate guides (and their brand file) without writing anything."""
-    from guidebuilder.brandfile import find_brand, load_brand
-    from guidebuilder.content import load_guide
+    from guidebuilder.build import Job, prepare
     from guidebuilder.errors import GuideBuilderError
 
     failed = 0
     shown: set[str] = set()
     for guide in guides or _default_guides():
         try:
-            load_guide(guide)
-            _warn(load_brand(find_brand(guide, brand))[1], shown)
+            _warn(prepare(Job(guide, {}, brand))[2], shown)
         except GuideBuilderError as exc:
             failed += 1
             _report(exc.problems)
@@ -191,5 +227,21 @@ def init(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; SIGTERM is handled like Ctrl-C."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
     app()
+
+
+@contextmanager
+def _interruptible():
+    """Ctrl-C or SIGTERM: one line and exit code 130 instead of a traceback."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("interrupted; earlier outputs are unchanged", err=True)
+        raise typer.Exit(130) from None

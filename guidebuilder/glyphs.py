@@ -44,11 +44,11 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[str]:
                 first[ch] = (where, count + 1)
     warnings = []
     for ch, (path, count) in first.items():
-        line, column = source.position(path)
+        line, column = source.find(ch, path)
         name = unicodedata.name(ch, "unnamed character")
         more = f" (used {count} times)" if count > 1 else ""
         warnings.append(f"{source.file}:{line}:{column}: {format_path(path)}: the font "
-                        f"{brand.base.family} has no glyph for U+{ord(ch):04X} {name}{more}; "
+                        f"{brand.base.family} ({brand.base.file().name}) has no glyph for U+{ord(ch):04X} {name}{more}; "
                         "it is left out of the PDF (the deck keeps it for PowerPoint's font "
                         "fallback)")
     return warnings

@@ -46,6 +46,19 @@ class Located:
     data: Any
     values: dict[Key, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+
+    def find(self, needle: str, path: Key) -> tuple[int, int]:
+        """Where ``needle`` first appears in the source at or after the value at ``path``
+        (the value's own position when it is not written literally)."""
+        line, column = self.position(path)
+        lines = self.text.split("\n")
+        start = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+        found = self.text.find(needle, start)
+        if found < 0:
+            return line, column
+        found_line = self.text.count("\n", 0, found) + 1
+        return found_line, found - (self.text.rfind("\n", 0, found) + 1) + 1
 
     def position(self, path: Key, *, key: bool = False) -> tuple[int, int]:
         """Best known position for ``path``: the key itself, its value, or the nearest parent."""
@@ -104,7 +117,7 @@ def load(path: Path, what: str = "guide") -> Located:
     if node is None:
         raise YamlError([Problem(path, "the file is empty", 1, 1,
                                  hint=f"start from 'guidebuilder init' for a sample {what}")])
-    located = Located(path, None)
+    located = Located(path, None, text=text)
     builder = _Builder(located)
     located.data = builder.build(node, (), 0)
     if builder.problems:
