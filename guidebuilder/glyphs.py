@@ -47,10 +47,10 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[str]:
         line, column = source.find(ch, path)
         name = unicodedata.name(ch, "unnamed character")
         more = f" (used {count} times)" if count > 1 else ""
-        warnings.append(f"{source.file}:{line}:{column}: {format_path(path)}: the font "
-                        f"{brand.base.family} ({brand.base.file().name}) has no glyph for U+{ord(ch):04X} {name}{more}; "
-                        "it is left out of the PDF (the deck keeps it for PowerPoint's font "
-                        "fallback)")
+        font = f"{brand.base.family} ({brand.base.file().name})"
+        warnings.append(f"{source.file}:{line}:{column}: {format_path(path)}: the font {font} "
+                        f"has no glyph for U+{ord(ch):04X} {name}{more}; it is left out of the PDF "
+                        "(the deck keeps it for PowerPoint's font fallback)")
     return warnings
 
 

@@ -59,9 +59,9 @@ def seed_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def stress_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from stressguide import write_stress_guide
-
     from guidebuilder.build import Job, run_job
+
+    from stressguide import write_stress_guide
 
     folder = tmp_path_factory.mktemp("stress")
     guide = write_stress_guide(folder)

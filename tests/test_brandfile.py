@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, write
 from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
@@ -17,6 +16,8 @@ from guidebuilder.brandfile import find_brand, load_brand
 from guidebuilder.build import Job, run_job
 from guidebuilder.cli import app
 from guidebuilder.errors import BrandError
+
+from conftest import ROOT, SEED, write
 
 EXAMPLE = ROOT / "examples" / "northwind" / "_brand.yml"
 

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, ROOT, SEED, write
 from typer.testing import CliRunner
 
 from guidebuilder import __version__
 from guidebuilder.cli import app
+
+from conftest import MINIMAL, ROOT, SEED, write
 
 runner = CliRunner()
 

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, SEED, write
 
 from guidebuilder.content import load_guide
 from guidebuilder.errors import ContentError
+
+from conftest import MINIMAL, SEED, write
 
 BAD_INPUTS = [
     ("yaml-syntax", "title: T\nroles:\n  - id: a\n   name: [unclosed\n",

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, require_tool, write
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -16,6 +15,8 @@ from guidebuilder.build import Job, run_job
 from guidebuilder.content import load_guide
 from guidebuilder.measure import Measurer, TextBlock, blocks_height
 from guidebuilder.richtext import Run
+
+from conftest import ROOT, SEED, require_tool, write
 
 CHECKER = ROOT.parent / "shared" / "tools" / "check_pptx.py"
 PT = 12700

@@ -58,7 +58,8 @@ def test_missing_glyphs_are_reported_by_character_and_location(tmp_path: Path) -
     result = run_job(Job(guide, {"pdf": tmp_path / "h.pdf"}))
     emoji = [w for w in result.warnings if "U+1F600 GRINNING FACE" in w]
     assert len(emoji) == 1
-    assert emoji[0].startswith(f"{guide}:5:49: summary: the font Arial (LiberationSans-Regular.ttf) has no glyph for U+1F600")
+    assert emoji[0].startswith(f"{guide}:5:49: summary: the font Arial "
+                               "(LiberationSans-Regular.ttf) has no glyph for U+1F600")
     assert all(re.match(rf"{re.escape(str(guide))}:\d+:\d+: ", w) for w in result.warnings)
 
 

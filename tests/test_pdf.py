@@ -6,10 +6,11 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import SEED, require_tool, write
 from pypdf import PdfReader
 
 from guidebuilder.build import Job, run_job
+
+from conftest import SEED, require_tool, write
 
 
 def text_of(pdf: Path) -> str:

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 from pydantic import BaseModel
 
 from guidebuilder.content import load_guide
 from guidebuilder.richtext import RichText
+
+from conftest import SEED
 
 ARTICLE = Path(__file__).parent / "data" / "seed-article.txt"
 # Blog furniture and headings the guide expresses through its structure, not as text.

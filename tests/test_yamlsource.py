@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write
 
 from guidebuilder import yamlsource
 from guidebuilder.yamlsource import YamlError, format_path
+
+from conftest import write
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
