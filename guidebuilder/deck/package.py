@@ -15,8 +15,9 @@ def set_properties(prs: Any, title: str, author: str, subject: str, language: st
                    timestamp: datetime | None) -> None:
     props = prs.core_properties
     when = (timestamp or FIXED).replace(tzinfo=None, microsecond=0)
+    title, author, subject = (text[:255] for text in (title, author, subject))  # OOXML's limit
     props.title, props.author, props.subject = title, author, subject
-    props.last_modified_by, props.language = author, language
+    props.last_modified_by, props.language = author, language[:255]
     props.created = props.modified = when
     props.revision = 1
     props.keywords = props.comments = props.category = ""
