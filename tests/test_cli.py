@@ -122,3 +122,13 @@ def test_real_subprocess(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     assert bad.stderr.strip() == f"error: {tmp_path / 'x.yaml'}: file not found; check the path."
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", str(SEED)]])
+def test_help_and_check_import_neither_renderer(args: list[str]) -> None:
+    probe = ("import sys\nfrom guidebuilder.cli import app\ntry:\n    app(sys.argv[1:])\n"
+             "except SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('reportlab', 'pptx') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

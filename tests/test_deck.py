@@ -211,3 +211,20 @@ def test_shared_checker_finds_no_overflow(tmp_path: Path, seed_pptx: Path,
                                  "--no-render", "-q"], capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout[-2000:]
         assert "0 overflow" in result.stdout
+
+
+def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> None:
+    import sys
+
+    from stressguide import LONG_WORD
+
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}, {id: b, name: B}]\n"
+                            "comparisons:\n  - title: C\n    rows:\n"
+                            f"      - dimension: \"{' '.join([LONG_WORD] * 3)}\"\n"
+                            "        cells: {a: x}\n")
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", "slides", str(guide), "-o",
+                             str(tmp_path / "d.pptx")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    titles = [s.shapes.title.text for s in Presentation(tmp_path / "d.pptx").slides]
+    assert titles.count("C") + titles.count("C (cont.)") >= 2
+    assert _overflows(tmp_path / "d.pptx") == []

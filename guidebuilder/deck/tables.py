@@ -73,10 +73,13 @@ def _height(composer: DeckComposer, row: Cells, widths: list[float], size: float
 
 def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float], size: float,
                    box: Box) -> list[tuple[list[Cells], list[float]]]:
+    """Rows grouped into slides; a row taller than the room left is split inside its cells.
+    Every split moves at least one line on, so this always ends."""
     d = composer.design
     header = _height(composer, [[TextBlock((Run("X", bold=True),), size)]] * len(widths),
                      widths, size)
     room_total = box.height - header
+    slack = 2 * d.inset_y + size * 0.4
     pages: list[tuple[list[Cells], list[float]]] = [([], [])]
     queue = list(rows)
     while queue:
@@ -87,14 +90,12 @@ def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float
             pages[-1][0].append(row)
             pages[-1][1].append(height)
             continue
-        room = room_total - used
-        if pages[-1][0] and height <= room_total:
-            pages.append(([], []))
+        if pages[-1][0] and (height <= room_total or room_total - used < 3 * size):
+            pages.append(([], []))  # start the row (or its first part) on a fresh slide
             queue.insert(0, row)
             continue
-        slack = 2 * d.inset_y + size * 0.4
-        head, tail = _split_row(composer, row, widths, room - slack)
-        if not any(head[1:]):
+        head, tail = _split_row(composer, row, widths, room_total - used - slack)
+        if not any(head):  # no line fits the room left here: a fresh slide has more room
             pages.append(([], []))
             queue.insert(0, row)
             continue
@@ -107,21 +108,21 @@ def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float
 
 def _split_row(composer: DeckComposer, row: Cells, widths: list[float],
                room: float) -> tuple[Cells, Cells]:
-    """The part of each cell that fits ``room`` and what is left for the next slide."""
+    """The part of each cell (the dimension too) that fits ``room``, and the rest."""
     d = composer.design
-    head: Cells = [row[0]]
-    label = row[0][0].runs[0].text
-    if not label.endswith(composer.labels.continued):
-        label = f"{label} {composer.labels.continued}"
-    continued = TextBlock((Run(label, bold=True),), row[0][0].size)
-    tail: Cells = [[continued]]
-    for cell, width in zip(row[1:], widths[1:], strict=True):
-        pages = paginate(d.measurer, cell, _inner(composer, width), room) if room > 0 else []
-        fits = pages[0] if pages and blocks_height(d.measurer, pages[0],
-                                                   _inner(composer, width)) <= room else []
+    head: Cells = []
+    tail: Cells = []
+    for cell, width in zip(row, widths, strict=True):
+        inner = _inner(composer, width)
+        pages = paginate(d.measurer, cell, inner, room) if room > 0 and cell else []
+        fits = pages[0] if pages and blocks_height(d.measurer, pages[0], inner) <= room else []
         head.append(fits)
-        rest = [b for page in pages[1:] for b in page] if fits else cell
-        tail.append(rest)
+        tail.append([b for page in pages[1:] for b in page] if fits else cell)
+    if any(head) and not tail[0]:  # the dimension is done: name it again on the next part
+        label = "".join(r.text for r in row[0][0].runs) if row[0] and row[0][0].runs else ""
+        if not label.endswith(composer.labels.continued):
+            label = f"{label} {composer.labels.continued}"
+        tail[0] = [TextBlock((Run(label, bold=True),), row[0][0].size if row[0] else 14.0)]
     return head, tail
 
 

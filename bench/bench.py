@@ -1,0 +1,195 @@
+"""guidebuilder benchmark: whole-command wall times beside same-run baselines, per-stage costs
+at growing sizes, peak memory, batch speed-up and warm rebuilds. Medians of several runs.
+
+    .venv/bin/python bench/bench.py [--runs N] [--quick]
+
+rst2pdf and pandoc are measured when on PATH (or named by $RST2PDF / $PANDOC)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "product-vs-program-manager.yaml"
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
+PY = sys.executable
+
+
+def wall(command: list[str], runs: int, cwd: Path | None = None) -> float:
+    """Median wall time of a whole process, after one warm-up run (file cache)."""
+    subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in (0,):
+            raise SystemExit(f"failed: {' '.join(command)}\n{done.stderr.decode()[-800:]}")
+    return statistics.median(times)
+
+
+def timed(function, runs: int) -> tuple[float, object]:
+    times, value = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        value = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), value
+
+
+def row(name: str, ours: float, base_name: str, base: float | None, target: str = "") -> str:
+    if base is None:
+        return f"| {name} | {ours * 1000:8.0f} ms | {base_name} | n/a | | {target} |"
+    return (f"| {name} | {ours * 1000:8.0f} ms | {base_name} | {base * 1000:8.0f} ms | "
+            f"{ours / base:5.2f}x | {target} |")
+
+
+def commands(runs: int, work: Path) -> list[str]:
+    from export import export
+
+    out = work / "out"
+    needs_build = "import typer, pydantic, yaml, markdown_it, PIL, fontTools, reportlab.platypus, pptx"
+    needs_check = "import typer, pydantic, yaml, markdown_it, PIL, fontTools"
+    gb = [PY, "-m", "guidebuilder"]
+    lines = [
+        "| command | ours | baseline | baseline time | ratio | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    build = wall([*gb, "build", str(SEED), "--out", str(out)], runs)
+    lines.append(row("build seed (PDF + deck)", build, "python + imports it needs",
+                     wall([PY, "-c", needs_build], runs), "<= 2x"))
+    lines.append(row("--help", wall([*gb, "--help"], runs), "bare 2-command Typer --help",
+                     wall([PY, str(ROOT / "bench" / "bare_typer.py"), "--help"], runs), "<= 1.2x"))
+    lines.append(row("check seed", wall([*gb, "check", str(SEED)], runs),
+                     "python + imports it needs", wall([PY, "-c", needs_check], runs), ""))
+    markdown, rst = export(SEED, work)
+    rst2pdf = _rst2pdf()
+    lines.append(row("build seed (PDF + deck)", build, "rst2pdf, PDF only",
+                     wall([rst2pdf, str(rst), "-o", str(work / "rst.pdf")], runs) if rst2pdf
+                     else None, "< 1x"))
+    pandoc = os.environ.get("PANDOC") or shutil.which("pandoc")
+    pandoc_time = (wall([pandoc, str(markdown), "-o", str(work / "pandoc.pptx")], runs)
+                   if pandoc else None)
+    warm = warm_rebuild(runs, work)
+    lines.append(row("warm rebuild in watch mode", warm, "pandoc cold pptx", pandoc_time,
+                     "< 0.1 s, < 1x"))
+    guides = work / "batch"
+    guides.mkdir()
+    for index in range(20):
+        shutil.copy(SEED, guides / f"guide-{index:02d}.yaml")
+    serial = wall([*gb, "build", *map(str, sorted(guides.glob("*.yaml"))), "--out",
+                   str(work / "b1"), "--jobs", "1"], max(1, runs // 3))
+    parallel = wall([*gb, "build", *map(str, sorted(guides.glob("*.yaml"))), "--out",
+                     str(work / "b2")], max(1, runs // 3))
+    lines.append(row(f"20 guides, --jobs {os.cpu_count()}", parallel, "20 guides, --jobs 1",
+                     serial, f"speed-up {serial / parallel:.2f}x (>= 1.7x)"))
+    return lines
+
+
+def _rst2pdf() -> str | None:
+    """rst2pdf from $RST2PDF or PATH, else installed once into .bench/ (its own reportlab)."""
+    found = os.environ.get("RST2PDF") or shutil.which("rst2pdf")
+    if found:
+        return found
+    venv = ROOT / ".bench"
+    binary = venv / "bin" / "rst2pdf"
+    if not binary.exists():
+        print("installing rst2pdf into .bench/ for the baseline ...", file=sys.stderr)
+        made = subprocess.run([PY, "-m", "venv", str(venv)], capture_output=True)
+        if made.returncode == 0:
+            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "rst2pdf"],
+                           capture_output=True)
+    return str(binary) if binary.exists() else None
+
+
+def warm_rebuild(runs: int, work: Path) -> float:
+    from guidebuilder.build import Job, output_paths, run_job
+
+    job = Job(SEED, output_paths(SEED, work / "warm", ("pdf", "pptx")))
+    for _ in range(2):
+        run_job(job, parallel=True)
+    return timed(lambda: run_job(job, parallel=True), runs)[0]
+
+
+def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
+    from pptx import Presentation
+    from pypdf import PdfReader
+    from stressguide import write_stress_guide
+
+    from guidebuilder.brand import DEFAULT_BRAND
+    from guidebuilder.content import load_guide
+    from guidebuilder.deck import render_deck
+    from guidebuilder.pdf import render_pdf
+    from guidebuilder.plan import build_plan
+
+    lines = ["| guide | load+validate | plan | PDF | pages | ms/page | deck | slides | ms/slide |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    per_unit: dict[str, tuple[float, float]] = {}
+    guides = [("seed", SEED)] + [(f"stress {s}x", write_stress_guide(work, s, f"stress{s}"))
+                                 for s in scales]
+    for name, path in guides:
+        count = runs if "16x" not in name else max(1, runs // 3)
+        load, guide = timed(lambda p=path: load_guide(p), count)
+        plan_time, plan = timed(lambda g=guide: build_plan(g), count)
+        pdf_time, pdf = timed(lambda pl=plan: _render(render_pdf, pl, DEFAULT_BRAND), count)
+        deck_time, deck = timed(lambda pl=plan: _render(render_deck, pl, DEFAULT_BRAND), count)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        slides = len(Presentation(io.BytesIO(deck)).slides)
+        per_unit[name] = (pdf_time / pages, deck_time / slides)
+        lines.append(f"| {name} | {load * 1000:.0f} ms | {plan * 0 + plan_time * 1000:.1f} ms | "
+                     f"{pdf_time * 1000:.0f} ms | {pages} | {pdf_time / pages * 1000:.1f} | "
+                     f"{deck_time * 1000:.0f} ms | {slides} | {deck_time / slides * 1000:.1f} |")
+    if "stress 1x" in per_unit and f"stress {scales[-1]}x" in per_unit:
+        base, big = per_unit["stress 1x"], per_unit[f"stress {scales[-1]}x"]
+        lines.append(f"\nper-page cost {scales[-1]}x / 1x: PDF {big[0] / base[0]:.2f}x, "
+                     f"deck {big[1] / base[1]:.2f}x (target <= 1.25x)")
+    return lines
+
+
+def _render(function, plan, brand) -> bytes:
+    stream = io.BytesIO()
+    function(plan, brand, stream)
+    return stream.getvalue()
+
+
+def peak_memory(work: Path, scale: int) -> str:
+    from stressguide import write_stress_guide
+
+    guide = write_stress_guide(work, scale, f"mem{scale}")
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+             "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    kib = subprocess.run([PY, "-c", probe, PY, "-m", "guidebuilder", "build", str(guide), "--out",
+                          str(work / "mem"), "--jobs", "1"], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    return f"peak memory of the {scale}x stress build (--jobs 1): {int(kib) / 1024:.0f} MB (target < 400 MB)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, stress up to 4x")
+    options = parser.parse_args()
+    runs = 3 if options.quick else options.runs
+    scales = (1, 4) if options.quick else (1, 4, 16)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        print(f"guidebuilder benchmark: {os.cpu_count()} cores, Python "
+              f"{sys.version.split()[0]}, median of {runs} runs\n")
+        print("\n".join(commands(runs, work)))
+        print()
+        print("\n".join(stages(runs, work, scales)))
+        print()
+        print(peak_memory(work, scales[-1]))
+
+
+if __name__ == "__main__":
+    main()
