@@ -123,13 +123,14 @@ def warm_rebuild(runs: int, work: Path) -> float:
 def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
     from pptx import Presentation
     from pypdf import PdfReader
-    from stressguide import write_stress_guide
 
     from guidebuilder.brand import DEFAULT_BRAND
     from guidebuilder.content import load_guide
     from guidebuilder.deck import render_deck
     from guidebuilder.pdf import render_pdf
     from guidebuilder.plan import build_plan
+
+    from stressguide import write_stress_guide
 
     lines = ["| guide | load+validate | plan | PDF | pages | ms/page | deck | slides | ms/slide |",
              "|---|---|---|---|---|---|---|---|---|"]

@@ -228,3 +228,17 @@ def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> No
     titles = [s.shapes.title.text for s in Presentation(tmp_path / "d.pptx").slides]
     assert titles.count("C") + titles.count("C (cont.)") >= 2
     assert _overflows(tmp_path / "d.pptx") == []
+
+
+def test_six_roles_are_shown_a_few_columns_at_a_time(tmp_path: Path) -> None:
+    roles = "".join(f"  - {{id: r{i}, name: Role {i}}}\n" for i in range(6))
+    cells = ", ".join(f"r{i}: point {i}" for i in range(6))
+    guide = write(tmp_path, f"title: T\nroles:\n{roles}comparisons:\n  - title: C\n    rows:\n"
+                            f"      - dimension: D\n        cells: {{{cells}}}\n")
+    deck = build_deck(guide, tmp_path / "six.pptx")
+    tables = [shape.table for slide in Presentation(deck).slides for shape in slide.shapes
+              if shape.has_table]
+    assert [[c.text for c in t.rows[0].cells] for t in tables] == [
+        ["", "Role 0", "Role 1", "Role 2"], ["", "Role 3", "Role 4", "Role 5"]]
+    assert [[c.text for c in t.rows[1].cells] for t in tables] == [
+        ["D", "point 0", "point 1", "point 2"], ["D", "point 3", "point 4", "point 5"]]

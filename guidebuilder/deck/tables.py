@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from guidebuilder.deck.design import Box
 from guidebuilder.measure import TextBlock, blocks_height, paginate
-from guidebuilder.plan import Table
+from guidebuilder.plan import Table, TableRow
 from guidebuilder.richtext import Run
 
 if TYPE_CHECKING:
@@ -16,35 +16,50 @@ Cells = list[list[TextBlock]]
 
 
 def table_slides(composer: DeckComposer, title: str, table: Table) -> None:
-    """One or more slides holding ``table``; rows and, if need be, cells split across them."""
+    """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
+    column repeated); rows and, if need be, cells are split across slides."""
+    per_slide = 4 if composer.design.width > composer.design.height * 1.5 else 3
+    count = len(table.columns)
+    groups = -(-count // per_slide)
+    size = -(-count // groups)
+    for group in range(groups):
+        chosen = range(group * size, min(count, (group + 1) * size))
+        part = Table(tuple(table.columns[i] for i in chosen),
+                     tuple(table.short_columns[i] for i in chosen),
+                     tuple(TableRow(row.dimension, tuple(row.cells[i] for i in chosen))
+                           for row in table.rows))
+        _table_part(composer, title, part, continued=group > 0)
+
+
+def _table_part(composer: DeckComposer, title: str, table: Table, continued: bool) -> None:
     d = composer.design
     box = d.body_box()
     count = len(table.columns)
     first = max(110.0, box.width * (0.22 if count <= 3 else 0.16))
     widths = [first] + [(box.width - first) / count] * count
     names = list(table.columns if count <= 3 else table.short_columns)
-    chosen = None
+
+    def header_height(size: float) -> float:
+        return _height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],
+                       widths, size)
+
+    pages = None
     for size in d.table_sizes:
         rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
-        heights = [_height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],
-                           widths, size)] + [_height(composer, r, widths, size) for r in rows]
-        if sum(heights) <= box.height:
-            chosen = (size, rows, heights)
+        heights = [_height(composer, r, widths, size) for r in rows]
+        if header_height(size) + sum(heights) <= box.height:
+            pages = [(rows, heights)]
             break
-    if chosen:
-        size, rows, heights = chosen
-        pages = [(rows, heights[1:])]
-    else:
+    if pages is None:
         size = d.table_sizes[1]
         rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
         pages = _paginate_rows(composer, rows, widths, size, box)
-    header_height = _height(composer, [[TextBlock((Run(n, bold=True),), size)]
-                                       for n in ["", *names]], widths, size)
     for index, (page_rows, page_heights) in enumerate(pages):
-        shown = title if index == 0 else f"{title} {composer.labels.continued}"
+        shown = title if index == 0 and not continued else f"{title} {composer.labels.continued}"
         notes = "\n\n".join(_row_notes(names, row) for row in page_rows)
         composer.writer.table_slide(shown, ["", *names], page_rows, widths,
-                                    [header_height, *page_heights], size, composer.footer, notes)
+                                    [header_height(size), *page_heights], size, composer.footer,
+                                    notes)
 
 
 def _row(composer: DeckComposer, dimension: str, cells: tuple, size: float) -> Cells:
