@@ -33,11 +33,13 @@ class Measurer:
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False,
               code: bool = False) -> float:
         """Advance width of ``text`` in points."""
-        family = self.mono if code and self.mono else self.font
-        return _width(family.file(bold, italic), text) * size / REF_SIZE
+        return _width(self._file(bold, italic, code), text) * size / REF_SIZE
 
     def run_width(self, run: Run, size: float) -> float:
-        return self.width(run.text, size, run.bold, run.italic, run.code)
+        return _width(self._file(run.bold, run.italic, run.code), run.text) * size / REF_SIZE
+
+    def _file(self, bold: bool, italic: bool, code: bool) -> Path:
+        return _style_file(self, bold, italic, code)
 
     def wrap(self, runs: Sequence[Run], width: float, size: float) -> list[list[Run]]:
         """Greedy word wrap of ``runs`` into lines no wider than ``width`` points.
@@ -74,6 +76,12 @@ class Measurer:
 
     def line_count(self, runs: Sequence[Run], width: float, size: float) -> int:
         return _line_count(self, tuple(runs), width, size)
+
+
+@lru_cache(maxsize=256)
+def _style_file(measurer: Measurer, bold: bool, italic: bool, code: bool) -> Path:
+    family = measurer.mono if code and measurer.mono else measurer.font
+    return family.file(bold, italic)
 
 
 @lru_cache(maxsize=16384)

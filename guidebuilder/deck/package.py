@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from pptx.opc.serialized import _ZipPkgWriter
 
 FIXED = datetime(2000, 1, 1)
 
@@ -24,20 +25,18 @@ def set_properties(prs: Any, title: str, author: str, subject: str, language: st
 
 
 def save(prs: Any, target: Path | BinaryIO, timestamp: datetime | None) -> None:
-    """Write ``prs`` with every zip entry dated ``timestamp`` (or 2000-01-01)."""
-    raw = io.BytesIO()
-    prs.save(raw)
-    date_time = (timestamp or FIXED).timetuple()[:6]
-    date_time = max(date_time, (1980, 1, 1, 0, 0, 0))
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            zipped.writestr(entry, source.read(info.filename))
-    data = out.getvalue()
-    if isinstance(target, Path):
-        target.write_bytes(data)
-    else:
-        target.write(data)
+    """Write ``prs`` with every zip entry dated ``timestamp`` (or 2000-01-01), not "now"."""
+    date_time = max((timestamp or FIXED).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+
+    def write(self: Any, pack_uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o600 << 16
+        self._zipf.writestr(entry, blob, compresslevel=1)  # fast; XML compresses well anyway
+
+    original = _ZipPkgWriter.write
+    _ZipPkgWriter.write = write  # python-pptx has no option for entry times
+    try:
+        prs.save(str(target) if isinstance(target, Path) else target)
+    finally:
+        _ZipPkgWriter.write = original

@@ -14,6 +14,7 @@ from pptx.util import Pt
 
 from guidebuilder.colors import ramp, readable_on
 from guidebuilder.deck.design import Box, Design, find_layout
+from guidebuilder.deck.notes import NotesWriter
 from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
 from guidebuilder.measure import TextBlock, line_height
 from guidebuilder.richtext import Run
@@ -28,23 +29,25 @@ class SlideWriter:
         self.continued = continued
         self.warnings: list[str] = []
         self.count = 0
+        self.notes = NotesWriter(design.language)
 
     def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
-        """A new slide on the layout for ``role``, keeping only the placeholders of the
-        ``wanted`` kinds (title, body, subtitle), found by type; the rest are removed."""
-        slide = self.prs.slides.add_slide(find_layout(self.prs, role, self.warnings))
-        self.count += 1
+        """A new slide on the layout for ``role`` with only the layout's placeholders of the
+        ``wanted`` kinds (title, body, subtitle), found by type."""
+        layout = find_layout(self.prs, role, self.warnings)
+        rel_id, slide = self.prs.part.add_slide(layout)
         found: dict[str, Any] = {}
-        for shape in list(slide.shapes):
-            kind = _placeholder_kind(shape)
+        for placeholder in layout.iter_cloneable_placeholders():
+            kind = _placeholder_kind(placeholder)
             if kind in wanted and kind not in found:
-                found[kind] = shape
-            else:
-                shape._element.getparent().remove(shape._element)
+                slide.shapes.clone_placeholder(placeholder)
+                found[kind] = slide.shapes[-1]
+        self.prs.slides._sldIdLst.add_sldId(rel_id)
+        self.count += 1
         return slide, found
 
     def _notes(self, slide: Any, notes: str) -> None:
-        slide.notes_slide.notes_text_frame.text = notes.strip()
+        self.notes.add(slide, notes)
 
     def _furniture(self, slide: Any, footer: str) -> None:
         d = self.design

@@ -1,0 +1,57 @@
+"""Speaker notes, written quickly: python-pptx makes the first notes slide; later ones copy its
+empty XML instead of cloning the notes master's placeholders again (the deck's slowest step)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+from xml.sax.saxutils import escape
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.parts.slide import NotesSlidePart
+
+
+class NotesWriter:
+    """Adds one notes slide per slide, holding plain text (one paragraph per line)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._blank: Any = None
+        self._master: Any = None
+        self._next = 0
+
+    def add(self, slide: Any, text: str) -> None:
+        if self._blank is None:
+            part = slide.notes_slide.part
+            self._blank = copy.deepcopy(part._element)
+            self._master = part.part_related_by(RT.NOTES_MASTER)
+            self._next = int(str(part.partname).rsplit("notesSlide", 1)[1].split(".")[0]) + 1
+        else:
+            part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self._next}.xml"),
+                                  CT.PML_NOTES_SLIDE, slide.part.package,
+                                  copy.deepcopy(self._blank))
+            self._next += 1
+            part.relate_to(self._master, RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+        self._write(part._element, text)
+
+    def _write(self, element: Any, text: str) -> None:
+        body = next(sp.find(qn("p:txBody")) for sp in element.iter(qn("p:sp"))
+                    if _is_body(sp) and sp.find(qn("p:txBody")) is not None)
+        for paragraph in body.findall(qn("a:p")):
+            body.remove(paragraph)
+        xml = "".join(f'<a:p><a:r><a:rPr lang="{self.language}" dirty="0"/>'
+                      f"<a:t>{escape(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
+                      for line in text.strip().split("\n"))
+        for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
+            body.append(paragraph)
+
+
+def _is_body(shape: Any) -> bool:
+    ph = shape.find(f"./*/{qn('p:nvPr')}/{qn('p:ph')}")
+    return ph is not None and ph.get("type") == "body"
