@@ -86,7 +86,43 @@ def _style_file(measurer: Measurer, bold: bool, italic: bool, code: bool) -> Pat
 
 @lru_cache(maxsize=16384)
 def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: float) -> int:
-    return len(measurer.wrap(runs, width, size))
+    """The number of lines :meth:`Measurer.wrap` makes, counted without building them."""
+    scale = size / REF_SIZE
+    words: list[tuple[float, float]] = []  # (width of the space before, width of the word)
+    space = text = 0.0
+    in_word = pending_space = False
+    for run in runs:
+        path = measurer._file(run.bold, run.italic, run.code)
+        for token in _tokens(run.text):
+            if token.isspace():
+                if in_word:
+                    words.append((space, text))
+                    in_word = False
+                pending_space = True
+                continue
+            if not in_word:
+                space = _width(path, " ") * scale if pending_space and words else 0.0
+                text, in_word, pending_space = 0.0, True, False
+            text += _width(path, token) * scale
+            if token.endswith("-"):
+                words.append((space, text))
+                in_word = False
+    if in_word:
+        words.append((space, text))
+    lines, used, empty = 1, 0.0, True
+    for space, text in words:
+        if not empty and used + space + text > width:
+            lines, used, empty = lines + 1, 0.0, True
+        needed = text if empty else space + text
+        if needed > width:  # a word wider than the line: characters break it, as wrap does
+            return len(measurer.wrap(runs, width, size))
+        used, empty = used + needed, False
+    return lines
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text)
 
 
 @lru_cache(maxsize=65536)
