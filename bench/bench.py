@@ -178,6 +178,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="fewer runs, stress up to 4x")
+    parser.add_argument("--stages", action="store_true", help="only the per-stage table")
     options = parser.parse_args()
     runs = 3 if options.quick else options.runs
     scales = (1, 4) if options.quick else (1, 4, 16)
@@ -185,8 +186,9 @@ def main() -> None:
         work = Path(folder)
         print(f"guidebuilder benchmark: {os.cpu_count()} cores, Python "
               f"{sys.version.split()[0]}, median of {runs} runs\n")
-        print("\n".join(commands(runs, work)))
-        print()
+        if not options.stages:
+            print("\n".join(commands(runs, work)))
+            print()
         print("\n".join(stages(runs, work, scales)))
         print()
         print(peak_memory(work, scales[-1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,46 +206,52 @@ def blocks_height(measurer: Measurer, blocks: Sequence[TextBlock], width: float)
 def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float,
              height: float) -> list[list[TextBlock]]:
     """Fill pages of ``height`` greedily; a block taller than the room left is split by lines."""
-    pages: list[list[TextBlock]] = [[]]
-    used = 0.0
-    queue = list(blocks)
+    queue = deque(blocks)
+    pages = []
     while queue:
-        block = queue.pop(0)
-        first = not pages[-1]
+        pages.append(fill_page(measurer, queue, width, height))
+    return pages
+
+
+def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
+              height: float) -> list[TextBlock]:
+    """Take from the front of ``queue`` what fits one page. A block that does not fit is split
+    by lines, once: its remainder goes back to the queue already cut into page-sized parts."""
+    page: list[TextBlock] = []
+    used = 0.0
+    while queue:
+        block = queue.popleft()
+        first = not page
         need = block_height(measurer, block, width, first)
         if used + need <= height:
-            pages[-1].append(block)
+            page.append(block)
             used += need
             continue
-        room = height - used - (0.0 if first else block.space_before)
-        lines = measurer.wrap(block.runs, width - block.indent, block.size)
-        fit = int(room // line_height(block.size))
+        step = line_height(block.size)
+        fit = int((height - used - (0.0 if first else block.space_before)) // step)
         if fit >= 2 or (first and fit >= 1):
-            head, tail = _split_lines(lines, fit)
-            pages[-1].append(block.with_runs(head))
-            queue.insert(0, TextBlock(tuple(tail), block.size, block.indent, 0.0, "", block.level))
-        elif first:  # not even one line fits an empty page: nothing better can be done
-            pages[-1].append(block)
-            used += need
-            continue
+            lines = measurer.wrap(block.runs, width - block.indent, block.size)
+            per_page = max(1, int(height // step))
+            chunks = [lines[:fit]] + [lines[i:i + per_page] for i in range(fit, len(lines), per_page)]
+            page.append(block.with_runs(_join_lines(chunks[0])))
+            for chunk in reversed(chunks[1:]):
+                queue.appendleft(TextBlock(tuple(_join_lines(chunk)), block.size, block.indent,
+                                           0.0, "", block.level))
+        elif first:  # not even one line fits an empty page: it stands alone
+            page.append(block)
         else:
-            queue.insert(0, block)
-        pages.append([])
-        used = 0.0
-    return [page for page in pages if page]
+            queue.appendleft(block)
+        return page
+    return page
 
 
-def _split_lines(lines: list[list[Run]], count: int) -> tuple[list[Run], list[Run]]:
-    """Runs of the first ``count`` wrapped lines and of the rest, joined back with spaces."""
-    def join(chunk: list[list[Run]]) -> list[Run]:
-        out: list[Run] = []
-        for index, line in enumerate(chunk):
-            for piece_index, piece in enumerate(line):
-                text = piece.text.lstrip() if piece_index == 0 else piece.text
-                if index and piece_index == 0:
-                    text = " " + text
-                _append(out, _with_text(piece, text))
-        return out
-
-    return join(lines[:count]), [_strip_start(r) if i == 0 else r
-                                 for i, r in enumerate(join(lines[count:]))]
+def _join_lines(chunk: list[list[Run]]) -> list[Run]:
+    """Runs of consecutive wrapped lines joined back into one paragraph."""
+    out: list[Run] = []
+    for index, line in enumerate(chunk):
+        for piece_index, piece in enumerate(line):
+            text = piece.text.lstrip() if piece_index == 0 else piece.text
+            if index and piece_index == 0:
+                text = " " + text
+            _append(out, _with_text(piece, text))
+    return out

@@ -18,13 +18,14 @@ def sentence(seed: int, length: int) -> str:
 
 
 def stress_guide(scale: int = 1, roles: int = 4, faqs: int = 40) -> dict:
-    """A guide with ``roles`` roles whose item counts grow linearly with ``scale``."""
+    """A guide with ``roles`` roles; every list in it grows linearly with ``scale``, so the
+    mix of content (and so the cost per page) stays the same at every scale."""
     role_ids = [f"role-{i}" for i in range(1, roles + 1)]
     guide: dict = {
         "title": "Stress guide with a rather long title to test wrapping in headers and slides",
         "subtitle": "Every limit at once",
         "credits": "Generated for testing",
-        "summary": "\n\n".join(sentence(i, 40) for i in range(4)) + f"\n\nSee {LONG_WORD}.",
+        "summary": "\n\n".join(sentence(i, 40) for i in range(4 * scale)) + f"\n\nSee {LONG_WORD}.",
         "roles": [],
         "comparisons": [],
         "faq": [],
@@ -43,7 +44,7 @@ def stress_guide(scale: int = 1, roles: int = 4, faqs: int = 40) -> dict:
             "tasks": [sentence(j, 18) for j in range(10 * scale)],
             "career": {
                 "levels": [{"title": f"Level {k + 1} " + sentence(k, 3).rstrip("."),
-                            "text": sentence(k, 40)} for k in range(5 + r % 3)],
+                            "text": sentence(k, 40)} for k in range((5 + r % 3) * scale)],
                 "notes": sentence(r, 50),
             },
         })
@@ -51,9 +52,9 @@ def stress_guide(scale: int = 1, roles: int = 4, faqs: int = 40) -> dict:
     for d in range(8 * scale):
         cells = {role_id: [sentence(d + i, 20 + (d % 3) * 30) for i in range(1 + d % 3)]
                  for role_id in role_ids}
-        if d == 1:
-            cells[role_ids[0]] = [sentence(k, 60) for k in range(14)]  # a cell taller than a page
-        if d == 2:
+        if d % 8 == 1:  # a cell taller than a page, once per eight rows
+            cells[role_ids[0]] = [sentence(k, 60) for k in range(14)]
+        if d % 8 == 2:
             cells[role_ids[1]] = LONG_WORD
         rows.append({"dimension": f"Dimension {d + 1} " + sentence(d, 4).rstrip("."),
                      "cells": cells})

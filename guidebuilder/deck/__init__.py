@@ -19,6 +19,7 @@ def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> li
     design = design_for(brand, prs, plan.meta.language)
     writer = SlideWriter(prs, design, plan.meta.labels.continued)
     DeckComposer(plan, design, writer, brand.footer or brand.name).compose()
+    writer.finish()
     meta = plan.meta
     set_properties(prs, meta.title, brand.name, meta.subtitle or meta.title, meta.language,
                    meta.timestamp)

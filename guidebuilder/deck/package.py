@@ -40,3 +40,29 @@ def save(prs: Any, target: Path | BinaryIO, timestamp: datetime | None) -> None:
         prs.save(str(target) if isinstance(target, Path) else target)
     finally:
         _ZipPkgWriter.write = original
+
+
+class _Frozen:
+    """A finished slide or notes part whose XML is kept as bytes and whose tree is freed."""
+
+    _frozen: bytes
+
+    @property
+    def blob(self) -> bytes:
+        return self._frozen
+
+
+_FROZEN_CLASSES: dict[type, type] = {}
+
+
+def freeze(part: Any) -> None:
+    """Serialise a finished part now and drop its XML tree: a deck of a thousand slides then
+    needs a fraction of the memory. The part must not be changed afterwards."""
+    blob = part.blob
+    kind = type(part)
+    frozen = _FROZEN_CLASSES.setdefault(kind, type(f"Frozen{kind.__name__}", (_Frozen, kind), {}))
+    for cached in ("slide", "notes_slide"):  # python-pptx caches proxies of the tree here
+        part.__dict__.pop(cached, None)
+    part.__class__ = frozen
+    part._frozen = blob
+    del part._element

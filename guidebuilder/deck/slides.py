@@ -9,12 +9,15 @@ from typing import Any
 from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.util import Pt
 
 from guidebuilder.colors import ramp, readable_on
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
+from guidebuilder.deck.package import freeze
 from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
 from guidebuilder.measure import TextBlock, line_height
 from guidebuilder.richtext import Run
@@ -30,12 +33,20 @@ class SlideWriter:
         self.warnings: list[str] = []
         self.count = 0
         self.notes = NotesWriter(design.language)
+        self._current: Any = None
 
     def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
         ``wanted`` kinds (title, body, subtitle), found by type."""
+        self.finish()
         layout = find_layout(self.prs, role, self.warnings)
-        rel_id, slide = self.prs.part.add_slide(layout)
+        presentation = self.prs.part
+        slide_part = SlidePart.new(presentation._next_slide_partname, presentation.package,
+                                   layout.part)
+        # python-pptx's relate_to() scans every existing relationship (quadratic in slides);
+        # a new slide part cannot be related yet, so the relationship is added directly.
+        rel_id = presentation.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
         found: dict[str, Any] = {}
         for placeholder in layout.iter_cloneable_placeholders():
             kind = _placeholder_kind(placeholder)
@@ -44,7 +55,15 @@ class SlideWriter:
                 found[kind] = slide.shapes[-1]
         self.prs.slides._sldIdLst.add_sldId(rel_id)
         self.count += 1
+        self._current = slide_part
         return slide, found
+
+    def finish(self) -> None:
+        """Freeze the slide just written and its notes (see package.freeze)."""
+        if self._current is not None:
+            freeze(self._current.part_related_by(RT.NOTES_SLIDE))
+            freeze(self._current)
+            self._current = None
 
     def _notes(self, slide: Any, notes: str) -> None:
         self.notes.add(slide, notes)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 from guidebuilder.deck.design import Box
-from guidebuilder.measure import TextBlock, blocks_height, paginate
+from guidebuilder.measure import TextBlock, blocks_height, fill_page
 from guidebuilder.plan import Table, TableRow
 from guidebuilder.richtext import Run
 
@@ -129,10 +130,12 @@ def _split_row(composer: DeckComposer, row: Cells, widths: list[float],
     tail: Cells = []
     for cell, width in zip(row, widths, strict=True):
         inner = _inner(composer, width)
-        pages = paginate(d.measurer, cell, inner, room) if room > 0 and cell else []
-        fits = pages[0] if pages and blocks_height(d.measurer, pages[0], inner) <= room else []
+        queue = deque(cell)
+        fits = fill_page(d.measurer, queue, inner, room) if room > 0 and cell else []
+        if fits and blocks_height(d.measurer, fits, inner) > room:
+            fits, queue = [], deque(cell)
         head.append(fits)
-        tail.append([b for page in pages[1:] for b in page] if fits else cell)
+        tail.append(list(queue))
     if any(head) and not tail[0]:  # the dimension is done: name it again on the next part
         label = "".join(r.text for r in row[0][0].runs) if row[0] and row[0][0].runs else ""
         if not label.endswith(composer.labels.continued):

@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import SetTopFlowables
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from guidebuilder.brand import Brand
@@ -193,7 +194,7 @@ class _Story:
                 add(KeepTogether([term, *body[:1]]))
                 extend(body[1:])
         elif isinstance(element, PlanTable):
-            add(self.table(element, self.wide_width if wide else self.width))
+            extend(self.table(element, self.wide_width if wide else self.width))
             add(Spacer(1, s.body.fontSize))
         elif isinstance(element, Ladder):
             self.ladder(element)
@@ -207,47 +208,53 @@ class _Story:
                 add(KeepTogether([question, *answer[:1]]))
                 extend(answer[1:])
 
-    def table(self, table: PlanTable, width: float) -> Table:
-        """A comparison table. Tall rows are cut into pieces of at most a fifth of a page, so
-        the table only ever splits between rows and the header repeats on every page."""
+    def table(self, table: PlanTable, width: float) -> list:
+        """A comparison table as one small table per row piece: tall rows are cut into pieces
+        of at most a fifth of a page, and the header row is repeated at the top of every page
+        the table continues on. Nothing is ever split by reportlab, so cost stays linear."""
         s, colors = self.styles, self.brand.colors
         count = len(table.columns)
         first = width * (0.22 if count <= 3 else 0.16)
-        rest = (width - first) / count
+        widths = [first] + [(width - first) / count] * count
         head_fill = self.brand.heading_colour
-        head_ink = readable_on(head_fill, colors.background, colors.foreground)
-        head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(head_ink))
+        head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(
+            readable_on(head_fill, colors.background, colors.foreground)))
         names = table.columns if count <= 3 else table.short_columns
-        rows: list[list] = [["", *(Paragraph(self.text(name), head_style) for name in names)]]
-        commands: list[tuple] = [
-            ("FONTNAME", (0, 0), (-1, -1), s.fonts["base"]),
-            ("BACKGROUND", (0, 0), (-1, 0), HexColor(head_fill)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2),
-        ]
+        header = self._row_table(["", *(Paragraph(self.text(n), head_style) for n in names)],
+                                 widths, head_fill, valign="MIDDLE")
         limit = self.frame_height / 5
-        widths = [first] + [rest] * count
+        pieces_out: list = []
         for index, row in enumerate(table.rows):
             cells = [[Paragraph(self.text(row.dimension), s.cell_dimension)]]
             cells += [self.cell(points) for points in row.cells]
-            pieces = [_chunks(cell, w - 2 * CELL_PAD, limit) for cell, w in zip(cells, widths, strict=True)]
+            pieces = [_chunks(cell, w - 2 * CELL_PAD, limit) for cell, w in
+                      zip(cells, widths, strict=True)]
             depth = max(len(p) for p in pieces)
-            top = len(rows)
-            for level in range(depth):
-                rows.append([p[level] if level < len(p) else "" for p in pieces])
             fill = (colors.background, colors.light)[index % 2]
-            commands += [("BACKGROUND", (0, top), (-1, len(rows) - 1), HexColor(fill)),
-                         ("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.5,
-                          HexColor(colors.tertiary))]
-            if depth > 1:
-                commands += [("TOPPADDING", (0, top + 1), (-1, len(rows) - 1), 0),
-                             ("BOTTOMPADDING", (0, top), (-1, len(rows) - 2), 0)]
-        return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands),
-                     splitByRow=1, hAlign="LEFT")
+            for level in range(depth):
+                pieces_out.append(self._row_table(
+                    [p[level] if level < len(p) else "" for p in pieces], widths, fill,
+                    rule=level == depth - 1, pad_top=level == 0, pad_bottom=level == depth - 1))
+        if not pieces_out:
+            return [header]
+        return [KeepTogether([header, pieces_out[0]]), SetTopFlowables([header]),
+                *pieces_out[1:], SetTopFlowables([])]
+
+    def _row_table(self, cells: list, widths: list[float], fill: str, valign: str = "TOP",
+                   rule: bool = False, pad_top: bool = True, pad_bottom: bool = True) -> Table:
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
+            ("VALIGN", (0, 0), (-1, -1), valign),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1 if pad_top else 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2 if pad_bottom else 0),
+        ]
+        if rule:
+            commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
+                             HexColor(self.brand.colors.tertiary)))
+        return Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
 
     def cell(self, points: tuple[RichText, ...]) -> list:
         """A cell's flowables: several points become bullets, one point stays plain text."""
