@@ -34,6 +34,7 @@ class SlideWriter:
         self.count = 0
         self.notes = NotesWriter(design.language)
         self._current: Any = None
+        self._next_id: int | None = None
 
     def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
@@ -53,7 +54,10 @@ class SlideWriter:
             if kind in wanted and kind not in found:
                 slide.shapes.clone_placeholder(placeholder)
                 found[kind] = slide.shapes[-1]
-        self.prs.slides._sldIdLst.add_sldId(rel_id)
+        if self._next_id is None:  # python-pptx recomputes this from every slide id each time
+            self._next_id = self.prs.slides._sldIdLst._next_id
+        self.prs.slides._sldIdLst._add_sldId(id=self._next_id, rId=rel_id)
+        self._next_id += 1
         self.count += 1
         self._current = slide_part
         return slide, found
