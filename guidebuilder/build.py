@@ -12,10 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from guidebuilder.brand import Brand
-from guidebuilder.brandfile import find_brand, load_brand
-from guidebuilder.content import load_guide_source
 from guidebuilder.errors import GuideBuilderError, RenderError
-from guidebuilder.glyphs import missing_glyph_warnings
 from guidebuilder.output import staged
 from guidebuilder.plan import DocumentPlan, build_plan
 
@@ -65,6 +62,10 @@ def build_timestamp() -> datetime | None:
 
 def prepare(job: Job) -> tuple[DocumentPlan, Brand, list[str]]:
     """Load and validate everything a job needs; raises before any output is touched."""
+    from guidebuilder.brandfile import find_brand, load_brand
+    from guidebuilder.content import load_guide_source
+    from guidebuilder.glyphs import missing_glyph_warnings
+
     guide, source = load_guide_source(job.guide)
     brand, warnings = load_brand(find_brand(job.guide, job.brand))
     warnings = warnings + missing_glyph_warnings(source, brand)
@@ -99,64 +100,37 @@ def render(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[str
 
 
 def run_job(job: Job, parallel: bool = False) -> Result:
-    """Build every target of ``job`` (formats in parallel processes when ``parallel``).
+    """Build every target of ``job``. With ``parallel``, the deck is rendered by a worker
+    process forked first, so it imports python-pptx while this process is still validating.
     Errors are captured in the result, never raised; outputs change only when all succeed."""
     result = Result(job)
+    worker = (_Worker("pptx") if parallel and "pptx" in job.targets and len(job.targets) > 1
+              and _can_fork() else None)
     try:
         plan, brand, result.warnings = prepare(job)
         with staged(job.targets.values()) as temporaries:
-            tasks = [(fmt, temporaries[target]) for fmt, target in job.targets.items()]
-            if parallel and len(tasks) > 1 and _can_fork():
-                result.warnings += _render_forked(tasks, plan, brand)
-            else:
-                for fmt, temporary in tasks:
-                    result.warnings += render(fmt, plan, brand, temporary)
+            if worker:
+                worker.send(plan, brand, temporaries[job.targets["pptx"]])
+            for fmt, target in job.targets.items():
+                if not (worker and fmt == "pptx"):
+                    result.warnings += render(fmt, plan, brand, temporaries[target])
+            if worker:
+                result.warnings += worker.result()
         result.written = list(job.targets.values())
     except GuideBuilderError as exc:
         result.error = exc
     except OSError as exc:
-        folder = Path(exc.filename).parent if exc.filename else "the output folder"
-        result.error = RenderError(f"{exc.filename or folder}: cannot write the output "
-                                   f"({exc.strerror}); check the output folder is a writable "
-                                   "folder with free space")
+        result.error = RenderError(f"{exc.filename or 'the output folder'}: cannot write the "
+                                   f"output ({exc.strerror}); check the output folder is a "
+                                   "writable folder with free space")
+    finally:
+        if worker:
+            worker.close()
     return result
 
 
 def _can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) > 1
-
-
-def _render_forked(tasks: list[tuple[str, Path]], plan: DocumentPlan, brand: Brand) -> list[str]:
-    """Render the first tasks in forked children and the last one here, at the same time."""
-    context = multiprocessing.get_context("fork")
-    children = []
-    for fmt, temporary in tasks[:-1]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(send, fmt, plan, brand, temporary))
-        child.start()
-        send.close()
-        children.append((fmt, child, receive))
-    warnings: list[str] = []
-    try:
-        warnings += render(tasks[-1][0], plan, brand, tasks[-1][1])
-        for fmt, child, receive in children:
-            outcome = receive.recv() if receive.poll(None) else None
-            child.join()
-            if outcome is None:
-                raise RenderError(f"the {fmt.upper()} renderer stopped unexpectedly "
-                                  f"(exit code {child.exitcode})")
-            kind, payload = outcome
-            if kind == "error":
-                raise payload
-            warnings += payload
-    except EOFError:
-        raise RenderError("a renderer stopped unexpectedly") from None
-    finally:
-        for _, child, _ in children:
-            if child.is_alive():
-                child.terminate()
-            child.join()
-    return warnings
 
 
 def quiet_signals() -> None:
@@ -166,11 +140,48 @@ def quiet_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _child(send, fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> None:
+class _Worker:
+    """A forked process that imports one renderer straight away, then renders what it is sent."""
+
+    def __init__(self, fmt: str) -> None:
+        context = multiprocessing.get_context("fork")
+        self.fmt = fmt
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, fmt), daemon=True)
+        self.process.start()
+        child.close()
+
+    def send(self, plan: DocumentPlan, brand: Brand, target: Path) -> None:
+        self.connection.send((plan, brand, target))
+
+    def result(self) -> list[str]:
+        try:
+            kind, payload = self.connection.recv()
+        except EOFError:
+            self.process.join()
+            raise RenderError(f"the {self.fmt.upper()} renderer stopped unexpectedly (exit code "
+                              f"{self.process.exitcode})") from None
+        if kind == "error":
+            raise payload
+        return payload
+
+    def close(self) -> None:
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _serve(connection, fmt: str) -> None:
     quiet_signals()
+    renderer(fmt)  # import while the parent validates
     try:
-        send.send(("ok", render(fmt, plan, brand, target)))
+        plan, brand, target = connection.recv()
+    except EOFError:  # the parent found an error: nothing to render
+        return
+    try:
+        connection.send(("ok", render(fmt, plan, brand, target)))
     except GuideBuilderError as exc:
-        send.send(("error", exc))
+        connection.send(("error", exc))
     finally:
-        send.close()
+        connection.close()

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from guidebuilder.model import Guide, Labels, Role
 from guidebuilder.richtext import RichText
+
+if TYPE_CHECKING:
+    from guidebuilder.model import Guide, Role
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class Meta:
     credits: str
     date_line: str
     language: str
-    labels: Labels
+    labels: SimpleNamespace  # the guide's labels as plain attributes (no pydantic needed)
     timestamp: datetime | None = None
 
 
@@ -118,7 +122,7 @@ def _kept(items: Iterable, audience: str | None) -> tuple:
 def build_plan(guide: Guide, audience: str | None = None,
                timestamp: datetime | None = None) -> DocumentPlan:
     """Order the guide's content into sections, keeping only what ``audience`` should see."""
-    labels = guide.labels
+    labels = SimpleNamespace(**guide.labels.model_dump())
     roles = _kept(guide.roles, audience)
     sections: list[Section] = []
     if guide.summary:
@@ -128,7 +132,7 @@ def build_plan(guide: Guide, audience: str | None = None,
         elements: list[Element] = []
         if comparison.intro:
             elements.append(Prose(comparison.intro))
-        table = _table(labels, comparison.rows, roles, audience)
+        table = _table(comparison.rows, roles, audience)
         if table:
             elements.append(table)
         if comparison.notes:
@@ -148,7 +152,7 @@ def build_plan(guide: Guide, audience: str | None = None,
     return DocumentPlan(meta, tuple(sections))
 
 
-def _table(labels: Labels, rows: tuple, roles: tuple[Role, ...], audience: str | None) -> Table | None:
+def _table(rows: tuple, roles: tuple[Role, ...], audience: str | None) -> Table | None:
     kept_rows = _kept(rows, audience)
     used = [r for r in roles if any(r.id in row.cells for row in kept_rows)]
     if not used:
@@ -161,7 +165,7 @@ def _table(labels: Labels, rows: tuple, roles: tuple[Role, ...], audience: str |
     )
 
 
-def _role_section(labels: Labels, role: Role, audience: str | None) -> Section:
+def _role_section(labels: SimpleNamespace, role: Role, audience: str | None) -> Section:
     children: list[Section] = []
     key = f"role-{role.id}"
     responsibilities = _kept(role.responsibilities, audience)

@@ -6,9 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def dropped_controls(text: str) -> list[str]:
 @cache
 def _parser() -> MarkdownIt:
     """CommonMark limited to what the content format allows; everything else stays literal."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).disable(
         ["entity", "html_inline", "html_block", "heading", "lheading", "code", "fence",
          "blockquote", "hr", "reference", "autolink", "image"]
