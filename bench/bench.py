@@ -112,8 +112,10 @@ def _rst2pdf() -> str | None:
 
 
 def warm_rebuild(runs: int, work: Path) -> float:
-    from guidebuilder.build import Job, output_paths, run_job
+    from guidebuilder.build import FORMATS, Job, output_paths, renderer, run_job
 
+    for fmt in FORMATS:  # as watch mode does: both renderers imported once
+        renderer(fmt)
     job = Job(SEED, output_paths(SEED, work / "warm", ("pdf", "pptx")))
     for _ in range(2):
         run_job(job, parallel=True)

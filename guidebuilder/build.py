@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -148,7 +149,9 @@ class _Worker:
         self.fmt = fmt
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, fmt), daemon=True)
+        gc.freeze()  # the child's collections then skip (and so do not copy) inherited objects
         self.process.start()
+        gc.unfreeze()
         child.close()
 
     def send(self, plan: DocumentPlan, brand: Brand, target: Path) -> None:

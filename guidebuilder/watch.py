@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidebuilder.brandfile import BRAND_FILE
-from guidebuilder.build import Job, Result, run_job
+from guidebuilder.build import FORMATS, Job, Result, renderer, run_job
 
 
 def _inputs(job: Job) -> set[Path]:
@@ -23,6 +23,8 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
     """Block, rebuilding affected jobs after each batch of saved changes, until ``stop`` is set."""
     from watchfiles import watch
 
+    for fmt in FORMATS:  # import both renderers here once: forked workers then start warm
+        renderer(fmt)
     inputs = [(job, _inputs(job)) for job in jobs]
     folders = sorted({str(path.parent) for _, paths in inputs for path in paths
                       if path.parent.is_dir()})
