@@ -23,12 +23,9 @@ _GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "arial", "helvetica
 def read_brand(path: Path) -> tuple[Brand, list[str]]:
     """The Brand a brand file describes, and warnings worth showing once."""
     try:
-        source = yamlsource.load(path, "brand")
+        source = yamlsource.load(path, "brand", "meta, color, …")
     except yamlsource.YamlError as exc:
         raise BrandError(exc.problems) from None
-    if not isinstance(source.data, dict):
-        raise BrandError([Problem(path, "a brand file must be a mapping (meta, color, …)", 1, 1,
-                                  hint="see docs/branding.md")])
     try:
         parsed = BrandFile.model_validate(source.data)
     except ValidationError as exc:

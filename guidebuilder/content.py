@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from guidebuilder import yamlsource
-from guidebuilder.errors import ContentError, Problem
+from guidebuilder.errors import ContentError
 from guidebuilder.model import Guide, reference_problems
 from guidebuilder.validation import located_problem, problems_from
 from guidebuilder.yamlsource import Located
@@ -21,12 +21,9 @@ def load_guide(path: Path) -> Guide:
 def load_guide_source(path: Path) -> tuple[Guide, Located]:
     """The validated guide and the located YAML data it came from."""
     try:
-        source = yamlsource.load(path, "guide")
+        source = yamlsource.load(path, "guide", "title, roles, …")
     except yamlsource.YamlError as exc:
         raise ContentError(exc.problems) from None
-    if not isinstance(source.data, dict):
-        raise ContentError([Problem(path, "a guide must be a mapping of keys (title, roles, …)", 1, 1,
-                                    hint="start the file with 'title:' and 'roles:'")])
     problems = [located_problem(source, where, message, hint, key=where[-1] not in ("id",))
                 for where, message, hint in reference_problems(source.data)]
     guide = None

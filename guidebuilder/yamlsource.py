@@ -95,8 +95,9 @@ def read_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
                                  line, column, hint="save the file with UTF-8 encoding")]) from None
 
 
-def load(path: Path, what: str = "guide") -> Located:
-    """Parse ``path`` with a safe composer; never constructs objects, bounds alias expansion."""
+def load(path: Path, what: str, example: str) -> Located:
+    """Parse ``path`` with a safe composer (never constructs objects, bounds alias expansion);
+    the file must hold a mapping, such as ``example``."""
     text = read_text(path, what)
     try:
         node = yaml.compose(text, Loader=_Loader)  # type: ignore[arg-type]
@@ -122,6 +123,9 @@ def load(path: Path, what: str = "guide") -> Located:
     located.data = builder.build(node, (), 0)
     if builder.problems:
         raise YamlError(builder.problems)
+    if not isinstance(located.data, dict):
+        raise YamlError([Problem(path, f"a {what} file must be a mapping of keys ({example})",
+                                 1, 1, hint=f"start the file with '{example.split(',')[0]}:'")])
     return located
 
 

@@ -44,24 +44,23 @@ def seed_plan():
     return build_plan(load_guide(SEED))
 
 
-@pytest.fixture(scope="session")
-def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_seed(factory: pytest.TempPathFactory, fmt: str) -> Path:
     from guidebuilder.build import Job, run_job
 
-    target = tmp_path_factory.mktemp("seed") / "seed.pdf"
-    result = run_job(Job(SEED, {"pdf": target}))
+    target = factory.mktemp("seed") / f"seed.{fmt}"
+    result = run_job(Job(SEED, {fmt: target}))
     assert result.error is None, result.error
     return target
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_seed(tmp_path_factory, "pdf")
 
 
 @pytest.fixture(scope="session")
 def seed_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from guidebuilder.build import Job, run_job
-
-    target = tmp_path_factory.mktemp("seed") / "seed.pptx"
-    result = run_job(Job(SEED, {"pptx": target}))
-    assert result.error is None, result.error
-    return target
+    return _build_seed(tmp_path_factory, "pptx")
 
 
 @pytest.fixture(scope="session")

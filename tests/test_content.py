@@ -49,7 +49,7 @@ BAD_INPUTS = [
      [r"guide.yaml:1:1: title: required key 'title' is missing; add 'title:' here"]),
     ("empty-name", "title: T\nroles:\n  - id: a\n    name: ''\n",
      [r"guide.yaml:4:11: roles\[0\].name: must not be empty"]),
-    ("top-level-list", "- a\n- b\n", [r"guide.yaml:1:1: a guide must be a mapping"]),
+    ("top-level-list", "- a\n- b\n", [r"guide.yaml:1:1: a guide file must be a mapping of keys"]),
     ("duplicate-key", "title: T\ntitle: U\nroles:\n  - {id: a, name: A}\n",
      [r"guide.yaml:2:1: title: the key 'title' appears twice"]),
 ]

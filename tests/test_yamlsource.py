@@ -16,8 +16,18 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
 
 
+def load(path: Path) -> yamlsource.Located:
+    return yamlsource.load(path, "guide", "title, roles")
+
+
+def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
+    with pytest.raises(YamlError, match=r"guide.yaml:1:1: a guide file must be a mapping of keys "
+                                        r"\(title, roles\); start the file with 'title:'"):
+        load(write(tmp_path, "- a\n- b\n"))
+
+
 def test_positions_of_values_and_keys(tmp_path: Path) -> None:
-    source = yamlsource.load(write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n"))
+    source = load(write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n"))
     assert source.data == {"title": "T", "roles": [{"id": "a", "name": "A"}]}
     assert source.values[("roles", 0, "name")] == (4, 11)
     assert source.keys[("roles", 0, "name")] == (4, 5)
@@ -28,31 +38,31 @@ def test_billion_laughs_fails_fast(tmp_path: Path) -> None:
     path = write(tmp_path, BILLION_LAUGHS)
     started = time.perf_counter()
     with pytest.raises(YamlError, match="values once aliases are expanded"):
-        yamlsource.load(path)
+        load(path)
     assert time.perf_counter() - started < 0.5
 
 
 def test_recursive_alias_is_bounded(tmp_path: Path) -> None:
     with pytest.raises(YamlError, match="nested deeper than"):
-        yamlsource.load(write(tmp_path, "a: &a [*a]\n"))
+        load(write(tmp_path, "a: &a [*a]\n"))
 
 
 @pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system",
                                  "!!binary", "!custom", "!!set"])
 def test_tags_that_build_objects_are_refused(tmp_path: Path, tag: str) -> None:
     with pytest.raises(YamlError, match="is not allowed"):
-        yamlsource.load(write(tmp_path, f"title: {tag} x\n"))
+        load(write(tmp_path, f"title: {tag} x\n"))
 
 
 def test_oversized_file(tmp_path: Path) -> None:
     path = write(tmp_path, "title: " + "x" * (yamlsource.MAX_FILE_BYTES + 10) + "\n")
     with pytest.raises(YamlError, match="file is larger than"):
-        yamlsource.load(path)
+        load(path)
 
 
 def test_control_characters_in_yaml_are_a_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(YamlError, match=r"guide.yaml:1:9: the control character U\+0007 is not"):
-        yamlsource.load(write(tmp_path, "title: a\x07b\n"))
+        load(write(tmp_path, "title: a\x07b\n"))
 
 
 @pytest.mark.parametrize(("path", "text"), [

@@ -107,17 +107,10 @@ class SlideWriter:
         set_title(slide, found.get("title"), title, Box(d.margin, d.height * 0.12,
                                                         d.width - 2 * d.margin, d.height * 0.3),
                   d, ink, 40)
-        subtitle_shape = found.get("subtitle")
         if subtitle:
-            box = Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40)
-            blocks = [TextBlock((Run(subtitle),), 22)]
-            if subtitle_shape is not None:
-                subtitle_shape.left, subtitle_shape.top, subtitle_shape.width, \
-                    subtitle_shape.height = box.emu()
-                prepare_frame(subtitle_shape.text_frame, d)
-                write_blocks(subtitle_shape.text_frame, blocks, d, ink)
-            else:
-                add_textbox(slide, box, blocks, d, ink, "Subtitle")
+            _place_text(slide, found.get("subtitle"),
+                        Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40),
+                        [TextBlock((Run(subtitle),), 22)], d, ink, "Subtitle")
         blocks = [TextBlock((Run(text, bold=index == 0),), 16 if index == 0 else 14,
                             space_before=6) for index, text in enumerate(lines) if text]
         add_textbox(slide, Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36),
@@ -137,15 +130,9 @@ class SlideWriter:
         set_title(slide, found.get("title"), title,
                   Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
                   d, d.brand.heading_colour, 40)
-        body = found.get("body")
-        box = Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40)
-        blocks = [TextBlock((Run(kicker),), 18)]
-        if body is not None:
-            body.left, body.top, body.width, body.height = box.emu()
-            prepare_frame(body.text_frame, d)
-            write_blocks(body.text_frame, blocks, d, d.colors.secondary)
-        else:
-            add_textbox(slide, box, blocks, d, d.colors.secondary, "Kicker")
+        _place_text(slide, found.get("body"),
+                    Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40),
+                    [TextBlock((Run(kicker),), 18)], d, d.colors.secondary, "Kicker")
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
@@ -153,14 +140,8 @@ class SlideWriter:
         d = self.design
         slide, found = self._new("content", "title", "body")
         set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
-        body = found.get("body")
-        box = d.body_box()
-        if body is not None:
-            body.left, body.top, body.width, body.height = box.emu()
-            prepare_frame(body.text_frame, d)
-            write_blocks(body.text_frame, blocks, d, d.colors.foreground)
-        else:
-            add_textbox(slide, box, blocks, d, d.colors.foreground, "Content")
+        _place_text(slide, found.get("body"), d.body_box(), blocks, d, d.colors.foreground,
+                    "Content")
         self._furniture(slide, footer)
         self._notes(slide, notes)
         return slide
@@ -249,6 +230,17 @@ class SlideWriter:
             if need > d.inner_height(Box(0, 0, step_width, height)):
                 return False
         return True
+
+
+def _place_text(slide: Any, placeholder: Any, box: Box, blocks: Sequence[TextBlock],
+                design: Design, ink: str, name: str) -> None:
+    """Write ``blocks`` into the layout's placeholder moved to ``box``, or a new text box."""
+    if placeholder is None:
+        add_textbox(slide, box, blocks, design, ink, name)
+        return
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = box.emu()
+    prepare_frame(placeholder.text_frame, design)
+    write_blocks(placeholder.text_frame, blocks, design, ink)
 
 
 _KINDS = {"title": "title", "ctrTitle": "title", "body": "body", "obj": "body",
