@@ -17,6 +17,7 @@ from guidebuilder.validation import located_problem, problems_from
 from guidebuilder.yamlsource import Key, Located
 
 MAX_LOGO_PIXELS = 25_000_000
+_EMPTY_STYLE = TextStyle.model_validate({})
 _GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "arial", "helvetica"}
 
 
@@ -71,8 +72,8 @@ class _Resolver:
                                 ("typography", "headings"), base)
         mono = self._family(typography.monospace if typography else None,
                             ("typography", "monospace"), DEFAULT_BRAND.mono)
-        base_style = typography.base if typography and typography.base else TextStyle()
-        heading_style = typography.headings if typography and typography.headings else TextStyle()
+        base_style = typography.base if typography and typography.base else _EMPTY_STYLE
+        heading_style = typography.headings if typography and typography.headings else _EMPTY_STYLE
         defaults = p.defaults.guidebuilder if p.defaults and p.defaults.guidebuilder else None
         brand = Brand(
             name=name, short_name=short, link=link, colors=colors, base=base, headings=headings,

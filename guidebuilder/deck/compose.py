@@ -115,13 +115,14 @@ class DeckComposer:
                                            self.design.bullet_indent, size * 0.5, BULLET)
                                  for i in element.items]
             pages = self.fit(make)
-            notes, start = [], 0
-            for page in pages:
-                terms = [b for b in page if b.bullet]
-                notes.append("\n\n".join(f"{i.term}: {i.body.plain}"
-                                         for i in element.items[start:start + len(terms)]))
-                start += len(terms)
-            self.text_slides(title, pages, notes)
+            page_notes: list[str] = []
+            start = 0
+            for page in pages:  # a page's notes: the items that start on it, in full
+                count = sum(1 for b in page if b.bullet)
+                page_notes.append("\n\n".join(f"{i.term}: {i.body.plain}"
+                                              for i in element.items[start:start + count]))
+                start += count
+            self.text_slides(title, pages, page_notes)
         elif isinstance(element, Table):
             from guidebuilder.deck.tables import table_slides
 

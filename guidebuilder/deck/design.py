@@ -32,7 +32,7 @@ class Box:
     width: float
     height: float
 
-    def emu(self) -> tuple[Emu, Emu, Emu, Emu]:
+    def emu(self) -> tuple[int, int, int, int]:
         return Pt(self.left), Pt(self.top), Pt(self.width), Pt(self.height)
 
 

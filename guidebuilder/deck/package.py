@@ -35,11 +35,11 @@ def save(prs: Any, target: Path | BinaryIO, timestamp: datetime | None) -> None:
         self._zipf.writestr(entry, blob, compresslevel=1)  # fast; XML compresses well anyway
 
     original = _ZipPkgWriter.write
-    _ZipPkgWriter.write = write  # python-pptx has no option for entry times
+    _ZipPkgWriter.write = write  # type: ignore[method-assign]  # no option for entry times
     try:
         prs.save(str(target) if isinstance(target, Path) else target)
     finally:
-        _ZipPkgWriter.write = original
+        _ZipPkgWriter.write = original  # type: ignore[method-assign]
 
 
 class _Frozen:

@@ -170,27 +170,27 @@ class _Story:
             add(NextPageTemplate("body"))
 
     def _after_wide(self, index: int) -> bool:
-        previous = self.plan.sections[index - 1] if index else None
-        return bool(previous) and any(isinstance(e, PlanTable) and
-                                      len(e.columns) >= WIDE_TABLE_COLUMNS
-                                      for e in previous.elements)
+        if not index:
+            return False
+        return any(isinstance(e, PlanTable) and len(e.columns) >= WIDE_TABLE_COLUMNS
+                   for e in self.plan.sections[index - 1].elements)
 
     def element(self, element: Element, wide: bool) -> None:
         add, extend, s = self.flowables.append, self.flowables.extend, self.styles
         if isinstance(element, Prose):
             extend(self.rich(element.text))
         elif isinstance(element, Points):
-            for item in element.items:
-                for block in item.blocks:
+            for task in element.items:
+                for block in task.blocks:
                     runs = block.runs if isinstance(block, MdParagraph) else ()
                     if runs:
                         add(Paragraph(self.md(runs), s.bullet, bulletText="•"))
                     else:
                         extend(self.rich(RichText("", (block,))))
         elif isinstance(element, Definitions):
-            for item in element.items:
-                term = Paragraph(self.text(item.term), s.h3)
-                body = self.rich(item.body)
+            for definition in element.items:
+                term = Paragraph(self.text(definition.term), s.h3)
+                body = self.rich(definition.body)
                 add(KeepTogether([term, *body[:1]]))
                 extend(body[1:])
         elif isinstance(element, PlanTable):
@@ -199,12 +199,12 @@ class _Story:
         elif isinstance(element, Ladder):
             self.ladder(element)
         elif isinstance(element, Questions):
-            for item in element.items:
+            for entry in element.items:
                 label = self.text(self.plan.meta.labels.question)
                 question = Paragraph(
                     f"<font color='{self.brand.heading_colour}'>{label}</font> "
-                    f"{self.text(item.question)}", s.question)
-                answer = self.rich(item.answer, s.answer)
+                    f"{self.text(entry.question)}", s.question)
+                answer = self.rich(entry.answer, s.answer)
                 add(KeepTogether([question, *answer[:1]]))
                 extend(answer[1:])
 
