@@ -210,3 +210,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-
 def first_sentence(text: str) -> str:
     """The first sentence of ``text`` (the whole text when it has no sentence break)."""
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"

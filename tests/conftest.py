@@ -87,3 +87,15 @@ def write(folder: Path, text: str | bytes, name: str = "guide.yaml") -> Path:
 
 
 MINIMAL = "title: T\nroles:\n  - id: a\n    name: A\n"
+
+
+@pytest.fixture(scope="session")
+def branded_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed built with the example brand (fonts, logos, letter pages, 4:3 slides)."""
+    from guidebuilder.build import Job, run_job
+
+    folder = tmp_path_factory.mktemp("branded")
+    targets = {"pdf": folder / "seed.pdf", "pptx": folder / "seed.pptx"}
+    result = run_job(Job(SEED, targets, ROOT / "examples" / "northwind" / "_brand.yml"))
+    assert result.error is None, result.error
+    return targets

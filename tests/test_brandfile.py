@@ -49,16 +49,8 @@ def test_example_brand_resolves() -> None:
                         "typography.fonts[1] (source: google)"]
 
 
-@pytest.fixture(scope="module")
-def branded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("branded")
-    targets = {"pdf": folder / "seed.pdf", "pptx": folder / "seed.pptx"}
-    result = run_job(Job(SEED, targets, EXAMPLE))
-    assert result.error is None, result.error
-    return targets
-
-
-def test_pdf_uses_the_brand(branded: dict[str, Path]) -> None:
+def test_pdf_uses_the_brand(branded_outputs: dict[str, Path]) -> None:
+    branded = branded_outputs
     reader = PdfReader(branded["pdf"])
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages
              for f in page["/Resources"]["/Font"].values()}
@@ -70,7 +62,8 @@ def test_pdf_uses_the_brand(branded: dict[str, Path]) -> None:
     assert len(images) >= 2  # large logo on the cover, small logo in the running header
 
 
-def test_deck_uses_the_brand(branded: dict[str, Path]) -> None:
+def test_deck_uses_the_brand(branded_outputs: dict[str, Path]) -> None:
+    branded = branded_outputs
     prs = Presentation(branded["pptx"])
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
     title = prs.slides[1].shapes.title.text_frame.paragraphs[0].runs[0].font

@@ -16,7 +16,7 @@ from guidebuilder.content import load_guide
 from guidebuilder.measure import Measurer, TextBlock, blocks_height
 from guidebuilder.richtext import Run
 
-from conftest import ROOT, SEED, require_tool, write
+from conftest import ROOT, SEED, write
 
 CHECKER = ROOT.parent / "shared" / "tools" / "check_pptx.py"
 PT = 12700
@@ -188,17 +188,6 @@ def test_slide_sizes(tmp_path: Path, seed_pptx: Path) -> None:
     small = Presentation(build_deck(SEED, tmp_path / "four-three.pptx", brand))
     assert (small.slide_width, small.slide_height) == (Emu(9144000), Emu(6858000))
     assert _overflows(tmp_path / "four-three.pptx") == []
-
-
-def test_libreoffice_converts_every_slide(tmp_path: Path, seed_pptx: Path) -> None:
-    soffice = require_tool("soffice")
-    from pypdf import PdfReader
-
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(seed_pptx)],
-                   capture_output=True, check=True, timeout=180)
-    pdf = tmp_path / (seed_pptx.stem + ".pdf")
-    assert len(PdfReader(pdf).pages) == len(Presentation(seed_pptx).slides)
 
 
 @pytest.mark.skipif(not CHECKER.exists(), reason="shared/tools/check_pptx.py is not beside the repo")

@@ -68,3 +68,39 @@ def test_polish_russian_greek_have_every_glyph(tmp_path: Path) -> None:
                             "roles: [{id: a, name: Łódź Ярослав Ωμέγα ß ÄÖÜ}]\n")
     result = run_job(Job(guide, {"pdf": tmp_path / "l.pdf"}))
     assert result.error is None and result.warnings == []
+
+
+HUGE = " ".join(["word"] * 4000)
+EXTREME = f"""title: "{HUGE[:3000]}"
+labels: {{tasks: "{HUGE[:4000]}"}}
+roles:
+  - id: a
+    name: "{HUGE[:6000]}"
+    summary: "{HUGE}"
+    tasks: [x]
+    responsibilities: [{{title: "{HUGE[:5000]}", text: "{HUGE}"}}]
+    career: {{levels: [{{title: "{HUGE[:4000]}"}}, {{title: B}}]}}
+  - id: b
+    name: B
+comparisons:
+  - title: "{HUGE[:5000]}"
+    intro: "{HUGE}"
+    rows: [{{dimension: "{HUGE[:3000]}", cells: {{a: "{HUGE}", b: x}}}}]
+faq: [{{question: "{HUGE[:4000]}", answer: "{HUGE}"}}]
+"""
+
+
+def test_extreme_sizes_build_without_layout_errors_or_overflow(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from pptx import Presentation
+    from test_deck import _overflows
+
+    guide = write(tmp_path, EXTREME)
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", "build", str(guide), "--out",
+                             str(tmp_path)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(tmp_path / "guide.pdf").pages) > 10
+    assert len(Presentation(tmp_path / "guide.pptx").slides) > 10
+    assert _overflows(tmp_path / "guide.pptx") == []

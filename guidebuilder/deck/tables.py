@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from guidebuilder.deck.design import Box
 from guidebuilder.measure import TextBlock, blocks_height, fill_page
 from guidebuilder.plan import Table, TableRow
-from guidebuilder.richtext import Run
+from guidebuilder.richtext import Run, shorten
 
 if TYPE_CHECKING:
     from guidebuilder.deck.compose import DeckComposer
 
 Cells = list[list[TextBlock]]
+HEADER_LIMIT = 60  # characters of a role name in a header row (the notes have it in full)
 
 
 def table_slides(composer: DeckComposer, title: str, table: Table) -> None:
@@ -38,7 +39,8 @@ def _table_part(composer: DeckComposer, title: str, table: Table, continued: boo
     count = len(table.columns)
     first = max(110.0, box.width * (0.22 if count <= 3 else 0.16))
     widths = [first] + [(box.width - first) / count] * count
-    names = list(table.columns if count <= 3 else table.short_columns)
+    names = [shorten(name, HEADER_LIMIT) for name in
+             (table.columns if count <= 3 else table.short_columns)]
 
     def header_height(size: float) -> float:
         return _height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],

@@ -49,10 +49,12 @@ from guidebuilder.plan import (
 from guidebuilder.plan import (
     Table as PlanTable,
 )
-from guidebuilder.richtext import BulletList, RichText
+from guidebuilder.richtext import BulletList, RichText, shorten
 from guidebuilder.richtext import Paragraph as MdParagraph
 
 CELL_PAD = 6.0
+CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
+HEADER_LIMIT = 80  # characters of a role name in a table header
 WIDE_TABLE_COLUMNS = 4  # tables with this many roles or more get a landscape page
 LADDER_STEPS_PER_ROW = 6
 
@@ -61,11 +63,11 @@ class _Handbook(BaseDocTemplate):
     """Doc template that turns Heading flowables into bookmarks, outline and contents entries."""
 
     def afterFlowable(self, flowable) -> None:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.key:
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, flowable.level, closed=False)
-            if flowable.in_contents:
-                self.notify("TOCEntry", (flowable.level, flowable.markup,
+            if flowable.contents:
+                self.notify("TOCEntry", (flowable.level, flowable.contents,
                                          self.page, flowable.key))
 
 
@@ -121,7 +123,8 @@ class _Story:
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))
-        add(Heading(self.text(meta.title), s.cover_title, "cover", 0, meta.title, False))
+        add(Heading(self.text(meta.title), s.cover_title, "cover", 0,
+                    shorten(meta.title, CONTENTS_LIMIT)))
         if meta.subtitle:
             add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
@@ -135,8 +138,8 @@ class _Story:
 
     def contents(self) -> None:
         label = self.plan.meta.labels.contents
-        self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0, label,
-                                      False))
+        self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
+                                      shorten(label, CONTENTS_LIMIT)))
         toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
@@ -161,7 +164,8 @@ class _Story:
         elif depth == 0:
             add(CondPageBreak(120))
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
-        add(Heading(self.text(section.title), style, section.key, depth, section.title))
+        short = shorten(section.title, CONTENTS_LIMIT)
+        add(Heading(self.text(section.title), style, section.key, depth, short, self.text(short)))
         for element in section.elements:
             self.element(element, wide)
         for child in section.children:
@@ -191,8 +195,7 @@ class _Story:
             for definition in element.items:
                 term = Paragraph(self.text(definition.term), s.h3)
                 body = self.rich(definition.body)
-                add(KeepTogether([term, *body[:1]]))
-                extend(body[1:])
+                extend(_with_lead(term, body))
         elif isinstance(element, PlanTable):
             extend(self.table(element, self.wide_width if wide else self.width))
             add(Spacer(1, s.body.fontSize))
@@ -205,8 +208,7 @@ class _Story:
                     f"<font color='{self.brand.heading_colour}'>{label}</font> "
                     f"{self.text(entry.question)}", s.question)
                 answer = self.rich(entry.answer, s.answer)
-                add(KeepTogether([question, *answer[:1]]))
-                extend(answer[1:])
+                extend(_with_lead(question, answer))
 
     def table(self, table: PlanTable, width: float) -> list:
         """A comparison table as one small table per row piece: tall rows are cut into pieces
@@ -220,7 +222,8 @@ class _Story:
         head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(
             readable_on(head_fill, colors.background, colors.foreground)))
         names = table.columns if count <= 3 else table.short_columns
-        header = self._row_table(["", *(Paragraph(self.text(n), head_style) for n in names)],
+        header = self._row_table(["", *(Paragraph(self.text(shorten(n, HEADER_LIMIT)), head_style)
+                                        for n in names)],
                                  widths, head_fill, valign="MIDDLE")
         limit = self.frame_height / 5
         pieces_out: list = []
@@ -281,9 +284,14 @@ class _Story:
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6))
             body = self.rich(level.body)
-            self.flowables.append(KeepTogether([term, *body[:1]]))
-            self.flowables.extend(body[1:])
+            self.flowables.extend(_with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _with_lead(head: Paragraph, body: list) -> list:
+    """``head`` kept on the page of the first body paragraph, never alone at a page foot."""
+    head.keepWithNext = 0  # KeepTogether does it; chained keep-with-next can loop in reportlab
+    return [KeepTogether([head, body[0]]), *body[1:]] if body else [head]
 
 
 def _chunks(flowables: list, width: float, limit: float) -> list[list]:

@@ -11,16 +11,24 @@ from guidebuilder.colors import ramp, readable_on
 
 
 class Heading(Paragraph):
-    """A heading that becomes an outline entry and a contents line."""
+    """A heading that becomes an outline entry and, with ``contents`` markup, a contents line
+    (once, on its first part when a very long heading is split across pages)."""
 
-    def __init__(self, text: str, style: ParagraphStyle, key: str, level: int,
-                 outline: str, in_contents: bool = True) -> None:
-        super().__init__(text, style)
-        self.markup = text
+    def __init__(self, text: str, style: ParagraphStyle, key: str = "", level: int = 0,
+                 outline: str = "", contents: str = "", **options) -> None:
+        super().__init__(text, style, **options)
         self.key = key
         self.level = level
         self.outline = outline
-        self.in_contents = in_contents
+        self.contents = contents
+
+    def split(self, avail_width: float, avail_height: float) -> list:
+        parts = super().split(avail_width, avail_height)
+        if parts:
+            first = parts[0]
+            first.key, first.level = self.key, self.level
+            first.outline, first.contents = self.outline, self.contents
+        return parts
 
 
 class LadderDiagram(Flowable):
