@@ -178,3 +178,42 @@ def test_template_layouts_by_name_with_fallback_warning(tmp_path: Path) -> None:
     assert deck.slide_width == prs.slide_width  # a template keeps its own size
     assert {s.slide_layout.name for s in deck.slides} >= {"Title Slide", "Title and Content",
                                                           "Title Only"}
+
+
+def _cff_font(path: Path) -> Path:
+    """A small OpenType font with CFF outlines (capital letters drawn as triangles)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    def triangle():
+        pen = T2CharStringPen(600, None)
+        pen.moveTo((50, 0))
+        pen.lineTo((300, 700))
+        pen.lineTo((550, 0))
+        pen.closePath()
+        return pen.getCharString()
+
+    order = [".notdef", "space", *(chr(c) for c in range(ord("A"), ord("Z") + 1))]
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({32: "space", **{c: chr(c) for c in range(ord("A"), ord("Z") + 1)}})
+    builder.setupCFF("Tri-Regular", {"FullName": "Tri Regular"}, {g: triangle() for g in order}, {})
+    builder.setupHorizontalMetrics({g: (600, 50) for g in order})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Tri", "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=800, usWinAscent=800, usWinDescent=200)
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+def test_cff_opentype_font_is_converted_to_truetype(tmp_path: Path) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    _cff_font(tmp_path / "tri.otf")
+    brand = write(tmp_path, "typography:\n  fonts:\n    - family: Tri\n      files: [tri.otf]\n"
+                            "  headings: Tri\n", "_brand.yml")
+    resolved, _ = load_brand(brand)
+    converted = resolved.headings.file()
+    assert converted.suffix == ".ttf" and converted != tmp_path / "tri.otf"
+    assert TTFont("Tri-converted", str(converted)).stringWidth("ABC", 10) == 18.0
