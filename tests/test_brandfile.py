@@ -126,20 +126,21 @@ def test_decompression_bomb_logo(tmp_path: Path) -> None:
         load_brand(write(folder, "logo: huge.png\n", "_brand.yml"))
 
 
-def test_woff_font_is_converted_and_embedded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flavor", ["woff", "woff2"])
+def test_web_font_is_converted_and_embedded(tmp_path: Path, flavor: str) -> None:
     from fontTools.ttLib import TTFont
 
     folder = _brand_folder(tmp_path)
     font = TTFont(folder / "fonts" / "Carlito-Regular.ttf")
-    font.flavor = "woff"
-    font.save(folder / "fonts" / "Carlito.woff")
+    font.flavor = flavor
+    font.save(folder / "fonts" / f"Carlito.{flavor}")
     brand = write(folder, "typography:\n  fonts:\n    - family: Webby\n      files: "
-                          "[fonts/Carlito.woff]\n  base: Webby\n", "_brand.yml")
+                          f"[fonts/Carlito.{flavor}]\n  base: Webby\n", "_brand.yml")
     resolved, _ = load_brand(brand)
     assert resolved.base.file().suffix == ".ttf"
-    result = run_job(Job(SEED, {"pdf": tmp_path / "woff.pdf"}, brand))
+    result = run_job(Job(SEED, {"pdf": tmp_path / "web.pdf"}, brand))
     assert result.error is None
-    names = {str(f.get_object()["/BaseFont"]) for p in PdfReader(tmp_path / "woff.pdf").pages
+    names = {str(f.get_object()["/BaseFont"]) for p in PdfReader(tmp_path / "web.pdf").pages
              for f in p["/Resources"]["/Font"].values()}
     assert any("Carlito" in name for name in names)
 
