@@ -51,7 +51,8 @@ def _safe(name: str) -> str:
 
 
 def build_timestamp() -> datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set."""
+    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set (else the guide's last edit is used:
+    both keep builds of the same input byte-identical)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
@@ -70,7 +71,8 @@ def prepare(job: Job) -> tuple[DocumentPlan, Brand, list[str]]:
     guide, source = load_guide_source(job.guide)
     brand, warnings = load_brand(find_brand(job.guide, job.brand))
     warnings = warnings + missing_glyph_warnings(source, brand)
-    return build_plan(guide, job.audience, build_timestamp()), brand, warnings
+    edited = datetime.fromtimestamp(int(job.guide.stat().st_mtime), UTC).replace(tzinfo=None)
+    return build_plan(guide, job.audience, build_timestamp() or edited), brand, warnings
 
 
 def renderer(fmt: str) -> Callable[..., object]:
