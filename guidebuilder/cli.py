@@ -140,9 +140,10 @@ def _progress(total: int):
     if total < 2 or not sys.stderr.isatty():
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, console=None) as progress:
+    with Progress(transient=True, console=Console(stderr=True)) as progress:
         task = progress.add_task("building", total=total)
         yield lambda: progress.advance(task)
 
