@@ -72,7 +72,6 @@ class Brand:
     slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
     footer: str = ""
     pptx_template: Path | None = None
-    source: Path | None = None
 
     @property
     def heading_colour(self) -> str:

@@ -88,7 +88,6 @@ class _Resolver:
             slide_size=defaults.slide_size if defaults else None,
             footer=(defaults.footer if defaults and defaults.footer else ""),
             pptx_template=self._template(defaults.pptx_template if defaults else None),
-            source=self.source.file,
         )
         if not self.problems:
             self._check_contrast(brand)

@@ -92,11 +92,6 @@ def clean(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def dropped_controls(text: str) -> list[str]:
-    """The control characters that :func:`clean` removes from ``text``, as U+XXXX names."""
-    return sorted({f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)})
-
-
 @cache
 def _parser() -> MarkdownIt:
     """CommonMark limited to what the content format allows; everything else stays literal."""
@@ -136,12 +131,6 @@ def parse(source: str) -> RichText:
             elif runs:
                 blocks.append(Paragraph(runs))
     return RichText(source, tuple(blocks))
-
-
-def plain_runs(text: str) -> Runs:
-    """A plain-text field as runs (no Markdown interpretation)."""
-    cleaned = clean(text)
-    return (Run(cleaned),) if cleaned else ()
 
 
 def _inline_runs(tokens: list[Token]) -> Runs:

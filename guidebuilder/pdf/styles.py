@@ -51,7 +51,6 @@ class Styles:
     cover_subtitle: ParagraphStyle
     cover_text: ParagraphStyle
     step: ParagraphStyle
-    small: ParagraphStyle
     fonts: dict[str, str]
     markup: Markup
 
@@ -107,8 +106,6 @@ def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
         step=ParagraphStyle("step", body, fontName=base_bold,
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
-        small=ParagraphStyle("small", body, fontSize=size - 2, leading=(size - 2) * 1.3,
-                             textColor=HexColor(brand.colors.muted)),
         fonts={"base": base, "heading": heading, "mono": mono},
         markup=Markup(mono, brand.colors.secondary, drawable(brand)),
     )
