@@ -59,6 +59,13 @@ def _role_id(value: Any) -> str:
     return value
 
 
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+        raise PydanticCustomError("language", "'{value}' is not a language tag",
+                                  {"value": str(value)[:40]})
+    return value
+
+
 def _audience(value: Any) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     names = tuple(_required_text(item) for item in items)
@@ -72,6 +79,7 @@ RequiredText = Annotated[str, PlainValidator(_required_text)]
 Markdown = Annotated[RichText, PlainValidator(_markdown)]
 Points = Annotated[tuple[RichText, ...], PlainValidator(_markdown_list)]
 RoleId = Annotated[str, PlainValidator(_role_id)]
+Language = Annotated[str, PlainValidator(_language)]
 Audience = Annotated[tuple[str, ...], PlainValidator(_audience)]
 
 _EMPTY = RichText("", ())
@@ -173,7 +181,7 @@ class Guide(Strict):
     credits: Text = ""
     version: Text = ""
     date: Text = ""
-    language: Text = "en"
+    language: Language = "en"
     labels: Labels = Labels()
     roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ROLES)
     comparisons: tuple[Comparison, ...] = ()

@@ -50,6 +50,8 @@ BAD_INPUTS = [
     ("empty-name", "title: T\nroles:\n  - id: a\n    name: ''\n",
      [r"guide.yaml:4:11: roles\[0\].name: must not be empty"]),
     ("top-level-list", "- a\n- b\n", [r"guide.yaml:1:1: a guide file must be a mapping of keys"]),
+    ("bad-language", MINIMAL + 'language: \'en" onload="x\'\n',
+     [r"guide.yaml:5:11: language: 'en\" onload=\"x' is not a language tag; use a language tag"]),
     ("duplicate-key", "title: T\ntitle: U\nroles:\n  - {id: a, name: A}\n",
      [r"guide.yaml:2:1: title: the key 'title' appears twice"]),
 ]
