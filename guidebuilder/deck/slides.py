@@ -18,7 +18,14 @@ from guidebuilder.colors import ramp, readable_on
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
 from guidebuilder.deck.package import freeze
-from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
+from guidebuilder.deck.text import (
+    add_textbox,
+    color,
+    fitted_text,
+    prepare_frame,
+    set_title,
+    write_blocks,
+)
 from guidebuilder.measure import TextBlock, line_height
 from guidebuilder.richtext import Run
 
@@ -74,9 +81,11 @@ class SlideWriter:
 
     def _furniture(self, slide: Any, footer: str) -> None:
         d = self.design
-        small = TextBlock((Run(footer),), d.footer_size)
-        add_textbox(slide, d.footer_box(), [small], d, d.colors.muted, "Footer",
-                    anchor=MSO_ANCHOR.BOTTOM)
+        box = d.footer_box()
+        shown, _ = fitted_text(footer, d.inner_width(box), d.inner_height(box), d.measurer,
+                               d.footer_size, d.footer_size)
+        add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d, d.colors.muted,
+                    "Footer", anchor=MSO_ANCHOR.BOTTOM)
         number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
                              d.colors.muted, "Slide Number", align="r",
                              anchor=MSO_ANCHOR.BOTTOM)
@@ -108,13 +117,25 @@ class SlideWriter:
                                                         d.width - 2 * d.margin, d.height * 0.3),
                   d, ink, 40)
         if subtitle:
-            _place_text(slide, found.get("subtitle"),
-                        Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40),
-                        [TextBlock((Run(subtitle),), 22)], d, ink, "Subtitle")
-        blocks = [TextBlock((Run(text, bold=index == 0),), 16 if index == 0 else 14,
-                            space_before=6) for index, text in enumerate(lines) if text]
-        add_textbox(slide, Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36),
-                    blocks, d, d.colors.foreground, "Credits")
+            box = Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40)
+            shown, size = fitted_text(subtitle, d.inner_width(box), d.inner_height(box),
+                                      d.measurer, 22, 14)
+            _place_text(slide, found.get("subtitle"), box, [TextBlock((Run(shown),), size)], d,
+                        ink, "Subtitle")
+        box = Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36)
+        texts = [text for text in lines if text]
+        sizes = [16.0] + [14.0] * (len(texts) - 1)
+        longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=0)
+        gaps = 6.0 * (len(texts) - 1)
+        room = d.inner_height(box) - gaps - sum(line_height(sizes[i]) for i in range(len(texts))
+                                                 if i != longest)
+        blocks = []
+        for index, text in enumerate(texts):  # one line each, the longest gets the rest
+            height = room if index == longest else line_height(sizes[index])
+            shown, size = fitted_text(text, d.inner_width(box), height, d.measurer, sizes[index],
+                                      10.0, bold=index == 0)
+            blocks.append(TextBlock((Run(shown, bold=index == 0),), size, space_before=6))
+        add_textbox(slide, box, blocks, d, d.colors.foreground, "Credits")
         if d.brand.logo_large:
             self.picture(slide, d.brand.logo_large.path, d.brand.logo_large.alt,
                          Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,

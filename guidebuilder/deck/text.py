@@ -92,24 +92,29 @@ def add_textbox(slide: Any, box: Box, blocks: Sequence[TextBlock], design: Desig
     return shape
 
 
-def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[str, float]:
-    """The largest size (down to the minimum) at which ``text`` fits ``box``; else shortened."""
-    width, height = design.inner_width(box), design.inner_height(box)
-    measurer = design.heading_measurer
-    runs = (Run(text, bold=True),)
+def fitted_text(text: str, width: float, height: float, measurer: Any, largest: float,
+                smallest: float, bold: bool = False) -> tuple[str, float]:
+    """The largest size from ``largest`` down to ``smallest`` (2 pt steps) at which ``text``
+    fits ``width`` x ``height`` points; at the smallest size, ``text`` shortened to fit."""
     size = largest
-    while size >= design.title_min:
-        if measurer.line_count(runs, width, size) * line_height(size) <= height:
+    while size >= smallest:
+        if measurer.line_count((Run(text, bold=bold),), width, size) * line_height(size) <= height:
             return text, size
         size -= 2
-    size = design.title_min
+    size = smallest
     max_lines = max(1, int(height // line_height(size)))
-    lines = measurer.wrap(runs, width, size)[:max_lines]
+    lines = measurer.wrap((Run(text, bold=bold),), width, size)[:max_lines]
     shortened = "".join(piece.text for line in lines for piece in line)
-    while shortened and measurer.line_count((Run(shortened + "…", bold=True),), width,
+    while shortened and measurer.line_count((Run(shortened + "…", bold=bold),), width,
                                             size) > max_lines:
         shortened = shortened[:-1]
     return shortened.rstrip() + "…", size
+
+
+def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[str, float]:
+    """A title's text and size for ``box``: as large as fits, shortened only as a last resort."""
+    return fitted_text(text, design.inner_width(box), design.inner_height(box),
+                       design.heading_measurer, largest, design.title_min, bold=True)
 
 
 def set_title(slide: Any, shape: Any, text: str, box: Box, design: Design, ink: str,
