@@ -231,3 +231,17 @@ def test_six_roles_are_shown_a_few_columns_at_a_time(tmp_path: Path) -> None:
         ["", "Role 0", "Role 1", "Role 2"], ["", "Role 3", "Role 4", "Role 5"]]
     assert [[c.text for c in t.rows[1].cells] for t in tables] == [
         ["D", "point 0", "point 1", "point 2"], ["D", "point 3", "point 4", "point 5"]]
+
+
+def test_long_subtitle_credits_and_footer_are_fitted(tmp_path: Path) -> None:
+    names = ", ".join(f"Person {i}" for i in range(80))
+    guide = write(tmp_path, f"title: T\nsubtitle: \"{'A long subtitle ' * 20}\"\n"
+                            f"credits: \"Written by {names}.\"\nroles: [{{id: a, name: A}}]\n")
+    brand = write(tmp_path, f"defaults:\n  guidebuilder:\n    footer: \"{'Footer ' * 60}\"\n",
+                  "_brand.yml")
+    deck = build_deck(guide, tmp_path / "long.pptx", brand)
+    assert _overflows(deck) == []
+    prs = Presentation(deck)
+    footer = next(s for s in prs.slides[1].shapes if s.name == "Footer").text_frame.text
+    assert footer.endswith("…") and len(footer) < 200
+    assert f"Written by {names}." in prs.slides[0].notes_slide.notes_text_frame.text
