@@ -102,20 +102,21 @@ def render(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[str
     return produced if isinstance(produced, list) else []
 
 
-def run_job(job: Job, parallel: bool = False) -> Result:
-    """Build every target of ``job``. With ``parallel``, the deck is rendered by a worker
-    process forked first, so it imports python-pptx while this process is still validating.
+def run_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result:
+    """Build every target of ``job``. With ``parallel``, the ``offload`` format is rendered by a
+    worker process forked first: in a cold process the deck, so python-pptx imports while this
+    process validates; in a warm one (watch mode) the PDF, which forks more cheaply.
     Errors are captured in the result, never raised; outputs change only when all succeed."""
     result = Result(job)
-    worker = (_Worker("pptx") if parallel and "pptx" in job.targets and len(job.targets) > 1
+    worker = (_Worker(offload) if parallel and offload in job.targets and len(job.targets) > 1
               and _can_fork() else None)
     try:
         plan, brand, result.warnings = prepare(job)
         with staged(job.targets.values()) as temporaries:
             if worker:
-                worker.send(plan, brand, temporaries[job.targets["pptx"]])
+                worker.send(plan, brand, temporaries[job.targets[offload]])
             for fmt, target in job.targets.items():
-                if not (worker and fmt == "pptx"):
+                if not (worker and fmt == offload):
                     result.warnings += render(fmt, plan, brand, temporaries[target])
             if worker:
                 result.warnings += worker.result()

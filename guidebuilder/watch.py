@@ -33,4 +33,4 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
         changed = {Path(path).resolve() for _, path in changes}
         for job, paths in inputs:
             if paths & changed:
-                report(run_job(job, parallel=parallel))
+                report(run_job(job, parallel=parallel, offload="pdf"))

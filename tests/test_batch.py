@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from guidebuilder.batch import run_jobs
@@ -31,9 +32,11 @@ def test_parallel_builds_match_serial_bytes(tmp_path: Path) -> None:
     assert outputs[1] == outputs[2]
 
 
-def test_formats_in_parallel_match_serial(tmp_path: Path) -> None:
+@pytest.mark.parametrize("offload", ["pptx", "pdf"])
+def test_formats_in_parallel_match_serial(tmp_path: Path, offload: str) -> None:
     serial = run_job(Job(SEED, output_paths(SEED, tmp_path / "a", ("pdf", "pptx"))))
-    forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))), parallel=True)
+    forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
+                     parallel=True, offload=offload)
     assert serial.error is None and forked.error is None
     for name in ("product-vs-program-manager.pdf", "product-vs-program-manager.pptx"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
