@@ -17,7 +17,7 @@ def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> li
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)
-    writer = SlideWriter(prs, design, plan.meta.labels.continued)
+    writer = SlideWriter(prs, design)
     DeckComposer(plan, design, writer, brand.footer or brand.name).compose()
     writer.finish()
     meta = plan.meta

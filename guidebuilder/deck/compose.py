@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.deck.tables import table_slides
 from guidebuilder.measure import TextBlock, blocks_height, paginate
 from guidebuilder.plan import (
     Definitions,
@@ -50,9 +51,11 @@ class DeckComposer:
                                          size * 0.3, marker, item.level))
         return out
 
-    def fit(self, make, sizes: Sequence[float] | None = None) -> list[list[TextBlock]]:
+    def fit(self, make, sizes: Sequence[float] | None = None,
+            split=None) -> list[list[TextBlock]]:
         """Pages of blocks made by ``make(size)``: one slide at the largest size that fits,
-        else paginated at the middle size (never below the minimum)."""
+        else split by ``split(blocks, width, height)`` (default: paginate) at the middle size,
+        never below the minimum."""
         d = self.design
         box = d.body_box()
         width, height = d.inner_width(box), d.inner_height(box)
@@ -61,7 +64,10 @@ class DeckComposer:
             blocks = make(size)
             if blocks_height(d.measurer, blocks, width) <= height:
                 return [blocks]
-        return paginate(d.measurer, make(sizes[min(1, len(sizes) - 1)]), width, height)
+        blocks = make(sizes[min(1, len(sizes) - 1)])
+        if split is None:
+            return paginate(d.measurer, blocks, width, height)
+        return split(blocks, width, height)
 
     def text_slides(self, title: str, pages: list[list[TextBlock]], notes: str | list[str]) -> None:
         for index, page in enumerate(pages):
@@ -124,8 +130,6 @@ class DeckComposer:
                 start += count
             self.text_slides(title, pages, page_notes)
         elif isinstance(element, Table):
-            from guidebuilder.deck.tables import table_slides
-
             table_slides(self, title, element)
         elif isinstance(element, Ladder):
             self.ladder(title, element)
@@ -173,22 +177,16 @@ class DeckComposer:
                            for b in self.blocks(item.answer, size - 2, bullets=False))
             return out
 
-        pages = self._keep_questions_whole(make)
+        pages = self.fit(make, split=self._keep_questions_whole)
         notes = ["\n\n".join(self._qa_notes(page, questions)) for page in pages]
         self.text_slides(title, pages, notes)
 
-    def _keep_questions_whole(self, make) -> list[list[TextBlock]]:
+    def _keep_questions_whole(self, blocks: list[TextBlock], width: float,
+                              height: float) -> list[list[TextBlock]]:
         """Paginate Q&A so a question starts a slide rather than ending one."""
         d = self.design
-        box = d.body_box()
-        width, height = d.inner_width(box), d.inner_height(box)
-        for size in d.body_sizes:
-            blocks = make(size)
-            if blocks_height(d.measurer, blocks, width) <= height:
-                return [blocks]
-        size = d.body_sizes[1]
         groups: list[list[TextBlock]] = []
-        for block in make(size):
+        for block in blocks:
             if not block.indent or not groups:
                 groups.append([block])
             else:

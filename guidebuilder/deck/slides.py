@@ -33,10 +33,9 @@ from guidebuilder.richtext import Run
 class SlideWriter:
     """Adds slides to a presentation in the brand's design; collects template warnings."""
 
-    def __init__(self, prs: Any, design: Design, continued: str) -> None:
+    def __init__(self, prs: Any, design: Design) -> None:
         self.prs = prs
         self.design = design
-        self.continued = continued
         self.warnings: list[str] = []
         self.count = 0
         self.notes = NotesWriter(design.language)
