@@ -25,13 +25,12 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from guidebuilder.brand import Brand
 from guidebuilder.colors import readable_on
-from guidebuilder.glyphs import drawable, keep_drawable
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
 from guidebuilder.pdf.pages import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    fit_text,
+    cover_band,
     make_canvas_class,
     page_size,
 )
@@ -349,7 +348,7 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
     )
     doc.addPageTemplates([
         PageTemplate("cover", [frame(size, "cover")], pagesize=size,
-                     onPage=_cover_band(brand, styles.fonts["heading"])),
+                     onPage=cover_band(brand, styles.fonts["heading"], styles.markup.codes)),
         PageTemplate("body", [frame(size, "body")], pagesize=size),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
     ])
@@ -358,25 +357,3 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      styles.markup.codes)
     doc.multiBuild(story, canvasmaker=canvas_class)
-
-
-def _cover_band(brand: Brand, font: str):
-    """Cover decoration: a band of the primary colour carrying the brand name, an accent rule."""
-
-    def draw(canvas, doc) -> None:
-        width, height = canvas._pagesize
-        band = 1.4 * 72
-        canvas.saveState()
-        canvas.setFillColor(HexColor(brand.heading_colour))
-        canvas.rect(0, height - band, width, band, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(brand.colors.secondary))
-        canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(readable_on(brand.heading_colour, brand.colors.background,
-                                                 brand.colors.foreground)))
-        canvas.setFont(font, 13)
-        canvas.drawString(MARGIN_X, height - band / 2 - 4,
-                          fit_text(keep_drawable(brand.name, drawable(brand)), font, 13,
-                                   width - 2 * MARGIN_X))
-        canvas.restoreState()
-
-    return draw

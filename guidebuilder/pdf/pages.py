@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from guidebuilder.brand import Brand
+from guidebuilder.colors import readable_on
 from guidebuilder.glyphs import keep_drawable
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
@@ -93,3 +94,25 @@ def _draw_logo(canvas: Canvas, brand: Brand, right: float, baseline: float, heig
     width = height * image_width / max(1, image_height)
     canvas.drawImage(image, right - width, baseline - 2, width, height, mask="auto")
     return width
+
+
+def cover_band(brand: Brand, font: str, codes: frozenset[int]):
+    """Cover decoration: a band of the primary colour carrying the brand name, an accent rule."""
+
+    def draw(canvas, doc) -> None:
+        width, height = canvas._pagesize
+        band = 1.4 * 72
+        canvas.saveState()
+        canvas.setFillColor(HexColor(brand.heading_colour))
+        canvas.rect(0, height - band, width, band, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(brand.colors.secondary))
+        canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(readable_on(brand.heading_colour, brand.colors.background,
+                                                 brand.colors.foreground)))
+        canvas.setFont(font, 13)
+        canvas.drawString(MARGIN_X, height - band / 2 - 4,
+                          fit_text(keep_drawable(brand.name, codes), font, 13,
+                                   width - 2 * MARGIN_X))
+        canvas.restoreState()
+
+    return draw
