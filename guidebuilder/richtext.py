@@ -23,7 +23,13 @@ class Run:
     code: bool = False
     link: str | None = None
 
+    @property
+    def safe_link(self) -> str | None:
+        """The link target when both outputs may make it clickable (web and mail links only)."""
+        return self.link if self.link and self.link.lower().startswith(_SAFE_SCHEMES) else None
 
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 Runs = tuple[Run, ...]
 
 

@@ -17,8 +17,6 @@ from guidebuilder.deck.design import Box, Design
 from guidebuilder.measure import TextBlock, line_height
 from guidebuilder.richtext import Run
 
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
 
 def color(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
@@ -68,8 +66,8 @@ def _run_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
     face = design.brand.mono.family if run.code else family or design.brand.base.family
     colour = (design.colors.secondary if run.link else ink).lstrip("#").upper()
     link = ""
-    if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
-        rel = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+    if run.safe_link:
+        rel = part.relate_to(run.safe_link, RT.HYPERLINK, is_external=True)
         link = f'<a:hlinkClick r:id="{rel}"/>'
     return (f'<a:r><a:rPr lang="{design.language}" sz="{size}" b="{int(run.bold)}" '
             f'i="{int(run.italic)}" cap="none" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/>'

@@ -15,8 +15,6 @@ from guidebuilder.brand import STYLES, Brand, Font
 from guidebuilder.glyphs import drawable, keep_drawable
 from guidebuilder.richtext import Run
 
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
 
 def register_family(font: Font) -> dict[str, str]:
     """Register a font family's files with reportlab (once); return its font name per style."""
@@ -133,8 +131,8 @@ class Markup:
                 text = f"<b>{text}</b>"
             if run.italic:
                 text = f"<i>{text}</i>"
-            if run.link and run.link.lower().startswith(_SAFE_SCHEMES):
-                text = (f"<a href={quoteattr(run.link)} color={quoteattr(self.link_color)}>"
+            if run.safe_link:
+                text = (f"<a href={quoteattr(run.safe_link)} color={quoteattr(self.link_color)}>"
                         f"<u>{text}</u></a>")
             parts.append(text)
         return "".join(parts)
