@@ -1,0 +1,66 @@
+"""Check that outputs stay byte-identical across a behaviour-neutral change.
+
+    .venv/bin/python bench/identical.py --record   # before: write bench/output-hashes.json
+    .venv/bin/python bench/identical.py            # after: rebuild and compare, exit 1 on change
+
+Builds the seed guide (built-in and example brand), the 1x stress guide and a six-role stress
+guide through the command line with a fixed SOURCE_DATE_EPOCH, and hashes every output."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = ROOT / "bench" / "output-hashes.json"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def build_all(work: Path) -> dict[str, str]:
+    """``name -> sha256`` for every output of every case."""
+    from stressguide import write_stress_guide
+
+    seed = ROOT / "source" / "product-vs-program-manager.yaml"
+    cases = {
+        "seed": (seed, []),
+        "seed-northwind": (seed, ["--brand", str(ROOT / "examples" / "northwind" / "_brand.yml")]),
+        "stress": (write_stress_guide(work, name="stress"), []),
+        "six-roles": (write_stress_guide(work, name="six-roles", roles=6), []),
+    }
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    hashes = {}
+    for name, (guide, options) in cases.items():
+        out = work / name
+        subprocess.run([sys.executable, "-m", "guidebuilder", "build", str(guide), "--out", str(out),
+                        "--jobs", "1", *options], check=True, env=env, capture_output=True)
+        for path in sorted(out.iterdir()):
+            hashes[f"{name}{path.suffix}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--record", action="store_true", help="write the hashes as the baseline")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        hashes = build_all(Path(folder))
+    if args.record:
+        RECORD.write_text(json.dumps(hashes, indent=2) + "\n", encoding="utf-8")
+        print(f"recorded {len(hashes)} outputs in {RECORD.relative_to(ROOT)}")
+        return 0
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
+    changed = sorted(name for name in recorded.keys() | hashes.keys()
+                     if recorded.get(name) != hashes.get(name))
+    for name in sorted(recorded.keys() | hashes.keys()):
+        print(f"{'CHANGED' if name in changed else 'same   '} {name}")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
