@@ -112,7 +112,8 @@ def _rst2pdf() -> str | None:
 
 
 def warm_rebuild(runs: int, work: Path) -> float:
-    from guidebuilder.build import FORMATS, Job, output_paths, renderer, run_job
+    from guidebuilder.run.job import Job, output_paths, run_job
+    from guidebuilder.run.render import FORMATS, renderer
 
     for fmt in FORMATS:  # as watch mode does: both renderers imported once
         renderer(fmt)
@@ -126,11 +127,11 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from guidebuilder.brand import DEFAULT_BRAND
-    from guidebuilder.content import load_guide
+    from guidebuilder.brand.model import DEFAULT_BRAND
     from guidebuilder.deck import render_deck
+    from guidebuilder.guide.load import load_guide
     from guidebuilder.pdf import render_pdf
-    from guidebuilder.plan import build_plan
+    from guidebuilder.plan.build import build_plan
 
     from stressguide import write_stress_guide
 
@@ -141,7 +142,7 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
                                  for s in scales]
     for name, path in guides:
         count = runs if "16x" not in name else max(1, runs // 3)
-        load, guide = timed(lambda p=path: load_guide(p), count)
+        load, guide = timed(lambda p=path: load_guide(p).guide, count)
         plan_time, plan = timed(lambda g=guide: build_plan(g), count)
         pdf_time, pdf = timed(lambda pl=plan: _render(render_pdf, pl, DEFAULT_BRAND), count)
         deck_time, deck = timed(lambda pl=plan: _render(render_deck, pl, DEFAULT_BRAND), count)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidebuilder.content import load_guide
-from guidebuilder.plan import (
+from guidebuilder.guide.load import load_guide
+from guidebuilder.plan.build import build_plan
+from guidebuilder.plan.document import (
+    Bullets,
     Definitions,
     DocumentPlan,
     Ladder,
-    Points,
     Prose,
     Questions,
     Table,
-    build_plan,
 )
+
+from conftest import walk
 
 
 def _lines(plan: DocumentPlan, rst: bool) -> list[str]:
@@ -24,12 +26,12 @@ def _lines(plan: DocumentPlan, rst: bool) -> list[str]:
         return ["#" * (depth + 1) + " " + text, ""]
 
     out = heading(plan.meta.title, 0)
-    for depth, section in plan.walk():
+    for depth, section in walk(plan.sections):
         out += heading(section.title, depth + 1)
         for element in section.elements:
             if isinstance(element, Prose):
                 out += [element.text.plain, ""]
-            elif isinstance(element, Points):
+            elif isinstance(element, Bullets):
                 out += [f"- {item.plain}" for item in element.items] + [""]
             elif isinstance(element, Definitions | Ladder):
                 items = element.items if isinstance(element, Definitions) else element.levels
@@ -49,7 +51,7 @@ def _lines(plan: DocumentPlan, rst: bool) -> list[str]:
 
 def export(guide: Path, folder: Path) -> tuple[Path, Path]:
     """``folder/<stem>.md`` and ``folder/<stem>.rst`` for ``guide``."""
-    plan = build_plan(load_guide(guide))
+    plan = build_plan(load_guide(guide).guide)
     markdown = folder / f"{guide.stem}.md"
     rst = folder / f"{guide.stem}.rst"
     markdown.write_text("\n".join(_lines(plan, rst=False)), encoding="utf-8")

@@ -5,11 +5,15 @@ from __future__ import annotations
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from guidebuilder import __version__
+
+if TYPE_CHECKING:
+    from guidebuilder.errors import Problem
+    from guidebuilder.run.job import Result
 
 app = typer.Typer(
     name="guidebuilder",
@@ -44,12 +48,12 @@ def _main(
     """Turn role descriptions written in YAML into a PDF handbook and a PowerPoint deck."""
 
 
-def _report(problems: list, stream_err: bool = True) -> None:
+def _report(problems: list[Problem]) -> None:
     for problem in problems:
-        typer.echo(f"error: {problem}", err=stream_err)
+        typer.echo(f"error: {problem}", err=True)
 
 
-def _warn(warnings: list[str], shown: set[str]) -> None:
+def _warn(warnings: list[Problem], shown: set[Problem]) -> None:
     for warning in warnings:
         if warning not in shown:
             shown.add(warning)
@@ -94,12 +98,11 @@ def build(
                                                               "is saved.")] = False,
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
-    from guidebuilder.batch import default_workers, run_jobs
-    from guidebuilder.build import FORMATS, Job, output_paths
+    from guidebuilder.run.batch import default_workers, make_jobs, run_jobs
+    from guidebuilder.run.render import FORMATS
 
     formats = FORMATS if fmt is Format.all else (fmt.value,)
-    work = [Job(guide, output_paths(guide, out, formats, audience), brand, audience)
-            for guide in (guides or _default_guides())]
+    work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
     workers = jobs or default_workers()
     reporter = _Reporter()
     with _interruptible(), _progress(len(work)) as advance:
@@ -107,7 +110,7 @@ def build(
             advance()
             reporter(result)
     if watch:
-        from guidebuilder.watch import watch_jobs
+        from guidebuilder.run.watch import watch_jobs
 
         typer.echo("watching for changes; press Ctrl-C to stop", err=True)
         watch_jobs(work, reporter, parallel=workers > 1)
@@ -121,9 +124,9 @@ class _Reporter:
 
     def __init__(self) -> None:
         self.failed = 0
-        self.shown: set[str] = set()
+        self.shown: set[Problem] = set()
 
-    def __call__(self, result) -> None:
+    def __call__(self, result: Result) -> None:
         _warn(result.warnings, self.shown)
         for path in result.written:
             typer.echo(f"wrote {path}")
@@ -149,7 +152,7 @@ def _progress(total: int):
 
 
 def _single(guide: Path, output: Path | None, brand: Path | None, fmt: str) -> None:
-    from guidebuilder.build import Job, output_paths, run_job
+    from guidebuilder.run.job import Job, output_paths, run_job
 
     target = output or output_paths(guide, OUTPUT_DIR, (fmt,))[fmt]
     reporter = _Reporter()
@@ -189,14 +192,14 @@ def slides(
 @app.command()
 def check(guides: GuidesArg = None, brand: BrandOpt = None) -> None:
     """Validate guides (and their brand file) without writing anything."""
-    from guidebuilder.build import Job, prepare
     from guidebuilder.errors import GuideBuilderError
+    from guidebuilder.run.job import Job, prepare
 
     failed = 0
-    shown: set[str] = set()
+    shown: set[Problem] = set()
     for guide in guides or _default_guides():
         try:
-            _warn(prepare(Job(guide, {}, brand))[2], shown)
+            _warn(prepare(Job(guide, {}, brand)).warnings, shown)
         except GuideBuilderError as exc:
             failed += 1
             _report(exc.problems)

@@ -1,4 +1,4 @@
-"""The project's exception types and the one-line problem reports they carry."""
+"""The project's exception types and the located problems (errors and warnings) they carry."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, located as precisely as we know."""
+    """One thing wrong with (or worth saying about) an input, located as precisely as we know.
+    Errors stop a build; the same type reports warnings, which do not."""
 
     file: Path | str
     message: str
@@ -42,8 +43,12 @@ class GuideBuilderError(Exception):
         self.problems: list[Problem] = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def __reduce__(self):  # keep the problems when sent between processes
-        return (self.__class__, (self.problems,))
+    def __reduce__(self) -> tuple[type[GuideBuilderError], tuple[list[Problem]]]:
+        return (self.__class__, (self.problems,))  # keep the problems between processes
+
+
+class YamlError(GuideBuilderError):
+    """A file cannot be read as YAML (or as text at all)."""
 
 
 class ContentError(GuideBuilderError):

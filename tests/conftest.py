@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -38,14 +40,14 @@ def _fixed_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def seed_plan():
-    from guidebuilder.content import load_guide
-    from guidebuilder.plan import build_plan
+    from guidebuilder.guide.load import load_guide
+    from guidebuilder.plan.build import build_plan
 
-    return build_plan(load_guide(SEED))
+    return build_plan(load_guide(SEED).guide)
 
 
 def _build_seed(factory: pytest.TempPathFactory, fmt: str) -> Path:
-    from guidebuilder.build import Job, run_job
+    from guidebuilder.run.job import Job, run_job
 
     target = factory.mktemp("seed") / f"seed.{fmt}"
     result = run_job(Job(SEED, {fmt: target}))
@@ -65,7 +67,7 @@ def seed_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def stress_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from guidebuilder.build import Job, run_job
+    from guidebuilder.run.job import Job, run_job
 
     from stressguide import write_stress_guide
 
@@ -75,6 +77,13 @@ def stress_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     result = run_job(Job(guide, targets))
     assert result.error is None, result.error
     return targets
+
+
+def walk(sections: tuple, depth: int = 0) -> Iterator[tuple[int, Any]]:
+    """Every plan section with its depth (0 for chapters), in document order."""
+    for section in sections:
+        yield depth, section
+        yield from walk(section.children, depth + 1)
 
 
 def write(folder: Path, text: str | bytes, name: str = "guide.yaml") -> Path:
@@ -92,7 +101,7 @@ MINIMAL = "title: T\nroles:\n  - id: a\n    name: A\n"
 @pytest.fixture(scope="session")
 def branded_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The seed built with the example brand (fonts, logos, letter pages, 4:3 slides)."""
-    from guidebuilder.build import Job, run_job
+    from guidebuilder.run.job import Job, run_job
 
     folder = tmp_path_factory.mktemp("branded")
     targets = {"pdf": folder / "seed.pdf", "pptx": folder / "seed.pptx"}

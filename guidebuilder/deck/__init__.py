@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from guidebuilder.brand import Brand
+from guidebuilder.brand.model import Brand
 from guidebuilder.deck.compose import DeckComposer
 from guidebuilder.deck.design import design_for, open_presentation
 from guidebuilder.deck.package import save, set_properties
 from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.plan import DocumentPlan
+from guidebuilder.errors import Problem
+from guidebuilder.plan.document import DocumentPlan
 
 
-def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[str]:
+def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)

@@ -7,21 +7,22 @@ from collections.abc import Sequence
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.tables import table_slides
-from guidebuilder.measure import TextBlock, blocks_height, paginate
-from guidebuilder.plan import (
+from guidebuilder.deck.text import rich_blocks
+from guidebuilder.guide.richtext import Paragraph, RichText, Run
+from guidebuilder.plan.document import (
+    Bullets,
     Definitions,
     DocumentPlan,
     Ladder,
-    Points,
     Prose,
     Questions,
     Section,
+    SectionKind,
     Table,
 )
-from guidebuilder.richtext import Paragraph, RichText, Run, first_sentence
-
-BULLET = "•"
-LADDER_MAX_STEPS = 6
+from guidebuilder.plan.layout import BULLET, LADDER_STEPS
+from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
+from guidebuilder.text.measure import first_sentence
 
 
 class DeckComposer:
@@ -37,19 +38,7 @@ class DeckComposer:
 
     # -- text helpers -------------------------------------------------------------------
     def blocks(self, text: RichText, size: float, bullets: bool = True) -> list[TextBlock]:
-        """Blocks for Markdown text: paragraphs become bullets when ``bullets`` is set."""
-        d, out = self.design, []
-        for block in text.blocks:
-            if isinstance(block, Paragraph):
-                out.append(TextBlock(block.runs, size, d.bullet_indent if bullets else 0.0,
-                                     size * 0.5, BULLET if bullets else ""))
-            else:
-                for item in block.items:
-                    marker = f"{item.number}." if item.number is not None else (
-                        BULLET if item.level == 0 else "–")
-                    out.append(TextBlock(item.runs, size, d.bullet_indent * (item.level + 1),
-                                         size * 0.3, marker, item.level))
-        return out
+        return rich_blocks(text, size, self.design, bullets)
 
     def fit(self, make, sizes: Sequence[float] | None = None,
             split=None) -> list[list[TextBlock]]:
@@ -102,7 +91,7 @@ class DeckComposer:
     def section(self, section: Section, parent: str = "") -> None:
         title = section.title if not parent else f"{parent}: {section.title}"
         for element in section.elements:
-            self.element(element, title if section.kind != "role" else
+            self.element(element, title if section.kind is not SectionKind.ROLE else
                          f"{section.title}: {self.labels.summary}")
         for child in section.children:
             self.section(child, section.title)
@@ -110,7 +99,7 @@ class DeckComposer:
     def element(self, element, title: str) -> None:
         if isinstance(element, Prose):
             self.prose(title, element.text)
-        elif isinstance(element, Points):
+        elif isinstance(element, Bullets):
             items = [b for item in element.items for b in self.blocks(item, 0)]
             make = lambda size: [TextBlock(b.runs, size, b.indent, size * 0.45, b.bullet,  # noqa: E731
                                            b.level) for b in items]
@@ -130,7 +119,7 @@ class DeckComposer:
                 start += count
             self.text_slides(title, pages, page_notes)
         elif isinstance(element, Table):
-            table_slides(self, title, element)
+            table_slides(self.writer, self.labels, self.footer, title, element)
         elif isinstance(element, Ladder):
             self.ladder(title, element)
         elif isinstance(element, Questions):
@@ -149,8 +138,8 @@ class DeckComposer:
 
     def ladder(self, title: str, ladder: Ladder) -> None:
         levels = ladder.levels
-        for start in range(0, len(levels), LADDER_MAX_STEPS):
-            chunk = levels[start:start + LADDER_MAX_STEPS]
+        for start in range(0, len(levels), LADDER_STEPS):
+            chunk = levels[start:start + LADDER_STEPS]
             labels = [level.term for level in chunk]
             size = next((s for s in (18.0, 16.0, 14.0, 12.0)
                          if self.writer.ladder_fits(labels, s)), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
@@ -10,9 +11,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from guidebuilder.brand import Brand
-from guidebuilder.colors import readable_on
-from guidebuilder.measure import Measurer
+from guidebuilder.brand.model import Brand, Colors
+from guidebuilder.deck.pptx_internals import drop_slides, master_and_layout_elements
+from guidebuilder.errors import Problem
+from guidebuilder.text.measure import Measurer
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
 LAYOUT_NAMES = {
@@ -48,9 +50,7 @@ class Design:
     margin: float = 40.0
     title_size: float = 30.0
     title_min: float = 18.0
-    body_size: float = 20.0
     body_sizes: tuple[float, ...] = (20.0, 18.0, 16.0)
-    body_min: float = 14.0
     table_sizes: tuple[float, ...] = (16.0, 14.0, 12.0)
     footer_size: float = 10.0
     inset_x: float = 7.2
@@ -61,14 +61,13 @@ class Design:
     body_area: Box | None = None
 
     @property
-    def colors(self):
+    def colors(self) -> Colors:
         return self.brand.colors
 
     @property
     def accent_ink(self) -> str:
-        """Text colour that reads on the primary colour."""
-        return readable_on(self.brand.heading_colour, self.colors.background,
-                           self.colors.foreground)
+        """Text colour that reads on the heading colour."""
+        return self.brand.ink_on(self.brand.heading_color)
 
     @property
     def logo_width(self) -> float:
@@ -112,9 +111,7 @@ def open_presentation(brand: Brand) -> Any:
     slide size; a template keeps its own size unless the brand names one."""
     template = brand.pptx_template
     prs = Presentation(str(template)) if template else Presentation()
-    for slide_id in list(prs.slides._sldIdLst):  # a template's own sample slides are dropped
-        prs.part.drop_rel(slide_id.rId)
-        prs.slides._sldIdLst.remove(slide_id)
+    drop_slides(prs)  # a template's own sample slides
     if template and brand.slide_size is None:
         return prs
     width, height = SLIDE_SIZES[brand.slide_size or "16:9"]
@@ -145,24 +142,24 @@ def design_for(brand: Brand, prs: Any, language: str = "en") -> Design:
 
 def _rescale_masters(prs: Any, factor: float) -> None:
     """Stretch the masters' and layouts' shapes horizontally to the new slide width."""
-    for master in prs.slide_masters:
-        for element in [master._element, *(layout._element for layout in master.slide_layouts)]:
-            for offset in element.iter(qn("a:off")):
-                offset.set("x", str(round(int(offset.get("x")) * factor)))
-            for extent in element.iter(qn("a:ext")):
-                if extent.get("cx") is not None:
-                    extent.set("cx", str(round(int(extent.get("cx")) * factor)))
+    for element in master_and_layout_elements(prs):
+        for offset in element.iter(qn("a:off")):
+            offset.set("x", str(round(int(offset.get("x")) * factor)))
+        for extent in element.iter(qn("a:ext")):
+            if extent.get("cx") is not None:
+                extent.set("cx", str(round(int(extent.get("cx")) * factor)))
 
 
-def find_layout(prs: Any, role: str, warnings: list[str]) -> Any:
-    """The layout for ``role`` looked up by name, falling back to a blank-ish built-in one."""
+def find_layout(prs: Any, role: str, template: Path | None, warnings: list[Problem]) -> Any:
+    """The layout for ``role`` looked up by name, falling back to a blank-ish built-in one (and
+    a warning about ``template``)."""
     layouts = {layout.name.strip().lower(): layout for layout in prs.slide_layouts}
     for name in LAYOUT_NAMES[role]:
         if name.lower() in layouts:
             return layouts[name.lower()]
     fallback = layouts.get("title only") or layouts.get("blank") or prs.slide_layouts[0]
-    message = (f"the template has no '{LAYOUT_NAMES[role][0]}' layout; "
-               f"using '{fallback.name}' for {role} slides")
-    if message not in warnings:
-        warnings.append(message)
+    warning = Problem(template or "", f"the template has no '{LAYOUT_NAMES[role][0]}' layout; "
+                                      f"using '{fallback.name}' for {role} slides")
+    if warning not in warnings:
+        warnings.append(warning)
     return fallback

@@ -1,5 +1,5 @@
 """Speaker notes, written quickly: python-pptx makes the first notes slide; later ones copy its
-empty XML instead of cloning the notes master's placeholders again (the deck's slowest step)."""
+empty XML (see pptx_internals.new_notes_part)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import copy
 from typing import Any
 from xml.sax.saxutils import escape
 
-from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
-from pptx.parts.slide import NotesSlidePart
+
+from guidebuilder.deck.pptx_internals import new_notes_part, part_element
 
 
 class NotesWriter:
@@ -27,18 +26,13 @@ class NotesWriter:
     def add(self, slide: Any, text: str) -> None:
         if self._blank is None:
             part = slide.notes_slide.part
-            self._blank = copy.deepcopy(part._element)
+            self._blank = copy.deepcopy(part_element(part))
             self._master = part.part_related_by(RT.NOTES_MASTER)
             self._next = int(str(part.partname).rsplit("notesSlide", 1)[1].split(".")[0]) + 1
         else:
-            part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self._next}.xml"),
-                                  CT.PML_NOTES_SLIDE, slide.part.package,
-                                  copy.deepcopy(self._blank))
+            part = new_notes_part(self._next, slide.part, copy.deepcopy(self._blank), self._master)
             self._next += 1
-            part.relate_to(self._master, RT.NOTES_MASTER)
-            part.relate_to(slide.part, RT.SLIDE)
-            slide.part.relate_to(part, RT.NOTES_SLIDE)
-        self._write(part._element, text)
+        self._write(part_element(part), text)
 
     def _write(self, element: Any, text: str) -> None:
         body = next(sp.find(qn("p:txBody")) for sp in element.iter(qn("p:sp"))

@@ -11,23 +11,17 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.parts.slide import SlidePart
 from pptx.util import Pt
 
-from guidebuilder.colors import ramp, readable_on
+from guidebuilder.brand.colormath import ramp, readable_on
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
-from guidebuilder.deck.package import freeze
-from guidebuilder.deck.text import (
-    add_textbox,
-    color,
-    fitted_text,
-    prepare_frame,
-    set_title,
-    write_blocks,
-)
-from guidebuilder.measure import TextBlock, line_height
-from guidebuilder.richtext import Run
+from guidebuilder.deck.pptx_internals import SlideAdder, freeze, run_element, shape_tree
+from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
+from guidebuilder.errors import Problem
+from guidebuilder.guide.richtext import Run
+from guidebuilder.text.blocks import TextBlock, fitted_text
+from guidebuilder.text.measure import line_height
 
 
 class SlideWriter:
@@ -36,40 +30,30 @@ class SlideWriter:
     def __init__(self, prs: Any, design: Design) -> None:
         self.prs = prs
         self.design = design
-        self.warnings: list[str] = []
+        self.warnings: list[Problem] = []
         self.count = 0
         self.notes = NotesWriter(design.language)
+        self._slides = SlideAdder(prs)
         self._current: Any = None
-        self._next_id: int | None = None
 
     def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
         ``wanted`` kinds (title, body, subtitle), found by type."""
         self.finish()
-        layout = find_layout(self.prs, role, self.warnings)
-        presentation = self.prs.part
-        slide_part = SlidePart.new(presentation._next_slide_partname, presentation.package,
-                                   layout.part)
-        # python-pptx's relate_to() scans every existing relationship (quadratic in slides);
-        # a new slide part cannot be related yet, so the relationship is added directly.
-        rel_id = presentation.rels._add_relationship(RT.SLIDE, slide_part)
-        slide = slide_part.slide
+        layout = find_layout(self.prs, role, self.design.brand.pptx_template, self.warnings)
+        slide = self._slides.add(layout)
         found: dict[str, Any] = {}
         for placeholder in layout.iter_cloneable_placeholders():
             kind = _placeholder_kind(placeholder)
             if kind in wanted and kind not in found:
                 slide.shapes.clone_placeholder(placeholder)
                 found[kind] = slide.shapes[-1]
-        if self._next_id is None:  # python-pptx recomputes this from every slide id each time
-            self._next_id = self.prs.slides._sldIdLst._next_id
-        self.prs.slides._sldIdLst._add_sldId(id=self._next_id, rId=rel_id)
-        self._next_id += 1
         self.count += 1
-        self._current = slide_part
+        self._current = slide.part
         return slide, found
 
     def finish(self) -> None:
-        """Freeze the slide just written and its notes (see package.freeze)."""
+        """Freeze the slide just written and its notes (see pptx_internals.freeze)."""
         if self._current is not None:
             freeze(self._current.part_related_by(RT.NOTES_SLIDE))
             freeze(self._current)
@@ -99,7 +83,7 @@ class SlideWriter:
         picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
         picture.left = int(Pt(box.left + box.width) - picture.width)
         picture.top = int(Pt(box.top) + (Pt(box.height) - picture.height) / 2)
-        picture._element.nvPicPr.cNvPr.set("descr", alt)
+        picture.element.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
         picture.name = "Logo"
         return picture
 
@@ -108,7 +92,7 @@ class SlideWriter:
         slide, found = self._new("title", "title", "subtitle")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
                                       Pt(d.height * 0.5))
-        _fill(band, d.brand.heading_colour)
+        _fill(band, d.brand.heading_color)
         band.name = "Title band"
         _send_to_back(slide, band)
         ink = d.accent_ink
@@ -149,7 +133,7 @@ class SlideWriter:
         band.name = "Accent"
         set_title(slide, found.get("title"), title,
                   Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
-                  d, d.brand.heading_colour, 40)
+                  d, d.brand.heading_color, 40)
         _place_text(slide, found.get("body"),
                     Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40),
                     [TextBlock((Run(kicker),), 18)], d, d.colors.secondary, "Kicker")
@@ -159,7 +143,7 @@ class SlideWriter:
     def text_slide(self, title: str, blocks: Sequence[TextBlock], footer: str, notes: str) -> Any:
         d = self.design
         slide, found = self._new("content", "title", "body")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
         _place_text(slide, found.get("body"), d.body_box(), blocks, d, d.colors.foreground,
                     "Content")
         self._furniture(slide, footer)
@@ -172,7 +156,7 @@ class SlideWriter:
         """A native table; ``rows`` hold TextBlock lists per cell, heights are measured."""
         d = self.design
         slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
         body = d.body_box()
         frame = slide.shapes.add_table(len(rows) + 1, len(header), Pt(body.left), Pt(body.top),
                                        Pt(sum(widths)), Pt(sum(heights)))
@@ -182,7 +166,7 @@ class SlideWriter:
             table.columns[index].width = Pt(width)
         for index, height in enumerate(heights):
             table.rows[index].height = Pt(height)
-        head_fill = d.brand.heading_colour
+        head_fill = d.brand.heading_color
         ink = d.accent_ink
         for col, text in enumerate(header):
             cell = table.cell(0, col)
@@ -192,7 +176,7 @@ class SlideWriter:
             fill = stripes[(row_index - 1) % 2]
             for col, blocks in enumerate(row):
                 self._cell(table.cell(row_index, col), blocks, fill,
-                           d.brand.heading_colour if col == 0 else d.colors.foreground)
+                           d.brand.heading_color if col == 0 else d.colors.foreground)
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
@@ -212,7 +196,7 @@ class SlideWriter:
         """Rising steps, one per level, most junior on the left, as editable shapes."""
         d = self.design
         slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_colour)
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
         body = d.body_box()
         count = len(labels)
         gap = 6.0
@@ -225,9 +209,9 @@ class SlideWriter:
                       step_width, height)
             shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
             shape.name = f"Level {first_number + index}"
-            fill = ramp(d.brand.heading_colour, d.colors.background, index, count)
+            fill = ramp(d.brand.heading_color, d.colors.background, index, count)
             _fill(shape, fill)
-            ink = readable_on(fill, d.colors.background, d.colors.foreground)
+            ink = d.brand.ink_on(fill)
             prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP)
             write_blocks(shape.text_frame, [
                 TextBlock((Run(str(first_number + index), bold=True),), size + 6),
@@ -269,7 +253,7 @@ _KINDS = {"title": "title", "ctrTitle": "title", "body": "body", "obj": "body",
 
 def _placeholder_kind(shape: Any) -> str | None:
     """title, body or subtitle for a placeholder (by its XML type), else None."""
-    ph = shape._element.find(f"./*/{qn('p:nvPr')}/{qn('p:ph')}")
+    ph = shape.element.find(f"./*/{qn('p:nvPr')}/{qn('p:ph')}")
     return None if ph is None else _KINDS.get(ph.get("type", "obj"))
 
 
@@ -281,14 +265,14 @@ def _fill(shape: Any, hex_color: str) -> None:
 
 
 def _send_to_back(slide: Any, shape: Any) -> None:
-    tree = slide.shapes._spTree
-    tree.remove(shape._element)
-    tree.insert(2, shape._element)
+    tree = shape_tree(slide)
+    tree.remove(shape.element)
+    tree.insert(2, shape.element)
 
 
 def _slide_number_field(paragraph: Any, number: int) -> None:
     """Replace the paragraph's run with a slide-number field showing ``number``."""
-    run = paragraph.runs[0]._r
+    run = run_element(paragraph.runs[0])
     field = etree.Element(qn("a:fld"))
     field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
     field.set("type", "slidenum")

@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
 
-from guidebuilder.deck.design import Box
-from guidebuilder.measure import TextBlock, blocks_height, fill_page
-from guidebuilder.plan import Table, TableRow
-from guidebuilder.richtext import Run, shorten
-
-if TYPE_CHECKING:
-    from guidebuilder.deck.compose import DeckComposer
+from guidebuilder.deck.design import Box, Design
+from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.deck.text import rich_blocks
+from guidebuilder.guide.richtext import RichText, Run
+from guidebuilder.plan.document import Table, TableRow
+from guidebuilder.plan.layout import dimension_share, header_names
+from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page
 
 Cells = list[list[TextBlock]]
-HEADER_LIMIT = 60  # characters of a role name in a header row (the notes have it in full)
 
 
-def table_slides(composer: DeckComposer, title: str, table: Table) -> None:
+class _Tables:
+    """What laying out a table on slides needs: the writer, its design, the labels, the footer."""
+
+    def __init__(self, writer: SlideWriter, labels: SimpleNamespace, footer: str) -> None:
+        self.writer = writer
+        self.design: Design = writer.design
+        self.labels = labels
+        self.footer = footer
+
+    def blocks(self, text: RichText, size: float, bullets: bool = True) -> list[TextBlock]:
+        return rich_blocks(text, size, self.design, bullets)
+
+
+def table_slides(writer: SlideWriter, labels: SimpleNamespace, footer: str, title: str,
+                 table: Table) -> None:
     """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
     column repeated); rows and, if need be, cells are split across slides."""
+    composer = _Tables(writer, labels, footer)
     per_slide = 4 if composer.design.width > composer.design.height * 1.5 else 3
     count = len(table.columns)
     groups = -(-count // per_slide)
@@ -33,14 +47,13 @@ def table_slides(composer: DeckComposer, title: str, table: Table) -> None:
         _table_part(composer, title, part, continued=group > 0)
 
 
-def _table_part(composer: DeckComposer, title: str, table: Table, continued: bool) -> None:
+def _table_part(composer: _Tables, title: str, table: Table, continued: bool) -> None:
     d = composer.design
     box = d.body_box()
     count = len(table.columns)
-    first = max(110.0, box.width * (0.22 if count <= 3 else 0.16))
+    first = max(110.0, box.width * dimension_share(count))
     widths = [first] + [(box.width - first) / count] * count
-    names = [shorten(name, HEADER_LIMIT) for name in
-             (table.columns if count <= 3 else table.short_columns)]
+    names = header_names(table.columns, table.short_columns)
 
     def header_height(size: float) -> float:
         return _height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],
@@ -65,7 +78,7 @@ def _table_part(composer: DeckComposer, title: str, table: Table, continued: boo
                                     notes)
 
 
-def _row(composer: DeckComposer, dimension: str, cells: tuple, size: float) -> Cells:
+def _row(composer: _Tables, dimension: str, cells: tuple, size: float) -> Cells:
     d = composer.design
     row: Cells = [[TextBlock((Run(dimension, bold=True),), size)]]
     for points in cells:
@@ -79,17 +92,17 @@ def _row(composer: DeckComposer, dimension: str, cells: tuple, size: float) -> C
     return row
 
 
-def _inner(composer: DeckComposer, width: float) -> float:
+def _inner(composer: _Tables, width: float) -> float:
     return composer.design.inner_width(Box(0, 0, width, 0))
 
 
-def _height(composer: DeckComposer, row: Cells, widths: list[float], size: float) -> float:
+def _height(composer: _Tables, row: Cells, widths: list[float], size: float) -> float:
     d = composer.design
     return max(blocks_height(d.measurer, cell, _inner(composer, w)) for cell, w in
                zip(row, widths, strict=True)) + 2 * d.inset_y + size * 0.4
 
 
-def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float], size: float,
+def _paginate_rows(composer: _Tables, rows: list[Cells], widths: list[float], size: float,
                    box: Box) -> list[tuple[list[Cells], list[float]]]:
     """Rows grouped into slides; a row taller than the room left is split inside its cells.
     Every split moves at least one line on, so this always ends."""
@@ -124,7 +137,7 @@ def _paginate_rows(composer: DeckComposer, rows: list[Cells], widths: list[float
     return [page for page in pages if page[0]]
 
 
-def _split_row(composer: DeckComposer, row: Cells, widths: list[float],
+def _split_row(composer: _Tables, row: Cells, widths: list[float],
                room: float) -> tuple[Cells, Cells]:
     """The part of each cell (the dimension too) that fits ``room``, and the rest."""
     d = composer.design

@@ -1,4 +1,5 @@
-"""Write measured text into python-pptx text frames with every property set explicitly."""
+"""Measured text for slides: Markdown as blocks, and blocks written into python-pptx text frames
+with every property set explicitly."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from guidebuilder.deck.design import Box, Design
-from guidebuilder.measure import TextBlock, line_height
-from guidebuilder.richtext import Run
+from guidebuilder.deck.pptx_internals import text_body
+from guidebuilder.guide.richtext import Paragraph, RichText, Run
+from guidebuilder.plan.layout import BULLET, bullet_marker
+from guidebuilder.text.blocks import TextBlock, fitted_text
 
 
 def color(hex_color: str) -> RGBColor:
@@ -35,7 +38,7 @@ def write_blocks(frame: Any, blocks: Sequence[TextBlock], design: Design, ink: s
                  family: str | None = None, align: str = "l") -> None:
     """Replace the frame's text with ``blocks``, every property explicit. The paragraphs are
     written as one XML fragment: python-pptx's per-property API is the deck's slowest part."""
-    body = frame._txBody
+    body = text_body(frame)
     for paragraph in body.findall(qn("a:p")):
         body.remove(paragraph)
     xml = "".join(_paragraph_xml(block, index, design, ink, family, align, frame.part)
@@ -90,23 +93,20 @@ def add_textbox(slide: Any, box: Box, blocks: Sequence[TextBlock], design: Desig
     return shape
 
 
-def fitted_text(text: str, width: float, height: float, measurer: Any, largest: float,
-                smallest: float, bold: bool = False) -> tuple[str, float]:
-    """The largest size from ``largest`` down to ``smallest`` (2 pt steps) at which ``text``
-    fits ``width`` x ``height`` points; at the smallest size, ``text`` shortened to fit."""
-    size = largest
-    while size >= smallest:
-        if measurer.line_count((Run(text, bold=bold),), width, size) * line_height(size) <= height:
-            return text, size
-        size -= 2
-    size = smallest
-    max_lines = max(1, int(height // line_height(size)))
-    lines = measurer.wrap((Run(text, bold=bold),), width, size)[:max_lines]
-    shortened = "".join(piece.text for line in lines for piece in line)
-    while shortened and measurer.line_count((Run(shortened + "…", bold=bold),), width,
-                                            size) > max_lines:
-        shortened = shortened[:-1]
-    return shortened.rstrip() + "…", size
+def rich_blocks(text: RichText, size: float, design: Design,
+                bullets: bool = True) -> list[TextBlock]:
+    """Blocks for Markdown text: paragraphs become bullets when ``bullets`` is set."""
+    out = []
+    for block in text.blocks:
+        if isinstance(block, Paragraph):
+            out.append(TextBlock(block.runs, size, design.bullet_indent if bullets else 0.0,
+                                 size * 0.5, BULLET if bullets else ""))
+        else:
+            for item in block.items:
+                out.append(TextBlock(item.runs, size, design.bullet_indent * (item.level + 1),
+                                     size * 0.3, bullet_marker(item.number, item.level),
+                                     item.level))
+    return out
 
 
 def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[str, float]:

@@ -23,8 +23,10 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import SetTopFlowables
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from guidebuilder.brand import Brand
-from guidebuilder.colors import readable_on
+from guidebuilder.brand.model import Brand
+from guidebuilder.errors import Problem
+from guidebuilder.guide.richtext import BulletList, RichText
+from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
 from guidebuilder.pdf.pages import (
     MARGIN_BOTTOM,
@@ -35,27 +37,32 @@ from guidebuilder.pdf.pages import (
     page_size,
 )
 from guidebuilder.pdf.styles import Styles, build_styles
-from guidebuilder.plan import (
+from guidebuilder.plan.document import (
+    Bullets,
     Definitions,
     DocumentPlan,
     Element,
     Ladder,
-    Points,
     Prose,
     Questions,
     Section,
+    SectionKind,
 )
-from guidebuilder.plan import (
+from guidebuilder.plan.document import (
     Table as PlanTable,
 )
-from guidebuilder.richtext import BulletList, RichText, shorten
-from guidebuilder.richtext import Paragraph as MdParagraph
+from guidebuilder.plan.layout import (
+    BULLET,
+    LADDER_STEPS,
+    WIDE_TABLE_COLUMNS,
+    bullet_marker,
+    dimension_share,
+    header_names,
+)
+from guidebuilder.text.measure import shorten
 
 CELL_PAD = 6.0
 CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
-HEADER_LIMIT = 80  # characters of a role name in a table header
-WIDE_TABLE_COLUMNS = 4  # tables with this many roles or more get a landscape page
-LADDER_STEPS_PER_ROW = 6
 
 
 class _Handbook(BaseDocTemplate):
@@ -98,7 +105,7 @@ class _Story:
                 out.append(Paragraph(self.md(block.runs), style))
             elif isinstance(block, BulletList):
                 for item in block.items:
-                    bullet = f"{item.number}." if item.number is not None else "•"
+                    bullet = bullet_marker(item.number, item.level)
                     indent = bullet_style.leftIndent * item.level
                     item_style = bullet_style.clone(f"{bullet_style.name}{item.level}",
                                                     leftIndent=bullet_style.leftIndent + indent,
@@ -156,7 +163,7 @@ class _Story:
         if wide:
             add(NextPageTemplate("wide"))
             add(PageBreak())
-        elif depth == 0 and (section.kind in ("role", "faq") or index == 0
+        elif depth == 0 and (section.kind in (SectionKind.ROLE, SectionKind.FAQ) or index == 0
                              or self._after_wide(index)):
             if index > 0:
                 add(PageBreak())
@@ -182,12 +189,12 @@ class _Story:
         add, extend, s = self.flowables.append, self.flowables.extend, self.styles
         if isinstance(element, Prose):
             extend(self.rich(element.text))
-        elif isinstance(element, Points):
+        elif isinstance(element, Bullets):
             for task in element.items:
                 for block in task.blocks:
                     runs = block.runs if isinstance(block, MdParagraph) else ()
                     if runs:
-                        add(Paragraph(self.md(runs), s.bullet, bulletText="•"))
+                        add(Paragraph(self.md(runs), s.bullet, bulletText=BULLET))
                     else:
                         extend(self.rich(RichText("", (block,))))
         elif isinstance(element, Definitions):
@@ -204,7 +211,7 @@ class _Story:
             for entry in element.items:
                 label = self.text(self.plan.meta.labels.question)
                 question = Paragraph(
-                    f"<font color='{self.brand.heading_colour}'>{label}</font> "
+                    f"<font color='{self.brand.heading_color}'>{label}</font> "
                     f"{self.text(entry.question)}", s.question)
                 answer = self.rich(entry.answer, s.answer)
                 extend(_with_lead(question, answer))
@@ -215,14 +222,13 @@ class _Story:
         the table continues on. Nothing is ever split by reportlab, so cost stays linear."""
         s, colors = self.styles, self.brand.colors
         count = len(table.columns)
-        first = width * (0.22 if count <= 3 else 0.16)
+        first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
-        head_fill = self.brand.heading_colour
-        head_style = s.cell_head.clone("cell_head_ink", textColor=HexColor(
-            readable_on(head_fill, colors.background, colors.foreground)))
-        names = table.columns if count <= 3 else table.short_columns
-        header = self._row_table(["", *(Paragraph(self.text(shorten(n, HEADER_LIMIT)), head_style)
-                                        for n in names)],
+        head_fill = self.brand.heading_color
+        head_style = s.cell_head.clone("cell_head_ink",
+                                       textColor=HexColor(self.brand.ink_on(head_fill)))
+        names = header_names(table.columns, table.short_columns)
+        header = self._row_table(["", *(Paragraph(self.text(n), head_style) for n in names)],
                                  widths, head_fill, valign="MIDDLE")
         limit = self.frame_height / 5
         pieces_out: list = []
@@ -265,7 +271,7 @@ class _Story:
         for point in points:
             blocks = point.blocks
             if len(points) > 1 and len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
-                flow.append(Paragraph(self.md(blocks[0].runs), s.cell_bullet, bulletText="•"))
+                flow.append(Paragraph(self.md(blocks[0].runs), s.cell_bullet, bulletText=BULLET))
             else:
                 flow.extend(self.rich(point, s.cell, s.cell_bullet))
         return flow or [Paragraph("–", s.cell)]
@@ -273,8 +279,8 @@ class _Story:
     def ladder(self, ladder: Ladder) -> None:
         s = self.styles
         levels = ladder.levels
-        for start in range(0, len(levels), LADDER_STEPS_PER_ROW):
-            chunk = levels[start:start + LADDER_STEPS_PER_ROW]
+        for start in range(0, len(levels), LADDER_STEPS):
+            chunk = levels[start:start + LADDER_STEPS]
             self.flowables.append(LadderDiagram([self.text(lv.term) for lv in chunk],
                                                 self.brand, s.step, start + 1))
             self.flowables.append(Spacer(1, s.body.fontSize))
@@ -326,8 +332,8 @@ def _logo(path: Path, max_width: float, max_height: float) -> Image:
     return image
 
 
-def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> None:
-    """Write the handbook for ``plan`` styled by ``brand`` to ``target``."""
+def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
+    """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
     styles = build_styles(brand)
     size = page_size(brand)
     wide = page_size(brand, wide=True)
@@ -357,3 +363,4 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> Non
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      styles.markup.codes)
     doc.multiBuild(story, canvasmaker=canvas_class)
+    return []

@@ -6,8 +6,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from guidebuilder.brand import Brand
-from guidebuilder.colors import ramp, readable_on
+from guidebuilder.brand.colormath import ramp
+from guidebuilder.brand.model import Brand
 
 
 class Heading(Paragraph):
@@ -61,9 +61,8 @@ class LadderDiagram(Flowable):
         previous = 0.0
         self._steps = []
         for index, title in enumerate(self.titles):
-            fill = ramp(self.brand.heading_colour, self.brand.colors.background, index, count)
-            ink = HexColor(readable_on(fill, self.brand.colors.background,
-                                       self.brand.colors.foreground))
+            fill = ramp(self.brand.heading_color, self.brand.colors.background, index, count)
+            ink = HexColor(self.brand.ink_on(fill))
             style = ParagraphStyle(f"step{index}", self.style, textColor=ink)
             label = Paragraph(title if with_titles else "", style)
             number = Paragraph(str(self.first_number + index), ParagraphStyle(

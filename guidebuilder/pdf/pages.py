@@ -8,9 +8,9 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from guidebuilder.brand import Brand
-from guidebuilder.colors import readable_on
-from guidebuilder.glyphs import keep_drawable
+from guidebuilder.brand.glyphs import keep_drawable
+from guidebuilder.brand.model import Brand
+from guidebuilder.text.measure import ellipsize
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
 MARGIN_X = 2.2 * cm
@@ -25,11 +25,7 @@ def page_size(brand: Brand, wide: bool = False) -> tuple[float, float]:
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so it is at most ``width`` points wide."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return ellipsize(text, lambda shown: stringWidth(shown, font, size) <= width)
 
 
 def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str, str],
@@ -103,12 +99,11 @@ def cover_band(brand: Brand, font: str, codes: frozenset[int]):
         width, height = canvas._pagesize
         band = 1.4 * 72
         canvas.saveState()
-        canvas.setFillColor(HexColor(brand.heading_colour))
+        canvas.setFillColor(HexColor(brand.heading_color))
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)
         canvas.setFillColor(HexColor(brand.colors.secondary))
         canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(readable_on(brand.heading_colour, brand.colors.background,
-                                                 brand.colors.foreground)))
+        canvas.setFillColor(HexColor(brand.ink_on(brand.heading_color)))
         canvas.setFont(font, 13)
         canvas.drawString(MARGIN_X, height - band / 2 - 4,
                           fit_text(keep_drawable(brand.name, codes), font, 13,

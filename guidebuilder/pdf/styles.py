@@ -11,9 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from guidebuilder.brand import STYLES, Brand, Font
-from guidebuilder.glyphs import drawable, keep_drawable
-from guidebuilder.richtext import Run
+from guidebuilder.brand.glyphs import drawable, keep_drawable
+from guidebuilder.brand.model import STYLES, Brand, Font
+from guidebuilder.guide.richtext import Run
 
 
 def register_family(font: Font) -> dict[str, str]:
@@ -53,7 +53,7 @@ class Styles:
     markup: Markup
 
 
-def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
+def build_styles(brand: Brand) -> Styles:
     """Paragraph styles from the brand's fonts, sizes and colours."""
     base_fonts = register_family(brand.base)
     base, base_bold = base_fonts["regular"], base_fonts["bold"]
@@ -61,13 +61,13 @@ def build_styles(brand: Brand, table_size: float | None = None) -> Styles:
     mono = register_family(brand.mono)["regular"]
     size = brand.base_size
     text = HexColor(brand.colors.foreground)
-    primary = HexColor(brand.heading_colour)
+    primary = HexColor(brand.heading_color)
     body = ParagraphStyle("body", fontName=base, fontSize=size, leading=size * brand.line_height,
                           textColor=text, spaceAfter=size * 0.6, alignment=TA_LEFT,
                           splitLongWords=1, allowWidows=0, allowOrphans=0)
     bullet = ParagraphStyle("bullet", body, leftIndent=size * 1.6, bulletIndent=size * 0.5,
                             spaceAfter=size * 0.3, bulletFontName=base)
-    csize = table_size or max(8.0, size - 1)
+    csize = max(8.0, size - 1)
     cell = ParagraphStyle("cell", body, fontSize=csize, leading=csize * 1.3, spaceAfter=csize * 0.3)
     cell_bullet = ParagraphStyle("cell_bullet", cell, leftIndent=csize * 1.1, bulletIndent=0,
                                  bulletFontName=base)

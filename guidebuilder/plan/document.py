@@ -1,0 +1,118 @@
+"""The layout-neutral document both renderers read: sections of typed elements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import SimpleNamespace
+
+from guidebuilder.guide.richtext import RichText
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Running text: paragraphs and bullet lists."""
+
+    text: RichText
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A titled item, such as a responsibility."""
+
+    term: str
+    body: RichText
+
+
+@dataclass(frozen=True)
+class Definitions:
+    items: tuple[Definition, ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bullet list whose items are each a Markdown field (task examples)."""
+
+    items: tuple[RichText, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    dimension: str
+    cells: tuple[tuple[RichText, ...], ...]  # one tuple of points per column
+
+
+@dataclass(frozen=True)
+class Table:
+    """A comparison: one column per role, one row per dimension."""
+
+    columns: tuple[str, ...]
+    short_columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """A career ladder, most junior level first."""
+
+    levels: tuple[Definition, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: RichText
+
+
+@dataclass(frozen=True)
+class Questions:
+    items: tuple[Question, ...]
+
+
+Element = Prose | Definitions | Bullets | Table | Ladder | Questions
+
+
+class SectionKind(StrEnum):
+    """What a section holds; chapters are the top-level kinds, the rest are parts of a role."""
+
+    INTRODUCTION = "introduction"
+    COMPARISON = "comparison"
+    ROLE = "role"
+    FAQ = "faq"
+    CLOSING = "closing"
+    RESPONSIBILITIES = "responsibilities"
+    TASKS = "tasks"
+    CAREER = "career"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the document; ``kind`` says what it holds, ``key`` is a stable anchor."""
+
+    key: str
+    kind: SectionKind
+    title: str
+    elements: tuple[Element, ...] = ()
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the cover and the file properties show."""
+
+    title: str
+    subtitle: str
+    credits: str
+    date_line: str
+    language: str
+    labels: SimpleNamespace  # the guide's labels as plain attributes (no pydantic needed)
+    timestamp: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """The whole document: its cover information and its chapters, in order."""
+
+    meta: DocumentInfo
+    sections: tuple[Section, ...] = field(default_factory=tuple)

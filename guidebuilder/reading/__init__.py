@@ -1,0 +1,2 @@
+"""Reading input files: safe YAML that remembers where each value was written, and validation
+errors turned into located problems."""

@@ -1,0 +1,1 @@
+"""The text layer both renderers share: measuring, wrapping, fitting and shortening text."""

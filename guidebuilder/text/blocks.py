@@ -1,0 +1,104 @@
+"""Measured blocks of text: their heights, pages of them, and text fitted to a box."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from guidebuilder.guide.richtext import Run
+from guidebuilder.text.measure import Measurer, append_run, ellipsize, line_height
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph as a slide shows it: runs, size, left indent and space before, in points."""
+
+    runs: tuple[Run, ...]
+    size: float
+    indent: float = 0.0
+    space_before: float = 0.0
+    bullet: str = ""
+    level: int = 0
+
+    def with_runs(self, runs: Sequence[Run]) -> TextBlock:
+        return TextBlock(tuple(runs), self.size, self.indent, self.space_before, self.bullet,
+                         self.level)
+
+
+def block_height(measurer: Measurer, block: TextBlock, width: float, first: bool) -> float:
+    """Height of ``block`` in a column ``width`` points wide (space before dropped when first)."""
+    lines = measurer.line_count(block.runs, width - block.indent, block.size)
+    return lines * line_height(block.size) + (0.0 if first else block.space_before)
+
+
+def blocks_height(measurer: Measurer, blocks: Sequence[TextBlock], width: float) -> float:
+    return sum(block_height(measurer, b, width, i == 0) for i, b in enumerate(blocks))
+
+
+def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float,
+             height: float) -> list[list[TextBlock]]:
+    """Fill pages of ``height`` greedily; a block taller than the room left is split by lines."""
+    queue = deque(blocks)
+    pages = []
+    while queue:
+        pages.append(fill_page(measurer, queue, width, height))
+    return pages
+
+
+def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
+              height: float) -> list[TextBlock]:
+    """Take from the front of ``queue`` what fits one page. A block that does not fit is split
+    by lines, once: its remainder goes back to the queue already cut into page-sized parts."""
+    page: list[TextBlock] = []
+    used = 0.0
+    while queue:
+        block = queue.popleft()
+        first = not page
+        need = block_height(measurer, block, width, first)
+        if used + need <= height:
+            page.append(block)
+            used += need
+            continue
+        step = line_height(block.size)
+        fit = int((height - used - (0.0 if first else block.space_before)) // step)
+        if fit >= 2 or (first and fit >= 1):
+            lines = measurer.wrap(block.runs, width - block.indent, block.size)
+            per_page = max(1, int(height // step))
+            chunks = [lines[:fit]] + [lines[i:i + per_page] for i in range(fit, len(lines), per_page)]
+            page.append(block.with_runs(_join_lines(chunks[0])))
+            for chunk in reversed(chunks[1:]):
+                queue.appendleft(TextBlock(tuple(_join_lines(chunk)), block.size, block.indent,
+                                           0.0, "", block.level))
+        elif first:  # not even one line fits an empty page: it stands alone
+            page.append(block)
+        else:
+            queue.appendleft(block)
+        return page
+    return page
+
+
+def _join_lines(chunk: list[list[Run]]) -> list[Run]:
+    """Runs of consecutive wrapped lines joined back into one paragraph."""
+    out: list[Run] = []
+    for index, line in enumerate(chunk):
+        for piece_index, piece in enumerate(line):
+            text = piece.text.lstrip() if piece_index == 0 else piece.text
+            if index and piece_index == 0:
+                text = " " + text
+            append_run(out, piece.with_text(text))
+    return out
+
+
+def fitted_text(text: str, width: float, height: float, measurer: Measurer, largest: float,
+                smallest: float, bold: bool = False) -> tuple[str, float]:
+    """The largest size from ``largest`` down to ``smallest`` (2 pt steps) at which ``text``
+    fits ``width`` x ``height`` points; at the smallest size, ``text`` shortened to fit."""
+    size = largest
+    while size >= smallest:
+        if measurer.line_count((Run(text, bold=bold),), width, size) * line_height(size) <= height:
+            return text, size
+        size -= 2
+    max_lines = max(1, int(height // line_height(smallest)))
+    return ellipsize(text, lambda shown: measurer.line_count(
+        (Run(shown, bold=bold),), width, smallest) <= max_lines), smallest

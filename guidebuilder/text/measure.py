@@ -1,0 +1,208 @@
+"""Text measurement with real font metrics: widths, greedy word wrap, line counts, and text
+shortened to a length, a sentence or a width. Both renderers use it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guidebuilder.brand.model import Font
+from guidebuilder.guide.richtext import Run
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
+REF_SIZE = 200  # fonts are loaded once at this pixel size; widths scale linearly
+LINE_FACTOR = 1.2  # line height as a multiple of the font size, as PowerPoint and LibreOffice use
+_TOKENS = re.compile(r"\s+|[^\s-]*-+(?=[^\s-])|\S+")
+
+
+@lru_cache(maxsize=32)
+def _face(path: Path) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(path), REF_SIZE)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: wrap results are cached per measurer
+class Measurer:
+    """Measures runs of text set in one font family (``code`` runs in ``mono``)."""
+
+    font: Font
+    mono: Font | None = None
+
+    def width(self, text: str, size: float, bold: bool = False, italic: bool = False,
+              code: bool = False) -> float:
+        """Advance width of ``text`` in points."""
+        return _width(self._file(bold, italic, code), text) * size / REF_SIZE
+
+    def run_width(self, run: Run, size: float) -> float:
+        return _width(self._file(run.bold, run.italic, run.code), run.text) * size / REF_SIZE
+
+    def _file(self, bold: bool, italic: bool, code: bool) -> Path:
+        return _style_file(self, bold, italic, code)
+
+    def wrap(self, runs: Sequence[Run], width: float, size: float) -> list[list[Run]]:
+        """Greedy word wrap of ``runs`` into lines no wider than ``width`` points.
+
+        Breaks at spaces and after hyphens; a word longer than a line breaks between characters.
+        """
+        lines: list[list[Run]] = [[]]
+        line_width = 0.0
+        for word in _words(runs):
+            text_width = sum(self.run_width(piece, size) for piece in word)
+            space = word[0].text[:1].isspace()
+            if space and not lines[-1]:
+                word = [_strip_start(word[0]), *word[1:]]
+                text_width = sum(self.run_width(piece, size) for piece in word)
+            if lines[-1] and line_width + text_width > width:
+                lines.append([])
+                line_width = 0.0
+                word = [_strip_start(word[0]), *word[1:]]
+                text_width = sum(self.run_width(piece, size) for piece in word)
+            if text_width > width:
+                for piece in word:
+                    for char in piece.text:
+                        char_width = self.width(char, size, piece.bold, piece.italic, piece.code)
+                        if lines[-1] and line_width + char_width > width:
+                            lines.append([])
+                            line_width = 0.0
+                        append_run(lines[-1], piece.with_text(char))
+                        line_width += char_width
+                continue
+            for piece in word:
+                append_run(lines[-1], piece)
+            line_width += text_width
+        return [line for line in lines if line] or [[]]
+
+    def line_count(self, runs: Sequence[Run], width: float, size: float) -> int:
+        return _line_count(self, tuple(runs), width, size)
+
+
+@lru_cache(maxsize=256)
+def _style_file(measurer: Measurer, bold: bool, italic: bool, code: bool) -> Path:
+    family = measurer.mono if code and measurer.mono else measurer.font
+    return family.file(bold, italic)
+
+
+@lru_cache(maxsize=16384)
+def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: float) -> int:
+    """The number of lines :meth:`Measurer.wrap` makes, counted without building them."""
+    scale = size / REF_SIZE
+    words: list[tuple[float, float]] = []  # (width of the space before, width of the word)
+    space = text = 0.0
+    in_word = pending_space = False
+    for run in runs:
+        path = measurer._file(run.bold, run.italic, run.code)
+        for token in _tokens(run.text):
+            if token.isspace():
+                if in_word:
+                    words.append((space, text))
+                    in_word = False
+                pending_space = True
+                continue
+            if not in_word:
+                space = _width(path, " ") * scale if pending_space and words else 0.0
+                text, in_word, pending_space = 0.0, True, False
+            text += _width(path, token) * scale
+            if token.endswith("-"):
+                words.append((space, text))
+                in_word = False
+    if in_word:
+        words.append((space, text))
+    lines, used, empty = 1, 0.0, True
+    for space, text in words:
+        if not empty and used + space + text > width:
+            lines, used, empty = lines + 1, 0.0, True
+        needed = text if empty else space + text
+        if needed > width:  # a word wider than the line: characters break it, as wrap does
+            return len(measurer.wrap(runs, width, size))
+        used, empty = used + needed, False
+    return lines
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def _width(path: Path, text: str) -> float:
+    return _face(path).getlength(text)
+
+
+def _words(runs: Sequence[Run]) -> list[list[Run]]:
+    """Unbreakable pieces, each a list of run slices; leading whitespace belongs to the piece."""
+    words: list[list[Run]] = []
+    current: list[Run] = []
+    pending_space = False
+    for run in runs:
+        for token in _TOKENS.findall(run.text):
+            if token.isspace():
+                if current:
+                    words.append(current)
+                    current = []
+                pending_space = True
+                continue
+            if not current and pending_space and words:
+                current.append(run.with_text(" "))
+            pending_space = False
+            current.append(run.with_text(token))
+            if token.endswith("-"):
+                words.append(current)
+                current = []
+    if current:
+        words.append(current)
+    return words
+
+
+def _strip_start(run: Run) -> Run:
+    return run.with_text(run.text.lstrip())
+
+
+def append_run(line: list[Run], piece: Run) -> None:
+    """Add ``piece`` to ``line``, merged into the last run when the style is the same."""
+    if line and line[-1].same_style(piece):
+        line[-1] = line[-1].with_text(line[-1].text + piece.text)
+    elif piece.text:
+        line.append(piece)
+
+
+def line_height(size: float, spacing: float = 1.0) -> float:
+    """Height of one line of ``size``-point text at line spacing ``spacing``."""
+    return size * LINE_FACTOR * spacing
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω0-9])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (the whole text when it has no sentence break)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
+def ellipsize(text: str, fits: Callable[[str], bool]) -> str:
+    """``text`` when ``fits(text)``; else its longest prefix that fits with "…" added. Found by
+    bisection, so even a very long text costs a few dozen measurements."""
+    if fits(text):
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle] + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"

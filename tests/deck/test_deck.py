@@ -1,0 +1,234 @@
+"""The deck, reopened with python-pptx: titles, content, notes, geometry, fitting, determinism."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from guidebuilder.brand.model import DEFAULT_BRAND
+from guidebuilder.guide.load import load_guide
+from guidebuilder.guide.richtext import Run
+from guidebuilder.run.job import Job, run_job
+from guidebuilder.text.blocks import TextBlock, blocks_height
+from guidebuilder.text.measure import Measurer
+
+from conftest import SEED, write
+
+PT = 12700
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def build_deck(guide: Path, target: Path, brand: Path | None = None) -> Path:
+    result = run_job(Job(guide, {"pptx": target}, brand))
+    assert result.error is None, result.error
+    return target
+
+
+def slide_text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return " ".join(parts)
+
+
+def test_slide_titles_in_order(seed_pptx: Path) -> None:
+    titles = [s.shapes.title.text for s in Presentation(seed_pptx).slides]
+    assert titles[:4] == ["Product Manager vs Program Manager", "Agenda", "Introduction",
+                          "Introduction"]
+    for expected in ("Key Differences", "Essential Skills and Skill Differences",
+                     "Product Manager: Responsibilities", "Product Manager: Task examples",
+                     "Product Manager: Career path", "Program Manager: Career path",
+                     "Frequently asked questions", "Closing"):
+        assert expected in titles
+    assert titles.index("Product Manager: Career path") < titles.index("Program Manager")
+    assert titles[-1] == "Closing"
+
+
+def test_every_item_is_on_a_slide_or_in_its_notes(seed_pptx: Path) -> None:
+    prs = Presentation(seed_pptx)
+    everything = " ".join(slide_text(s) + " " + s.notes_slide.notes_text_frame.text
+                          for s in prs.slides)
+    everything = " ".join(everything.split())
+    guide = load_guide(SEED).guide
+    items = [guide.title, guide.subtitle, guide.credits, guide.summary.plain, guide.closing.plain]
+    for role in guide.roles:
+        items += [role.name, role.summary.plain, role.career.notes.plain]
+        items += [f"{r.title}: {r.text.plain}" for r in role.responsibilities]
+        items += [t.plain for t in role.tasks]
+        items += [f"{lv.title}: {lv.text.plain}" for lv in role.career.levels]
+    for comparison in guide.comparisons:
+        items += [comparison.title, comparison.intro.plain, comparison.notes.plain]
+        for row in comparison.rows:
+            items.append(row.dimension)
+            items += [p.plain for points in row.cells.values() for p in points]
+    items += [e.question for e in guide.faq] + [e.answer.plain for e in guide.faq]
+    for item in items:
+        for paragraph in item.split("\n\n"):
+            assert " ".join(paragraph.split()) in everything, paragraph[:80]
+
+
+def test_every_slide_but_the_title_has_notes_footer_and_number(seed_pptx: Path) -> None:
+    prs = Presentation(seed_pptx)
+    for number, slide in enumerate(prs.slides, start=1):
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        if number == 1:
+            continue
+        names = {shape.name: shape for shape in slide.shapes}
+        assert names["Footer"].text_frame.text == DEFAULT_BRAND.name
+        assert names["Slide Number"].text_frame.text == str(number)
+        assert b'type="slidenum"' in names["Slide Number"]._element.xml.encode()
+
+
+def test_no_shape_outside_the_slide(seed_pptx: Path, stress_outputs: dict[str, Path]) -> None:
+    for deck in (seed_pptx, stress_outputs["pptx"]):
+        prs = Presentation(deck)
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                assert shape.left >= 0 and shape.top >= 0
+                assert shape.left + shape.width <= prs.slide_width
+                bottom = shape.top + (sum(r.height for r in shape.table.rows)
+                                      if shape.has_table else shape.height)
+                assert bottom <= prs.slide_height, (slide.shapes.title.text, shape.name)
+
+
+def _blocks(frame) -> list[TextBlock]:
+    blocks = []
+    for paragraph in frame.paragraphs:
+        runs = tuple(Run(r.text, bold=bool(r.font.bold)) for r in paragraph.runs)
+        sizes = [int(rpr.get("sz")) / 100 for rpr in paragraph._p.iter(f"{A}rPr") if rpr.get("sz")]
+        fields = paragraph._p.findall(f"{A}fld")
+        size = max(sizes, default=18.0)
+        ppr = paragraph._p.pPr
+        indent = int(ppr.get("marL", "0")) / PT if ppr is not None else 0.0
+        before = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
+        blocks.append(TextBlock(runs or (Run("0" * len(fields)),), size, indent, before))
+    return blocks
+
+
+def _overflows(deck: Path) -> list[str]:
+    measurer = Measurer(DEFAULT_BRAND.base, DEFAULT_BRAND.mono)
+    found = []
+    for number, slide in enumerate(Presentation(deck).slides, start=1):
+        for shape in slide.shapes:
+            frames = [(shape.text_frame, shape.width, shape.height)] if shape.has_text_frame else []
+            if shape.has_table:
+                table = shape.table
+                frames += [(table.cell(r, c).text_frame, table.columns[c].width, table.rows[r].height)
+                           for r in range(len(table.rows)) for c in range(len(table.columns))]
+            for frame, width, height in frames:
+                inner_width = Emu(width).pt - 2 * 7.2
+                need = blocks_height(measurer, _blocks(frame), inner_width) + 2 * 3.6
+                if need > Emu(height).pt + 0.5:
+                    found.append(f"slide {number} {shape.name}: {need:.0f} > {Emu(height).pt:.0f}")
+    return found
+
+
+def test_measured_text_fits_every_box(seed_pptx: Path, stress_outputs: dict[str, Path]) -> None:
+    assert _overflows(seed_pptx) == []
+    assert _overflows(stress_outputs["pptx"]) == []
+
+
+def test_font_sizes_never_below_minimums(stress_outputs: dict[str, Path]) -> None:
+    prs = Presentation(stress_outputs["pptx"])
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name in ("Footer", "Slide Number"):
+                continue
+            if shape.has_table:
+                sizes = [r.font.size.pt for row in shape.table.rows for c in row.cells
+                         for p in c.text_frame.paragraphs for r in p.runs]
+                assert min(sizes) >= 12
+            elif shape.has_text_frame and shape.name != "Credits":
+                sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs]
+                assert not sizes or min(sizes) >= 12
+
+
+def test_continuation_slides_repeat_the_table_header(stress_outputs: dict[str, Path]) -> None:
+    prs = Presentation(stress_outputs["pptx"])
+    tables = [(s.shapes.title.text, shape.table) for s in prs.slides for shape in s.shapes
+              if shape.has_table]
+    assert len(tables) > 3
+    assert any(title.endswith("(cont.)") for title, _ in tables)
+    headers = {tuple(c.text for c in table.rows[0].cells) for _, table in tables}
+    assert headers == {("", "R1", "R2", "R3", "R4")}
+
+
+def test_ladder_is_native_shapes(seed_pptx: Path) -> None:
+    prs = Presentation(seed_pptx)
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Product Manager: Career path")
+    steps = sorted((s for s in slide.shapes if s.name.startswith("Level ")), key=lambda s: s.left)
+    assert steps[0].text_frame.paragraphs[1].text == "Associate Product Manager"
+    assert len(steps) == 5
+    assert all(a.height < b.height for a, b in itertools.pairwise(steps))
+    assert "Individuals starting their career" in slide.notes_slide.notes_text_frame.text
+
+
+def test_determinism_and_properties(tmp_path: Path, seed_pptx: Path, monkeypatch) -> None:
+    again = build_deck(SEED, tmp_path / "again.pptx")
+    assert again.read_bytes() == seed_pptx.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = build_deck(SEED, tmp_path / "dated.pptx")
+    props = Presentation(dated).core_properties
+    assert props.created.year == 2023 and props.title == "Product Manager vs Program Manager"
+    assert dated.read_bytes() == build_deck(SEED, tmp_path / "dated2.pptx").read_bytes()
+
+
+def test_slide_sizes(tmp_path: Path, seed_pptx: Path) -> None:
+    prs = Presentation(seed_pptx)
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    brand = write(tmp_path, "defaults:\n  guidebuilder:\n    slide-size: '4:3'\n", "_brand.yml")
+    small = Presentation(build_deck(SEED, tmp_path / "four-three.pptx", brand))
+    assert (small.slide_width, small.slide_height) == (Emu(9144000), Emu(6858000))
+    assert _overflows(tmp_path / "four-three.pptx") == []
+
+
+def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> None:
+    import sys
+
+    from stressguide import LONG_WORD
+
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}, {id: b, name: B}]\n"
+                            "comparisons:\n  - title: C\n    rows:\n"
+                            f"      - dimension: \"{' '.join([LONG_WORD] * 3)}\"\n"
+                            "        cells: {a: x}\n")
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", "slides", str(guide), "-o",
+                             str(tmp_path / "d.pptx")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    titles = [s.shapes.title.text for s in Presentation(tmp_path / "d.pptx").slides]
+    assert titles.count("C") + titles.count("C (cont.)") >= 2
+    assert _overflows(tmp_path / "d.pptx") == []
+
+
+def test_six_roles_are_shown_a_few_columns_at_a_time(tmp_path: Path) -> None:
+    roles = "".join(f"  - {{id: r{i}, name: Role {i}}}\n" for i in range(6))
+    cells = ", ".join(f"r{i}: point {i}" for i in range(6))
+    guide = write(tmp_path, f"title: T\nroles:\n{roles}comparisons:\n  - title: C\n    rows:\n"
+                            f"      - dimension: D\n        cells: {{{cells}}}\n")
+    deck = build_deck(guide, tmp_path / "six.pptx")
+    tables = [shape.table for slide in Presentation(deck).slides for shape in slide.shapes
+              if shape.has_table]
+    assert [[c.text for c in t.rows[0].cells] for t in tables] == [
+        ["", "Role 0", "Role 1", "Role 2"], ["", "Role 3", "Role 4", "Role 5"]]
+    assert [[c.text for c in t.rows[1].cells] for t in tables] == [
+        ["D", "point 0", "point 1", "point 2"], ["D", "point 3", "point 4", "point 5"]]
+
+
+def test_long_subtitle_credits_and_footer_are_fitted(tmp_path: Path) -> None:
+    names = ", ".join(f"Person {i}" for i in range(80))
+    guide = write(tmp_path, f"title: T\nsubtitle: \"{'A long subtitle ' * 20}\"\n"
+                            f"credits: \"Written by {names}.\"\nroles: [{{id: a, name: A}}]\n")
+    brand = write(tmp_path, f"defaults:\n  guidebuilder:\n    footer: \"{'Footer ' * 60}\"\n",
+                  "_brand.yml")
+    deck = build_deck(guide, tmp_path / "long.pptx", brand)
+    assert _overflows(deck) == []
+    prs = Presentation(deck)
+    footer = next(s for s in prs.slides[1].shapes if s.name == "Footer").text_frame.text
+    assert footer.endswith("…") and len(footer) < 200
+    assert f"Written by {names}." in prs.slides[0].notes_slide.notes_text_frame.text

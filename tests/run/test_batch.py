@@ -1,0 +1,57 @@
+"""Many guides: parallel builds give the same bytes as serial ones; failures do not stop others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from guidebuilder.cli import app
+from guidebuilder.run.batch import run_jobs
+from guidebuilder.run.job import Job, output_paths, run_job
+
+from conftest import MINIMAL, SEED, write
+
+
+def _guides(folder: Path, count: int) -> list[Path]:
+    return [write(folder, MINIMAL.replace("title: T", f"title: Guide {i}"), f"g{i}.yaml")
+            for i in range(count)]
+
+
+def test_parallel_builds_match_serial_bytes(tmp_path: Path) -> None:
+    guides = [*_guides(tmp_path, 3), SEED]
+    outputs = {}
+    for workers in (1, 2):
+        jobs = [Job(g, output_paths(g, tmp_path / f"out{workers}", ("pdf", "pptx")))
+                for g in guides]
+        results = list(run_jobs(jobs, workers, lambda r: False))
+        assert [r.error for r in results] == [None] * len(guides)
+        outputs[workers] = {p.name: p.read_bytes() for p in (tmp_path / f"out{workers}").iterdir()}
+    assert len(outputs[1]) == 8
+    assert outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("offload", ["pptx", "pdf"])
+def test_formats_in_parallel_match_serial(tmp_path: Path, offload: str) -> None:
+    serial = run_job(Job(SEED, output_paths(SEED, tmp_path / "a", ("pdf", "pptx"))))
+    forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
+                     parallel=True, offload=offload)
+    assert serial.error is None and forked.error is None
+    for name in ("product-vs-program-manager.pdf", "product-vs-program-manager.pptx"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_one_bad_guide_does_not_stop_the_others(tmp_path: Path) -> None:
+    good = _guides(tmp_path, 2)
+    bad = write(tmp_path, "title: [broken\n", "bad.yaml")
+    args = ["build", str(good[0]), str(bad), str(good[1]), "--out", str(tmp_path / "out"), "-j", "2"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "g0.pdf", "g0.pptx", "g1.pdf", "g1.pptx"]
+    assert result.stderr.startswith(f"error: {bad}:2:1: YAML syntax error")
+    fast = CliRunner().invoke(app, ["build", str(bad), str(good[0]), "--out",
+                                    str(tmp_path / "fast"), "--fail-fast", "-j", "1"])
+    assert fast.exit_code == 1
+    assert not (tmp_path / "fast").exists()

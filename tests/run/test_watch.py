@@ -1,0 +1,53 @@
+"""Watch mode: a saved change rebuilds exactly the guide it belongs to, errors do not stop it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from guidebuilder.run.job import Job, Result, output_paths
+from guidebuilder.run.watch import watch_jobs
+
+from conftest import MINIMAL, write
+
+
+def _wait(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path) -> None:
+    first = write(tmp_path, MINIMAL, "first.yaml")
+    second = write(tmp_path, MINIMAL, "second.yaml")
+    jobs = [Job(g, output_paths(g, tmp_path / "out", ("pdf",))) for g in (first, second)]
+    results: list[Result] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_jobs, args=(jobs, results.append, stop, False))
+    watcher.start()
+    try:
+        time.sleep(0.6)  # let the watcher start
+        first.write_text(MINIMAL.replace("title: T", "title: Changed"))
+        assert _wait(lambda: results)
+        time.sleep(0.8)  # any duplicate rebuild would arrive by now
+        assert [r.job.guide for r in results] == [first]
+        assert results[0].error is None
+        assert (tmp_path / "out" / "first.pdf").exists()
+        assert not (tmp_path / "out" / "second.pdf").exists()
+
+        good = (tmp_path / "out" / "first.pdf").read_bytes()
+        first.write_text("title: [broken\n")
+        assert _wait(lambda: len(results) == 2)
+        assert results[1].error is not None  # reported, the watcher keeps running
+        assert (tmp_path / "out" / "first.pdf").read_bytes() == good  # last good output kept
+        second.write_text(MINIMAL.replace("title: T", "title: Second"))
+        assert _wait(lambda: len(results) == 3)
+        assert results[2].job.guide == second and results[2].error is None
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert not watcher.is_alive()
