@@ -27,6 +27,8 @@ class Definition:
 
 @dataclass(frozen=True)
 class Definitions:
+    """Titled items in order, such as a role's responsibilities."""
+
     items: tuple[Definition, ...]
 
 
@@ -39,6 +41,8 @@ class Bullets:
 
 @dataclass(frozen=True)
 class TableRow:
+    """One dimension of a comparison and its cells, in the table's column order."""
+
     dimension: str
     cells: tuple[tuple[RichText, ...], ...]  # one tuple of points per column
 
@@ -61,12 +65,16 @@ class Ladder:
 
 @dataclass(frozen=True)
 class Question:
+    """A question and its Markdown answer."""
+
     question: str
     answer: RichText
 
 
 @dataclass(frozen=True)
 class Questions:
+    """The frequently asked questions, in order."""
+
     items: tuple[Question, ...]
 
 

@@ -38,12 +38,13 @@ class Measurer:
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False,
               code: bool = False) -> float:
         """Advance width of ``text`` in points."""
-        return _width(self._file(bold, italic, code), text) * size / REF_SIZE
+        return _width(self.style_file(bold, italic, code), text) * size / REF_SIZE
 
     def run_width(self, run: Run, size: float) -> float:
-        return _width(self._file(run.bold, run.italic, run.code), run.text) * size / REF_SIZE
+        return _width(self.style_file(run.bold, run.italic, run.code), run.text) * size / REF_SIZE
 
-    def _file(self, bold: bool, italic: bool, code: bool) -> Path:
+    def style_file(self, bold: bool, italic: bool, code: bool) -> Path:
+        """The font file a run of this style is set in."""
         return _style_file(self, bold, italic, code)
 
     def wrap(self, runs: Sequence[Run], width: float, size: float) -> list[list[Run]]:
@@ -97,7 +98,7 @@ def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: f
     space = text = 0.0
     in_word = pending_space = False
     for run in runs:
-        path = measurer._file(run.bold, run.italic, run.code)
+        path = measurer.style_file(run.bold, run.italic, run.code)
         for token in _tokens(run.text):
             if token.isspace():
                 if in_word:
@@ -190,7 +191,9 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+    if " " in cut and not text[limit - 1].isspace():  # the cut ends inside a word: drop it
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def ellipsize(text: str, fits: Callable[[str], bool]) -> str:

@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guidebuilder.guide.richtext import BulletList, ListItem, Paragraph, Run, clean, parse
-from guidebuilder.text.measure import first_sentence
 
 CASES = [
     ("plain text", (Paragraph((Run("plain text"),)),)),
@@ -34,13 +33,6 @@ CASES = [
 @pytest.mark.parametrize(("source", "blocks"), CASES, ids=[c[0][:20] for c in CASES])
 def test_parse(source: str, blocks: tuple) -> None:
     assert parse(source).blocks == blocks
-
-
-@pytest.mark.parametrize(("text", "first"), [
-    ("One. Two.", "One."), ("No break here", "No break here"), ("e.g. this. Next", "e.g. this."),
-    ("Что? Да.", "Что?"), ("Καλημέρα. Αύριο.", "Καλημέρα.")])
-def test_first_sentence(text: str, first: str) -> None:
-    assert first_sentence(text) == first
 
 
 @given(st.text())

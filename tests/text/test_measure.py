@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
-from guidebuilder.text.measure import Measurer
+from guidebuilder.text.measure import Measurer, ellipsize, first_sentence, shorten
 
 MEASURER = Measurer(DEFAULT_BRAND.base, DEFAULT_BRAND.mono)
 words = st.text(alphabet=st.sampled_from("abc XYZ-–żЖλ  "), max_size=60)
@@ -39,3 +40,43 @@ def test_paginate_keeps_order_and_fits(texts: list[str], width: float, height: f
         assert blocks_height(MEASURER, page, width) <= height or len(page) == 1
     flat = "".join(r.text for page in pages for b in page for r in b.runs)
     assert flat.replace(" ", "") == "".join(b.runs[0].text for b in blocks).replace(" ", "")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("One. Two.", "One."), ("No break here", "No break here"), ("e.g. this. Next", "e.g. this."),
+    ("Что? Да.", "Что?"), ("Καλημέρα. Αύριο.", "Καλημέρα.")])
+def test_first_sentence(text: str, first: str) -> None:
+    assert first_sentence(text) == first
+
+
+@pytest.mark.parametrize(("text", "limit", "short"), [
+    ("short", 10, "short"), ("one two three four", 12, "one two…"), ("abcdefghij", 5, "abcd…"),
+    ("a, b, c, d", 6, "a, b…")])
+def test_shorten(text: str, limit: int, short: str) -> None:
+    assert shorten(text, limit) == short and len(short) <= limit
+
+
+@given(st.text(alphabet=st.sampled_from("ab XYZ-żЖλ"), max_size=3000), st.integers(1, 60))
+def test_ellipsize_keeps_the_longest_prefix_that_fits(text: str, room: int) -> None:
+    def fits(shown: str) -> bool:
+        return len(shown) <= room
+
+    shown = ellipsize(text, fits)
+    if fits(text):
+        assert shown == text
+    else:
+        cut = shown[:-1]
+        assert shown.endswith("…") and text.startswith(cut) and fits(cut + "…")
+        kept = len(text[:room - 1])  # the longest prefix that fits, before trailing spaces go
+        assert cut == text[:kept].rstrip()
+
+
+def test_ellipsize_measures_a_long_text_few_times() -> None:
+    calls = []
+
+    def fits(shown: str) -> bool:
+        calls.append(shown)
+        return MEASURER.width(shown, 10) <= 200
+
+    shown = ellipsize("word " * 20_000, fits)
+    assert shown.endswith("…") and MEASURER.width(shown, 10) <= 200 and len(calls) < 40

@@ -1,0 +1,75 @@
+"""Canary for deck/pptx_internals.py: each python-pptx internal the deck relies on still exists
+and still does what the deck expects. A failure here means a python-pptx release changed it."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+
+from guidebuilder.deck import pptx_internals as internals
+
+
+def _two_slide_deck() -> tuple[object, list[object]]:
+    prs = Presentation()
+    adder = internals.SlideAdder(prs)
+    layout = prs.slide_layouts[5]
+    return prs, [adder.add(layout), adder.add(layout)]
+
+
+def test_slides_are_added_with_unique_ids_and_relationships() -> None:
+    prs, slides = _two_slide_deck()
+    ids = [s.slide_id for s in prs.slides]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert [s.part.partname for s in prs.slides] == [s.part.partname for s in slides]
+    assert len({str(s.part.partname) for s in slides}) == 2
+
+
+def test_slides_are_dropped() -> None:
+    prs, _ = _two_slide_deck()
+    internals.drop_slides(prs)
+    assert len(prs.slides) == 0
+    saved = io.BytesIO()
+    prs.save(saved)
+    assert len(Presentation(saved).slides) == 0
+
+
+def test_elements_are_reachable() -> None:
+    prs, slides = _two_slide_deck()
+    box = slides[0].shapes.add_textbox(0, 0, 100, 100)
+    assert internals.text_body(box.text_frame).tag == qn("p:txBody")
+    assert internals.shape_tree(slides[0]).tag == qn("p:spTree")
+    run = box.text_frame.paragraphs[0].add_run()
+    assert internals.run_element(run).tag == qn("a:r")
+    assert internals.part_element(slides[0].part).tag == qn("p:sld")
+    elements = internals.master_and_layout_elements(prs)
+    assert len(elements) == 1 + len(prs.slide_layouts)
+    assert {e.tag for e in elements} == {qn("p:sldMaster"), qn("p:sldLayout")}
+
+
+def test_notes_parts_are_made_from_a_blank_copy() -> None:
+    prs, slides = _two_slide_deck()
+    first = slides[0].notes_slide.part
+    master = first.part_related_by(RT.NOTES_MASTER)
+    blank = copy.deepcopy(internals.part_element(first))
+    second = internals.new_notes_part(2, slides[1].part, blank, master)
+    assert slides[1].part.part_related_by(RT.NOTES_SLIDE) is second
+    assert second.part_related_by(RT.SLIDE) is slides[1].part
+    saved = io.BytesIO()
+    prs.save(saved)
+    reopened = Presentation(saved)
+    assert all(s.has_notes_slide for s in reopened.slides)
+
+
+def test_frozen_parts_save_their_kept_bytes() -> None:
+    prs, slides = _two_slide_deck()
+    slides[0].shapes.add_textbox(0, 0, 100, 100).text_frame.text = "kept"
+    part = slides[0].part
+    internals.freeze(part)
+    assert not hasattr(part, "_element") and b"kept" in part.blob
+    saved = io.BytesIO()
+    prs.save(saved)
+    assert Presentation(saved).slides[0].shapes[0].text_frame.text == "kept"

@@ -1,0 +1,122 @@
+"""The code base keeps its shape: linters pass, packages show the pipeline, no import cycles,
+python-pptx internals in one module, the CLI imported by nothing but ``__main__``."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "guidebuilder"
+
+
+@pytest.mark.parametrize("command", [
+    ["ruff", "check", "."],
+    ["mypy", "guidebuilder"],
+    ["mypy", "--strict", "guidebuilder/text", "guidebuilder/plan", "guidebuilder/guide"],
+])
+def test_linters_pass(command: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Every guidebuilder module and the guidebuilder modules it imports anywhere in its body
+    (function-level and TYPE_CHECKING imports included)."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(
+                    "guidebuilder"):
+                found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("guidebuilder"))
+        graph[_module_name(path)] = found
+    return {name: {m for m in targets if m in graph and m != name}
+            for name, targets in graph.items()}
+
+
+def _module_sources() -> dict[str, str]:
+    return {_module_name(p): p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")}
+
+
+def test_top_level_holds_few_modules() -> None:
+    modules = {p.name for p in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py", "cli.py"}
+    assert len(modules) <= 8, modules
+    packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert packages >= {"reading", "guide", "brand", "plan", "text", "pdf", "deck", "run"}
+
+
+def test_no_import_cycles() -> None:
+    graph = _imports()
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                pytest.fail("import cycle: " + " -> ".join([*path, module, target]))
+            if target not in state:
+                visit(target, [*path, module])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [])
+
+
+def test_only_main_imports_the_cli() -> None:
+    importers = {name for name, targets in _imports().items() if "guidebuilder.cli" in targets}
+    assert importers == {"guidebuilder.__main__"}
+
+
+def test_both_renderers_use_the_text_layer() -> None:
+    graph = _imports()
+    for renderer in ("pdf", "deck"):
+        used = set().union(*(t for name, t in graph.items()
+                             if name.startswith(f"guidebuilder.{renderer}")))
+        assert "guidebuilder.text.measure" in used, renderer
+
+
+def test_renderers_know_nothing_of_the_cli_or_yaml() -> None:
+    for name, source in _module_sources().items():
+        if name.startswith(("guidebuilder.pdf", "guidebuilder.deck", "guidebuilder.plan",
+                            "guidebuilder.text")):
+            tree = ast.parse(source)
+            imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import)
+                        for a in n.names}
+            imported |= {n.module.split(".")[0] for n in ast.walk(tree)
+                         if isinstance(n, ast.ImportFrom) and n.module}
+            assert not imported & {"typer", "yaml", "click"}, name
+            assert "print(" not in source, name
+
+
+def test_python_pptx_internals_live_in_one_module() -> None:
+    """Private python-pptx names (``._x`` on its objects) and its part classes appear only in
+    deck/pptx_internals.py."""
+    allowed = "guidebuilder.deck.pptx_internals"
+    for name, source in _module_sources().items():
+        if not name.startswith("guidebuilder.deck") or name == allowed:
+            continue
+        tree = ast.parse(source)
+        private = [node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                   and node.attr.startswith("_") and not node.attr.startswith("__")
+                   and not (isinstance(node.value, ast.Name) and node.value.id == "self")]
+        assert private == [], f"{name}: {private}"
+        internal_imports = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                            and n.module and n.module.startswith(("pptx.parts", "pptx.opc.packuri",
+                                                                  "pptx.opc.serialized"))]
+        assert internal_imports == [], f"{name}: {internal_imports}"

@@ -1,0 +1,109 @@
+"""The plan: section order and kinds, audience filtering, tables, and the shared layout rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from guidebuilder.guide.load import load_guide
+from guidebuilder.plan.build import build_plan
+from guidebuilder.plan.document import (
+    Bullets,
+    Definitions,
+    Ladder,
+    Prose,
+    Questions,
+    SectionKind,
+    Table,
+)
+from guidebuilder.plan.layout import HEADER_CHARS, bullet_marker, dimension_share, header_names
+
+from conftest import SEED, write
+
+GUIDE = """title: T
+summary: Intro.
+roles:
+  - id: a
+    name: Alpha
+    short: A
+    summary: About alpha.
+    responsibilities: [{title: R1, text: r1}, {title: R2, audience: [recruiter]}]
+    tasks: [t1]
+    career: {levels: [{title: L1}, {title: L2, audience: [hr]}], notes: n}
+  - {id: b, name: Beta, audience: [hr]}
+comparisons:
+  - title: C
+    intro: i
+    rows:
+      - {dimension: D1, cells: {a: x, b: [y, z]}}
+      - {dimension: D2, cells: {b: w}, audience: [hr]}
+faq: [{question: Q?, answer: A.}]
+closing: Bye.
+"""
+
+
+@pytest.fixture
+def guide(tmp_path: Path):
+    return load_guide(write(tmp_path, GUIDE)).guide
+
+
+def test_sections_in_order_with_kinds(guide) -> None:
+    plan = build_plan(guide)
+    assert [(s.kind, s.title) for s in plan.sections] == [
+        (SectionKind.INTRODUCTION, "Introduction"), (SectionKind.COMPARISON, "C"),
+        (SectionKind.ROLE, "Alpha"), (SectionKind.ROLE, "Beta"), (SectionKind.FAQ,
+        "Frequently asked questions"), (SectionKind.CLOSING, "Closing")]
+    alpha = plan.sections[2]
+    assert [c.kind for c in alpha.children] == [
+        SectionKind.RESPONSIBILITIES, SectionKind.TASKS, SectionKind.CAREER]
+    assert [type(e) for e in alpha.children[2].elements] == [Ladder, Prose]
+    assert isinstance(alpha.children[0].elements[0], Definitions)
+    assert isinstance(alpha.children[1].elements[0], Bullets)
+    assert isinstance(plan.sections[4].elements[0], Questions)
+    assert len({s.key for s in plan.sections}) == len(plan.sections)
+
+
+def test_table_columns_follow_roles_and_cells(guide) -> None:
+    table = build_plan(guide).sections[1].elements[1]
+    assert isinstance(table, Table)
+    assert (table.columns, table.short_columns) == (("Alpha", "Beta"), ("A", "Beta"))
+    assert [r.dimension for r in table.rows] == ["D1", "D2"]
+    assert [[p.plain for p in cell] for cell in table.rows[0].cells] == [["x"], ["y", "z"]]
+    assert table.rows[1].cells[0] == ()
+
+
+def test_audience_keeps_items_without_one_and_its_own(guide) -> None:
+    recruiter = build_plan(guide, "recruiter")
+    assert [s.title for s in recruiter.sections if s.kind is SectionKind.ROLE] == ["Alpha"]
+    table = recruiter.sections[1].elements[1]
+    assert table.columns == ("Alpha",) and [r.dimension for r in table.rows] == ["D1"]
+    responsibilities = recruiter.sections[2].children[0].elements[0]
+    assert [d.term for d in responsibilities.items] == ["R1", "R2"]
+    ladder = recruiter.sections[2].children[2].elements[0]
+    assert [d.term for d in ladder.levels] == ["L1"]
+    hr = build_plan(guide, "hr")
+    assert [d.term for d in hr.sections[2].children[0].elements[0].items] == ["R1"]
+
+
+def test_date_line_and_timestamp(guide) -> None:
+    when = datetime(2024, 5, 6)
+    assert build_plan(guide, timestamp=when).meta.date_line == "2024-05-06"
+    assert build_plan(guide).meta.date_line == ""
+    seed = build_plan(load_guide(SEED).guide, timestamp=when)
+    assert seed.meta.title == "Product Manager vs Program Manager"
+
+
+@pytest.mark.parametrize(("number", "level", "marker"), [
+    (None, 0, "•"), (None, 1, "–"), (None, 3, "–"), (3, 0, "3."), (1, 2, "1.")])
+def test_bullet_marker(number: int | None, level: int, marker: str) -> None:
+    assert bullet_marker(number, level) == marker
+
+
+def test_header_names_full_for_few_roles_short_for_many() -> None:
+    assert header_names(("Alpha", "Beta"), ("A", "B")) == ["Alpha", "Beta"]
+    assert header_names(tuple("ABCD"), tuple("abcd")) == list("abcd")
+    long = header_names(("x " * 100,), ("x",))[0]
+    assert len(long) <= HEADER_CHARS and long.endswith("…")
+    assert dimension_share(2) > dimension_share(5)
