@@ -4,40 +4,33 @@ both outputs can embed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from guidebuilder.brand.model import Picture
 from guidebuilder.brand.resolution import Resolution
-from guidebuilder.brand.schema import Closed, expand
+from guidebuilder.brand.schema import Closed, Expandable
 from guidebuilder.reading.located import Key
 
 MAX_LOGO_PIXELS = 25_000_000
 
 
-class LogoImage(Closed):
+class LogoImage(Expandable):
+    shorthand_for = "path"
+
     path: str
     alt: str | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return expand(data, "path")
 
-
-class LogoVariant(Closed):
+class LogoVariant(Expandable):
     """A logo size: an image name or path, ``{path, alt}``, or ``{light, dark}``."""
+
+    shorthand_for = "path"
 
     path: str | None = None
     alt: str | None = None
     light: LogoImage | None = None
     dark: LogoImage | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return expand(data, "path")
 
 
 class BrandLogo(Closed):

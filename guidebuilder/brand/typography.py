@@ -7,27 +7,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from guidebuilder.brand.color import BrandColor, resolve_color
 from guidebuilder.brand.fonts import FontFileError, embeddable, system_font
 from guidebuilder.brand.model import DEFAULT_BRAND, STYLES, Font
 from guidebuilder.brand.resolution import Resolution
-from guidebuilder.brand.schema import Closed, expand
+from guidebuilder.brand.schema import Closed, Expandable
 from guidebuilder.reading.located import Key
 
 _GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "arial", "helvetica"}
 
 
-class FontFile(Closed):
+class FontFile(Expandable):
+    shorthand_for = "path"
+
     path: str
     weight: str | None = None
     style: Literal["normal", "italic", "oblique"] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return expand(data, "path")
 
 
 class FontSource(Closed):
@@ -39,7 +36,9 @@ class FontSource(Closed):
     display: str | None = None
 
 
-class TextStyle(Closed):
+class TextStyle(Expandable):
+    shorthand_for = "family"
+
     family: str | None = None
     size: str | None = None
     weight: str | None = None
@@ -48,11 +47,6 @@ class TextStyle(Closed):
     background_color: str | None = Field(None, alias="background-color")
     line_height: str | None = Field(None, alias="line-height")
     decoration: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return expand(data, "family")
 
 
 class BrandTypography(Closed):
