@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError, model_validator
 
-from guidebuilder.brand.color import BrandColor, check_contrast, resolve_colors
-from guidebuilder.brand.defaults import BrandDefaults, resolve_template
-from guidebuilder.brand.logo import BrandLogo, resolve_logo
-from guidebuilder.brand.meta import BrandMeta, organisation
-from guidebuilder.brand.model import DEFAULT_BRAND, Brand
+from guidebuilder.brand.color import BrandColor, ColorResolver, resolve_colors, surfaces
+from guidebuilder.brand.defaults import BrandDefaults, GuidebuilderDefaults, resolve_template
+from guidebuilder.brand.logo import SIZES, BrandLogo, LogoResolver
+from guidebuilder.brand.meta import BrandMeta, home_link, organisation
+from guidebuilder.brand.model import Brand
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.brand.typography import BrandTypography, resolve_typography
@@ -51,39 +51,42 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
         raise BrandError(problems_from(exc, source, BrandFile)) from None
     res = Resolution(source)
     _report_ignored(res, parsed)
+    defaults = ((parsed.defaults.guidebuilder if parsed.defaults else None)
+                or GuidebuilderDefaults.model_validate({}))
+    color_values = ColorResolver(res, parsed.color, defaults.color_scheme)
+    fonts = resolve_typography(res, parsed.typography, color_values)
+    colors = resolve_colors(color_values, fonts.colors)
+    page, slide = surfaces(res, colors, fonts.colors)
     name = organisation(parsed.meta)
-    colors = resolve_colors(res, parsed.color)
-    fonts = resolve_typography(res, parsed.typography, parsed.color)
-    defaults = parsed.defaults.guidebuilder if parsed.defaults else None
+    logos = LogoResolver(res, parsed.logo, name)
     brand = Brand(
-        name=name or DEFAULT_BRAND.name, colors=colors,
-        heading_color=fonts.heading_color or colors.primary,
+        name=name, link=home_link(parsed.meta), colors=colors, page=page, slide=slide,
         base=fonts.base, headings=fonts.headings, mono=fonts.mono,
-        base_size=fonts.base_size, line_height=fonts.line_height,
-        logo_small=resolve_logo(res, parsed.logo, ("small", "medium", "large"), name or "Brand"),
-        logo_large=resolve_logo(res, parsed.logo, ("large", "medium", "small"), name or "Brand"),
-        page_size=defaults.page_size if defaults and defaults.page_size else "A4",
-        slide_size=defaults.slide_size if defaults else None,
-        footer=defaults.footer if defaults and defaults.footer else "",
-        pptx_template=resolve_template(res, defaults.pptx_template if defaults else None),
+        base_size=fonts.base_size, line_height=fonts.line_height, base_bold=fonts.base_bold,
+        heading_bold=fonts.heading_bold, heading_italic=fonts.heading_italic,
+        heading_line_height=fonts.heading_line_height, code_scale=fonts.code_scale,
+        logo_small=logos.resolve(SIZES), logo_large=logos.resolve(SIZES[::-1]),
+        page_size=defaults.page_size or "A4", slide_size=defaults.slide_size,
+        footer=defaults.footer or "", pptx_template=resolve_template(res, defaults.pptx_template),
     )
     if res.problems:
         raise BrandError(res.problems)
-    check_contrast(res, brand)
     return brand, res.warnings
 
 
 def _report_ignored(res: Resolution, parsed: BrandFile) -> None:
-    """One warning naming the keys guidebuilder reads but does not use."""
+    """One notice naming the keys that guidebuilder reads but has no use for."""
     ignored: list[str] = []
     if parsed.defaults:
         ignored += [f"defaults.{key}" for key in (parsed.defaults.model_extra or {})]
     typography = parsed.typography
     if typography:
-        ignored += [f"typography.fonts[{i}] (source: {f.source})"
-                    for i, f in enumerate(typography.fonts) if f.source in ("google", "bunny")]
-        ignored += [f"typography.{name}" for name in ("monospace-inline", "monospace-block", "link")
-                    if getattr(typography, name.replace("-", "_"))]
+        ignored += [f"typography.{name}.background-color" for name in
+                    ("monospace", "monospace-inline", "monospace-block", "link")
+                    if (style := getattr(typography, name.replace("-", "_")))
+                    and style.background_color]
+        if typography.monospace_block:
+            ignored.append("typography.monospace-block (guides have no code blocks)")
     if ignored:
-        res.warnings.append(Problem(res.source.file, "ignored (not used by guidebuilder): "
+        res.warnings.append(Problem(res.source.file, "not used by guidebuilder: "
                                                      + ", ".join(ignored)))

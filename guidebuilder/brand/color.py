@@ -1,79 +1,163 @@
-"""The brand.yml ``color`` key: its schema, palette and theme names resolved to ``#RRGGBB``,
-and the contrast checks on the resolved colours."""
+"""The brand.yml ``color`` key: its schema, colour values resolved to ``#RRGGBB`` (theme and
+palette names, light/dark pairs), the colours the brand leaves out derived from those it gives,
+and text colours made readable on the backgrounds they sit on."""
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import dataclass
 
 from pydantic import Field
 
-from guidebuilder.brand.colormath import contrast, to_hex
-from guidebuilder.brand.model import DEFAULT_BRAND, Brand, Colors
+from guidebuilder.brand.colormath import AA, contrast, is_light, mix, to_hex
+from guidebuilder.brand.model import DEFAULT_BRAND, Colors, Surface
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.reading.located import Key
 
 THEME_COLORS = ("foreground", "background", "primary", "secondary", "tertiary", "success",
-                "info", "warning", "danger", "light", "dark")
+                "info", "warning", "danger", "light", "dark", "link")
+WHITE = "#FFFFFF"
 
 
-class BrandColor(Closed):
-    palette: dict[str, str] = Field(default_factory=dict)
-    foreground: str | None = None
-    background: str | None = None
-    primary: str | None = None
-    secondary: str | None = None
-    tertiary: str | None = None
-    success: str | None = None
-    info: str | None = None
-    warning: str | None = None
-    danger: str | None = None
+class LightDark(Closed):
+    """A colour for light and one for dark backgrounds (Quarto's project brand files)."""
+
     light: str | None = None
     dark: str | None = None
 
 
-def resolve_color(res: Resolution, color: BrandColor | None, value: str, path: Key,
-                  seen: tuple[str, ...] = ()) -> str:
-    """``value`` (a palette name or any CSS colour) as ``#RRGGBB``; a problem when it is neither."""
+ColorValue = str | LightDark
+
+
+class BrandColor(Closed):
+    palette: dict[str, ColorValue] = Field(default_factory=dict)
+    foreground: ColorValue | None = None
+    background: ColorValue | None = None
+    primary: ColorValue | None = None
+    secondary: ColorValue | None = None
+    tertiary: ColorValue | None = None
+    success: ColorValue | None = None
+    info: ColorValue | None = None
+    warning: ColorValue | None = None
+    danger: ColorValue | None = None
+    light: ColorValue | None = None
+    dark: ColorValue | None = None
+    link: ColorValue | None = None
+
+
+class ColorResolver:
+    """Resolves colour values of one brand file: ``#hex``, CSS names, ``rgb()``, the name of a
+    theme colour or of a palette entry (theme first), or a light/dark pair."""
+
+    def __init__(self, res: Resolution, color: BrandColor | None, scheme: str) -> None:
+        self.res = res
+        self.color = color
+        self.scheme = scheme
+
+    def value(self, value: ColorValue | None, path: Key, chain: tuple[str, ...] = ()) -> str | None:
+        """``value`` as ``#RRGGBB``; None (after a problem is reported) when it is not a colour."""
+        if value is None:
+            return None
+        if isinstance(value, LightDark):
+            chosen = getattr(value, self.scheme) or value.light or value.dark
+            return self.value(chosen, (*path, self.scheme if getattr(value, self.scheme)
+                                       else "light" if value.light else "dark"), chain)
+        name = value.strip()
+        if name in chain:  # a name given itself as value is a CSS colour (teal: teal) or a loop
+            if len(chain) == 1 and chain[0] == name and _css(name):
+                return _css(name)
+            loop = " → ".join((*chain, name))
+            self.res.fail(path, f"colour names refer to each other in a loop ({loop})",
+                          "give one of them a colour value such as #1F4E79")
+            return None
+        theme = self.color and name in THEME_COLORS and getattr(self.color, name)
+        if theme:
+            return self.value(theme, ("color", name), (*chain, name))
+        if self.color and name in self.color.palette:
+            return self.value(self.color.palette[name], ("color", "palette", name), (*chain, name))
+        return self._literal(name, path)
+
+    def _literal(self, value: str, path: Key) -> str | None:
+        found = _css(value)
+        if found is None:
+            names = sorted({*(self.color.palette if self.color else {}),
+                            *(n for n in THEME_COLORS if self.color and getattr(self.color, n))})
+            self.res.fail(path, f"'{value}' is not a colour, nor a theme or palette colour name",
+                          "use #RRGGBB, #RGB, a CSS colour name, rgb(r, g, b) or one of: "
+                          + (", ".join(names) or "no names are defined"))
+        return found
+
+
+def _css(value: str) -> str | None:
+    """A CSS colour (``#RGB``, ``#RRGGBB``, a name, ``rgb()``, ``hsl()``) as ``#RRGGBB``."""
     from PIL import ImageColor
 
-    palette = color.palette if color else {}
-    if value in palette and value not in seen:
-        return resolve_color(res, color, palette[value], ("color", "palette", value),
-                             (*seen, value))
     try:
         red, green, blue = ImageColor.getrgb(value)[:3]
     except ValueError:
-        names = ", ".join(sorted(palette)) or "none defined"
-        res.fail(path, f"'{value}' is not a colour or a palette name",
-                 f"use #RRGGBB, #RGB, a CSS colour name, rgb(r, g, b) or a palette name ({names})")
-        return "#000000"
+        return None
     return to_hex(red, green, blue)
 
 
-def resolve_colors(res: Resolution, color: BrandColor | None) -> Colors:
-    """The theme colours the outputs use; unset ones keep the built-in values."""
-    if not color:
+@dataclass(frozen=True)
+class TextColors:
+    """Text colours set outside ``color``: ``typography.*.color``, with where each was set."""
+
+    heading: tuple[str, Key] | None = None
+    link: tuple[str, Key] | None = None
+    code: tuple[str, Key] | None = None
+
+
+def resolve_colors(colors: ColorResolver, text: TextColors) -> Colors:
+    """The brand's colours. Unset ones are derived from the brand's own: secondary is the
+    primary, rules and shades are tints of it, headings take the primary, links the link
+    colour (else primary); the built-in colours are used only for what nothing derives from."""
+    color = colors.color
+    given = {name: colors.value(getattr(color, name), ("color", name)) if color else None
+             for name in THEME_COLORS}
+    if color:
+        for name, value in color.palette.items():
+            colors.value(value, ("color", "palette", name), (name,))
+    if not any(given.values()) and text == TextColors():
         return DEFAULT_BRAND.colors
-    for name, value in color.palette.items():
-        resolve_color(res, color, value, ("color", "palette", name), (name,))
-    values = {key: resolve_color(res, color, getattr(color, key), ("color", key))
-              for key in THEME_COLORS if getattr(color, key)}
-    known = {f.name for f in dataclasses.fields(Colors)}
-    return dataclasses.replace(DEFAULT_BRAND.colors,
-                               **{k: v for k, v in values.items() if k in known})
+    background = given["background"] or WHITE
+    foreground = given["foreground"] or (DEFAULT_BRAND.colors.foreground if is_light(background)
+                                         else "#F5F5F5")
+    primary = (given["primary"] or given["secondary"] or given["tertiary"]
+               or DEFAULT_BRAND.colors.primary)
+    return Colors(
+        foreground=foreground, background=background, primary=primary,
+        secondary=given["secondary"] or primary,
+        tertiary=given["tertiary"] or mix(primary, background, 0.8),
+        light=given["light"] or mix(primary, background, 0.92),
+        dark=given["dark"] or mix(primary, foreground, 0.5),
+        heading=text.heading[0] if text.heading else primary,
+        link=text.link[0] if text.link else given["link"] or primary,
+        code=text.code[0] if text.code else foreground,
+    )
 
 
-def check_contrast(res: Resolution, brand: Brand) -> None:
-    """A warning for each text/background pair below WCAG AA."""
-    c = brand.colors
-    ink = brand.ink_on(brand.heading_color)
-    pairs = [("foreground", c.foreground, "background", c.background, ("color", "foreground")),
-             ("headings (primary)", brand.heading_color, "background", c.background,
-              ("color", "primary")),
-             ("text on primary", ink, "primary", brand.heading_color, ("color", "primary"))]
-    for name_a, a, name_b, b, path in pairs:
-        ratio = contrast(a, b)
-        if ratio < 4.5:
-            res.warn(path, f"{name_a} {a} on {name_b} {b} has a contrast of {ratio:.1f}:1, "
-                           "below WCAG AA (4.5:1); text may be hard to read")
+def surfaces(res: Resolution, colors: Colors, text: TextColors) -> tuple[Surface, Surface]:
+    """The page and slide surfaces. Slides take the brand background; pages too when it is light
+    enough to print on. Each text colour that had to change to be readable is said once."""
+    page_background = colors.background if is_light(colors.background) else WHITE
+    if page_background != colors.background:
+        res.warn(("color", "background"), f"the background {colors.background} is too dark to "
+                 "print on; the PDF's pages stay white (the slides use it)")
+    page, slide = Surface.of(colors, page_background), Surface.of(colors, colors.background)
+    wheres = {"text": ("color", "foreground"), "heading": text.heading[1] if text.heading
+              else ("color", "primary"), "link": text.link[1] if text.link else ("color", "link"),
+              "accent": ("color", "secondary"), "code": text.code[1] if text.code
+              else ("color", "foreground")}
+    wanted = {"text": colors.foreground, "heading": colors.heading, "link": colors.link,
+              "accent": colors.secondary, "code": colors.code}
+    checked = [("slides", slide)] + ([("pages", page)] if page != slide else [])
+    for where, surface in checked:
+        for role, ink in wanted.items():
+            if getattr(surface, role) != ink:
+                ratio = contrast(ink, surface.background)
+                res.warn(wheres[role], f"the {role} colour {ink} has a contrast of {ratio:.1f}:1 "
+                         f"on the {where} background {surface.background}, below WCAG AA "
+                         f"({AA}:1); {getattr(surface, role)} is used there instead")
+    return page, slide
+

@@ -45,3 +45,24 @@ def ramp(color: str, background: str, index: int, count: int, lightest: float = 
     """Step ``index`` of ``count`` from a light tint of ``color`` up to ``color`` itself."""
     shade = lightest * (1 - index / (count - 1)) if count > 1 else 0.0
     return mix(color, background, shade)
+
+
+AA = 4.5  # WCAG AA contrast for body text
+
+
+def legible(ink: str, background: str, minimum: float = AA) -> str:
+    """``ink`` if it reads on ``background``; else ``ink`` darkened or lightened (whichever
+    way the background allows) just enough to reach ``minimum`` contrast."""
+    if contrast(ink, background) >= minimum:
+        return ink
+    target = "#000000" if luminance(background) > 0.18 else "#FFFFFF"
+    for step in range(1, 21):
+        candidate = mix(ink, target, step / 20)
+        if contrast(candidate, background) >= minimum:
+            return candidate
+    return readable_on(background)
+
+
+def is_light(color: str) -> bool:
+    """Whether ``color`` is light enough for dark text (and for printing on)."""
+    return luminance(color) >= 0.6

@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from guidebuilder.brand.resolution import Resolution
-from guidebuilder.brand.schema import Closed
+from guidebuilder.brand.schema import Closed, Open
 from guidebuilder.reading.located import Key
 
 
@@ -19,12 +19,12 @@ class GuidebuilderDefaults(Closed):
     slide_size: Literal["16:9", "4:3"] | None = Field(None, alias="slide-size")
     footer: str | None = None
     pptx_template: str | None = Field(None, alias="pptx-template")
+    color_scheme: Literal["light", "dark"] = Field("light", alias="color-scheme")
 
 
-class BrandDefaults(BaseModel):
+class BrandDefaults(Open):
     """Other tools' defaults (bootstrap, quarto, shiny, …) are accepted and ignored."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
     guidebuilder: GuidebuilderDefaults | None = None
 
 

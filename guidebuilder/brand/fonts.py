@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
+
+from guidebuilder.brand.cache import derived
 
 MAX_FONT_BYTES = 30_000_000
 
@@ -17,15 +16,9 @@ class FontFileError(Exception):
     """The file is not a font we can embed; the message says why and what to do."""
 
 
-def _cache_dir() -> Path:
-    folder = Path(tempfile.gettempdir()) / "guidebuilder-fonts"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def embeddable(path: Path) -> Path:
-    """A TrueType file for ``path``: the file itself, or a converted copy in a cache folder."""
-    from fontTools.ttLib import TTFont, TTLibError
+    """A TrueType file for ``path``: the file itself, or a converted copy in the cache."""
+    from fontTools.ttLib import TTFont
 
     try:
         size = path.stat().st_size
@@ -38,31 +31,33 @@ def embeddable(path: Path) -> Path:
         with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as font:
             flavor = font.flavor
             tables = set(font.keys())
-    except (TTLibError, OSError, ValueError, AssertionError) as exc:
-        raise FontFileError(f"not a font file ({exc})".replace("TTLibError: ", "")) from None
+            font.getBestCmap()  # a truncated or corrupt font fails here, not at render time
+            font["hmtx"]
+    except Exception as exc:  # fontTools raises many kinds on broken fonts
+        raise FontFileError(f"not a usable font file ({exc})".replace("TTLibError: ", "")) from None
     if "glyf" in tables and not flavor:
         return path
-    digest = hashlib.sha256(data).hexdigest()[:24]
-    target = _cache_dir() / f"{digest}.ttf"
-    if target.exists():
-        return target
+    if not tables & {"CFF ", "CFF2", "glyf"}:
+        raise FontFileError("the font has no outlines reportlab can embed; "
+                            "use a TrueType (.ttf) file")
     try:
-        with TTFont(io.BytesIO(data), fontNumber=0) as font:
-            font.flavor = None
-            if "CFF " in tables or "CFF2" in tables:
-                _cff_to_glyf(font)
-            elif "glyf" not in tables:
-                raise FontFileError("the font has no outlines reportlab can embed; "
-                                    "use a TrueType (.ttf) file")
-            partial = target.with_suffix(f".{os.getpid()}.part")
-            font.save(str(partial))
-        partial.replace(target)
-    except FontFileError:
-        raise
+        return derived(data, "truetype", ".ttf", _to_truetype)
     except Exception as exc:  # fontTools raises many kinds on odd fonts
         raise FontFileError(f"could not convert the font to TrueType ({exc}); "
                             "convert it to a .ttf file with TrueType outlines") from None
-    return target
+
+
+def _to_truetype(data: bytes) -> bytes:
+    """``data`` (WOFF, WOFF2, or CFF outlines) as a plain TrueType font."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(io.BytesIO(data), fontNumber=0) as font:
+        font.flavor = None
+        if "CFF " in font or "CFF2" in font:
+            _cff_to_glyf(font)
+        out = io.BytesIO()
+        font.save(out)
+    return out.getvalue()
 
 
 def _cff_to_glyf(font) -> None:

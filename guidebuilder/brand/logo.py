@@ -1,5 +1,5 @@
-"""The brand.yml ``logo`` key: named images and small/medium/large variants, resolved to files
-both outputs can embed."""
+"""The brand.yml ``logo`` key: named images and small/medium/large variants (each maybe a
+light/dark pair), resolved to images both outputs can embed."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ from pathlib import Path
 
 from pydantic import Field
 
-from guidebuilder.brand.model import Picture
+from guidebuilder.brand.cache import derived
+from guidebuilder.brand.model import Logo, Picture
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable
 from guidebuilder.reading.located import Key
 
 MAX_LOGO_PIXELS = 25_000_000
+MAX_LOGO_BYTES = 20_000_000
+SIZES = ("small", "medium", "large")
+EMBEDDABLE = {"PNG", "JPEG", "GIF"}
 
 
 class LogoImage(Expandable):
@@ -40,49 +44,113 @@ class BrandLogo(Closed):
     large: LogoVariant | None = None
 
 
-def resolve_logo(res: Resolution, logo: BrandLogo | None, preference: tuple[str, ...],
-                 owner: str) -> Picture | None:
-    """The first of the ``preference`` sizes the brand defines, as a checked image file."""
-    if not logo:
+class LogoResolver:
+    """Resolves the logo sizes of one brand file; each image file is checked once."""
+
+    def __init__(self, res: Resolution, logo: BrandLogo | None, owner: str) -> None:
+        self.res = res
+        self.logo = logo or BrandLogo()
+        self.owner = owner
+        self.pictures: dict[tuple[str, str | None], Picture | None] = {}
+
+    def resolve(self, preference: tuple[str, ...]) -> Logo | None:
+        """The first of the ``preference`` sizes that gives a usable image; with no sizes at
+        all, the first of ``logo.images``."""
+        variants = [(name, getattr(self.logo, name)) for name in preference
+                    if getattr(self.logo, name) is not None]
+        if not variants and self.logo.images:
+            first = next(iter(self.logo.images))
+            variants = [(f"images.{first}", LogoVariant(path=first))]
+        for name, variant in variants:
+            where: Key = ("logo", *name.split(".", 1))
+            light = self._image(variant.light or variant, (*where, "light") if variant.light
+                                else where)
+            dark = self._image(variant.dark, (*where, "dark")) if variant.dark else None
+            if light or dark:
+                return Logo(light, dark)
         return None
-    for name in preference:
-        variant: LogoVariant | None = getattr(logo, name)
-        if variant is None:
-            continue
-        chosen = variant.light or variant.dark
-        reference, alt = ((chosen.path, chosen.alt) if chosen else (variant.path, variant.alt))
+
+    def _image(self, variant: LogoVariant | LogoImage, where: Key) -> Picture | None:
+        reference, alt = variant.path, variant.alt
         if reference is None:
-            continue
-        path: Key = ("logo", name)
-        if reference in logo.images:
-            image = logo.images[reference]
-            reference, alt = image.path, alt or image.alt
-            path = ("logo", "images", variant.path or "", "path")
-        found = res.file(reference, path, "logo")
-        if found is None or not _image_ok(res, found, path):
             return None
-        return Picture(found, alt or f"{owner} logo")
-    return None
+        if reference in self.logo.images:
+            image = self.logo.images[reference]
+            where = ("logo", "images", reference, "path")
+            reference, alt = image.path, alt or image.alt
+        key = (reference, alt)
+        if key not in self.pictures:
+            found = self.res.file(reference, where, "logo", required=False)
+            raster = _raster(self.res, found, where) if found else None
+            self.pictures[key] = (Picture(found, alt or f"{self.owner} logo".strip(), raster)
+                                  if found and raster else None)
+        return self.pictures[key]
 
 
-def _image_ok(res: Resolution, path: Path, where: Key) -> bool:
+def _raster(res: Resolution, path: Path, where: Key) -> Path | None:
+    """A PNG, JPEG or GIF for ``path``: the file itself, or a PNG made from an SVG or ICO."""
+    try:
+        if path.stat().st_size > MAX_LOGO_BYTES:
+            res.warn(where, f"logo '{path.name}' is larger than {MAX_LOGO_BYTES // 1_000_000} MB; "
+                            "it is left out", "use a smaller image file")
+            return None
+        data = path.read_bytes()
+        if path.suffix.lower() in (".svg", ".svgz") or data.lstrip()[:5] in (b"<?xml", b"<svg "):
+            return derived(data, "svg-png", ".png", _svg_png)
+        kind = _check_bitmap(data)
+    except _LogoError as exc:
+        res.warn(where, f"logo '{path.name}' {exc}; it is left out",
+                 "use a PNG, JPEG, GIF, ICO or SVG file")
+        return None
+    except OSError as exc:
+        res.warn(where, f"cannot read logo '{path.name}' ({exc.strerror}); it is left out",
+                 "check its permissions")
+        return None
+    return path if kind in EMBEDDABLE else derived(data, "bitmap-png", ".png", _png)
+
+
+class _LogoError(Exception):
+    """The logo file cannot be used; the message says why."""
+
+
+def _check_bitmap(data: bytes) -> str:
+    """The image format of ``data``, checked to decode within the pixel limit."""
+    import io
+
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             if image.width * image.height > MAX_LOGO_PIXELS:
-                raise Image.DecompressionBombError("too many pixels")
-            kind = image.format
-            image.verify()
-    except Image.DecompressionBombError:
-        res.fail(where, f"logo '{path.name}' has more than {MAX_LOGO_PIXELS:,} pixels",
-                 "use a smaller image (a logo needs at most a few hundred pixels across)")
-        return False
+                raise _LogoError(f"has more than {MAX_LOGO_PIXELS:,} pixels")
+            kind = str(image.format)
+            image.load()
+    except _LogoError:
+        raise
     except Exception:  # Pillow raises many kinds for files that are not images
-        res.fail(where, f"logo '{path.name}' is not a readable image", "use a PNG or JPEG file")
-        return False
-    if kind not in ("PNG", "JPEG", "GIF"):
-        res.fail(where, f"logo '{path.name}' is {kind}, which the outputs cannot embed",
-                 "convert it to PNG or JPEG")
-        return False
-    return True
+        raise _LogoError("is not a readable image") from None
+    return kind
+
+
+def _png(data: bytes) -> bytes:
+    """A bitmap (ICO, BMP, WebP, …) as PNG; an icon's largest size."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        out = io.BytesIO()
+        image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _svg_png(data: bytes) -> bytes:
+    """An SVG rendered as a PNG about 1000 pixels wide (nothing is fetched)."""
+    import resvg_py
+
+    try:
+        text = data.decode("utf-8")
+        png = resvg_py.svg_to_bytes(svg_string=text, width=1000)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _LogoError(f"is not an SVG that can be drawn ({exc})") from None
+    return bytes(png)

@@ -6,18 +6,19 @@ from typing import Any
 
 from pydantic import model_validator
 
-from guidebuilder.brand.schema import Closed, expand
+from guidebuilder.brand.schema import Open, expand
 
 
-class BrandMetaName(Closed):
+class BrandMetaName(Open):
     full: str | None = None
     short: str | None = None
 
 
-class BrandMeta(Closed):
+class BrandMeta(Open):
+    """The spec leaves ``meta`` open: keys other than these are kept and not used."""
+
     name: BrandMetaName | None = None
-    link: dict[str, str] | None = None
-    description: str | None = None
+    link: dict[str, Any] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -31,8 +32,14 @@ class BrandMeta(Closed):
         return data
 
 
-def organisation(meta: BrandMeta | None) -> str | None:
-    """The organisation's name as the outputs print it (the full name first), if any."""
+def organisation(meta: BrandMeta | None) -> str:
+    """The organisation's name as the outputs print it (the full name first), or nothing."""
     if meta and meta.name:
-        return meta.name.full or meta.name.short
-    return None
+        return (meta.name.full or meta.name.short or "").strip()
+    return ""
+
+
+def home_link(meta: BrandMeta | None) -> str:
+    """The brand's home page (``meta.link`` as text, or its ``home``), or nothing."""
+    home = meta.link.get("home") if meta and meta.link else None
+    return home.strip() if isinstance(home, str) else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidebuilder.brand.colormath import readable_on
+from guidebuilder.brand.colormath import AA, contrast, is_light, legible, mix, readable_on
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 STYLES = ("regular", "bold", "italic", "bolditalic")
@@ -29,24 +29,65 @@ class Font:
 
 @dataclass(frozen=True)
 class Picture:
-    """An image file both outputs can embed, with its alternative text."""
+    """A logo image with its alternative text: ``path`` as the brand gives it (an SVG is drawn
+    as vectors in the PDF), ``raster`` a PNG, JPEG or GIF every output can embed."""
 
     path: Path
     alt: str
+    raster: Path
+
+
+@dataclass(frozen=True)
+class Logo:
+    """One logo size in its variants for light and dark backgrounds (either may be missing)."""
+
+    light: Picture | None
+    dark: Picture | None
+
+    def on(self, background: str) -> Picture | None:
+        """The variant made for ``background``, else the other one."""
+        first, second = (self.light, self.dark) if is_light(background) else (self.dark, self.light)
+        return first or second
 
 
 @dataclass(frozen=True)
 class Colors:
-    """Colours as ``#RRGGBB``."""
+    """The brand's colours as ``#RRGGBB``: ``primary`` fills (cover band, table headers,
+    ladder), ``heading`` and ``link`` colour text, ``tertiary`` and ``light`` rule and shade."""
 
     foreground: str = "#1F2933"
     background: str = "#FFFFFF"
     primary: str = "#1F4E79"
-    secondary: str = "#2E86AB"
+    secondary: str = "#2C7FA2"
     tertiary: str = "#E8EEF4"
     light: str = "#F4F6F8"
     dark: str = "#102A43"
-    muted: str = "#5F6B7A"
+    heading: str = "#1F4E79"
+    link: str = "#2C7FA2"
+    code: str = "#1F2933"
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The colours of text on one background (the PDF's pages or the slides), each readable
+    on it (WCAG AA)."""
+
+    background: str
+    text: str
+    heading: str
+    accent: str  # secondary as text: subtitles, kickers
+    link: str
+    muted: str  # footers, credits
+    code: str
+    shade: str  # alternate table rows
+
+    @classmethod
+    def of(cls, colors: Colors, background: str) -> Surface:
+        text = legible(colors.foreground, background)
+        return cls(background, text, legible(colors.heading, background),
+                   legible(colors.secondary, background), legible(colors.link, background),
+                   legible(mix(text, background, 0.3), background),
+                   legible(colors.code, background), legible(colors.light, background, 1.0))
 
 
 def _liberation(name: str) -> dict[str, Path]:
@@ -60,24 +101,33 @@ def _liberation(name: str) -> dict[str, Path]:
 class Brand:
     """Everything that styles the outputs. Sizes are in points."""
 
-    name: str = "guidebuilder"
+    name: str = ""  # the organisation (meta.name); nothing is printed without one
+    link: str = ""  # its home page (meta.link)
     colors: Colors = field(default_factory=Colors)
-    heading_color: str = Colors.primary  # typography.headings.color, else the primary colour
+    page: Surface = field(default_factory=lambda: Surface.of(Colors(), "#FFFFFF"))
+    slide: Surface = field(default_factory=lambda: Surface.of(Colors(), "#FFFFFF"))
     base: Font = field(default_factory=lambda: Font("Arial", _liberation("Sans")))
     headings: Font = field(default_factory=lambda: Font("Arial", _liberation("Sans")))
     mono: Font = field(default_factory=lambda: Font("Courier New", _liberation("Mono")))
     base_size: float = 10.5
     line_height: float = 1.4
-    logo_small: Picture | None = None
-    logo_large: Picture | None = None
+    base_bold: bool = False
+    heading_bold: bool = True
+    heading_italic: bool = False
+    heading_line_height: float = 1.2
+    code_scale: float = 1.0  # monospace size relative to the text around it
+    logo_small: Logo | None = None
+    logo_large: Logo | None = None
     page_size: str = "A4"
     slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
     footer: str = ""
     pptx_template: Path | None = None
 
     def ink_on(self, fill: str) -> str:
-        """The brand's background or foreground colour, whichever reads better on ``fill``."""
-        return readable_on(fill, self.colors.background, self.colors.foreground)
+        """The brand's background or foreground colour, whichever reads better on ``fill``
+        (white or black when neither reads well enough)."""
+        ink = readable_on(fill, self.colors.background, self.colors.foreground)
+        return ink if contrast(ink, fill) >= AA else readable_on(fill)
 
 
 DEFAULT_BRAND = Brand()

@@ -20,20 +20,35 @@ class Resolution:
         self.warnings: list[Problem] = []
 
     def fail(self, path: Key, message: str, hint: str) -> None:
-        self.problems.append(located_problem(self.source, path, message, hint))
+        """A problem that stops the build (each said once, however often it is met)."""
+        problem = located_problem(self.source, path, message, hint)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def warn(self, path: Key, message: str, hint: str = "") -> None:
+        """A notice that does not stop the build (each said once)."""
         line, column = self.source.position(path)
-        self.warnings.append(Problem(self.source.file, message, line, column, format_path(path),
-                                     hint))
+        warning = Problem(self.source.file, message, line, column, format_path(path), hint)
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
-    def file(self, relative: str, path: Key, what: str) -> Path | None:
-        """The readable file ``relative`` names (relative to the brand file), else a problem."""
-        target = (self.folder / relative).expanduser()
+    def file(self, relative: str, path: Key, what: str, required: bool = True) -> Path | None:
+        """The readable file ``relative`` names, relative to the brand file (a path starting
+        with ``/`` too, as Quarto reads it from the project root). A URL is never fetched: it
+        gets a notice. A missing file is a problem, or a notice when not ``required``."""
+        if "://" in relative:
+            self.warn(path, f"the {what} '{relative}' is a URL, and guidebuilder never downloads "
+                            "during a build", "download the file and give its path instead")
+            return None
+        target = (self.folder / relative.lstrip("/")).expanduser()
         if not target.is_file():
-            self.fail(path, f"{what} file '{relative}' not found"
-                      if not target.exists() else f"{what} path '{relative}' is not a file",
-                      f"paths are relative to {self.folder}")
+            message = (f"{what} file '{relative}' not found" if not target.exists()
+                       else f"{what} path '{relative}' is not a file")
+            hint = f"paths are relative to {self.folder}"
+            if required:
+                self.fail(path, message, hint)
+            else:
+                self.warn(path, message, hint)
             return None
         try:
             with target.open("rb"):

@@ -13,6 +13,12 @@ class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class Open(BaseModel):
+    """An object the spec leaves open: other keys are accepted (and not used)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+
+
 class Expandable(Closed):
     """A closed object that may also be written as a plain string standing for one of its keys
     (``logo: logo.png``, ``base: Inter``)."""

@@ -1,22 +1,27 @@
-"""The brand.yml ``typography`` key: font files and families, base and heading styles, resolved
-to the fonts and sizes the outputs use."""
+"""The brand.yml ``typography`` key: font files and families, base, heading, monospace and link
+styles, resolved to the fonts, weights, sizes and text colours the outputs use."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
-from guidebuilder.brand.color import BrandColor, resolve_color
+from guidebuilder.brand.color import ColorResolver, ColorValue, TextColors
 from guidebuilder.brand.fonts import FontFileError, embeddable, system_font
 from guidebuilder.brand.model import DEFAULT_BRAND, STYLES, Font
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable
 from guidebuilder.reading.located import Key
 
-_GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "arial", "helvetica"}
+GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "ui-sans-serif", "ui-serif",
+           "ui-monospace", "cursive", "fantasy", "arial", "helvetica", "courier new", "courier"}
+WEIGHTS = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300, "normal": 400,
+           "regular": 400, "medium": 500, "semi-bold": 600, "demi-bold": 600, "bold": 700,
+           "extra-bold": 800, "ultra-bold": 800, "black": 900}
 
 
 class FontFile(Expandable):
@@ -28,23 +33,27 @@ class FontFile(Expandable):
 
 
 class FontSource(Closed):
+    """A font family and where it comes from; without ``source``, a family to use if installed."""
+
     family: str
-    source: Literal["file", "system", "google", "bunny"] = "file"
+    source: Literal["file", "system", "google", "bunny"] | None = None
     files: list[FontFile] = Field(default_factory=list)
-    weight: Any = None
-    style: Any = None
-    display: str | None = None
+    weight: str | list[str] | None = None
+    style: str | list[str] | None = None
+    display: Literal["auto", "block", "swap", "fallback", "optional"] | None = None
 
 
 class TextStyle(Expandable):
+    """Options of one kind of text; a plain string gives the family only."""
+
     shorthand_for = "family"
 
     family: str | None = None
     size: str | None = None
     weight: str | None = None
-    style: str | None = None
-    color: str | None = None
-    background_color: str | None = Field(None, alias="background-color")
+    style: Literal["normal", "italic", "oblique"] | None = None
+    color: ColorValue | None = None
+    background_color: ColorValue | None = Field(None, alias="background-color")
     line_height: str | None = Field(None, alias="line-height")
     decoration: str | None = None
 
@@ -68,35 +77,62 @@ class Type:
     mono: Font
     base_size: float
     line_height: float
-    heading_color: str | None
+    base_bold: bool
+    heading_bold: bool
+    heading_italic: bool
+    heading_line_height: float
+    code_scale: float
+    colors: TextColors
+
+
+_Face = tuple[int, bool, Path]  # weight, italic, file
 
 
 def resolve_typography(res: Resolution, typography: BrandTypography | None,
-                       color: BrandColor | None) -> Type:
-    """Fonts, sizes and the headings colour; unset values keep the built-in ones."""
-    families = _font_files(res, typography)
-    base_style = typography.base if typography else None
-    heading_style = typography.headings if typography else None
-    base = _family(res, families, base_style, ("typography", "base"), DEFAULT_BRAND.base)
-    headings = _family(res, families, heading_style, ("typography", "headings"), base)
-    mono = _family(res, families, typography.monospace if typography else None,
-                   ("typography", "monospace"), DEFAULT_BRAND.mono)
-    heading_color = None
-    if heading_style and heading_style.color:
-        heading_color = resolve_color(res, color, heading_style.color,
-                                      ("typography", "headings", "color"))
-    return Type(base, headings, mono,
-                _size(res, base_style.size if base_style else None, ("typography", "base", "size")),
-                _line_height(base_style.line_height if base_style else None), heading_color)
+                       colors: ColorResolver) -> Type:
+    """Fonts, weights, sizes and text colours; what is unset keeps the built-in values."""
+    t = typography or BrandTypography.model_validate({})
+    empty = TextStyle.model_validate({})
+    base, headings = t.base or empty, t.headings or empty
+    mono = t.monospace_inline or t.monospace or empty
+    files = _font_files(res, t)
+    base_weight = _weight(res, base.weight, ("typography", "base", "weight"), 400)
+    heading_weight = _weight(res, headings.weight, ("typography", "headings", "weight"), 700)
+    families = _Families(res, t, files)
+    base_font = families.pick(base, ("typography", "base"), DEFAULT_BRAND.base, base_weight, 700)
+    heading_font = families.pick(headings, ("typography", "headings"), base_font, 400,
+                                 max(heading_weight, 600))
+    mono_path = ("typography", "monospace-inline" if t.monospace_inline else "monospace")
+    mono_font = families.pick(mono, mono_path, DEFAULT_BRAND.mono, 400, 700)
+    size = _size(res, base.size, ("typography", "base", "size"))
+    text = TextColors(
+        heading=_color(colors, headings.color, ("typography", "headings", "color")),
+        link=_color(colors, t.link.color if t.link else None, ("typography", "link", "color")),
+        code=_color(colors, mono.color, (*mono_path, "color")))
+    return Type(base_font, heading_font, mono_font, size,
+                _line_height(res, base.line_height, ("typography", "base", "line-height"), 1.15,
+                             2.0, DEFAULT_BRAND.line_height),
+                base_weight >= 600, heading_weight >= 600, headings.style in ("italic", "oblique"),
+                _line_height(res, headings.line_height, ("typography", "headings", "line-height"),
+                             1.0, 1.6, DEFAULT_BRAND.heading_line_height),
+                _scale(res, mono.size, (*mono_path, "size"), size), text)
 
 
-def _font_files(res: Resolution, typography: BrandTypography | None) -> dict[str, Font]:
-    """The ``source: file`` families, by lower-case name, with their checked files."""
-    families: dict[str, Font] = {}
-    for index, entry in enumerate(typography.fonts if typography else []):
-        if entry.source != "file":
+def _color(colors: ColorResolver, value: ColorValue | None, path: Key) -> tuple[str, Key] | None:
+    found = colors.value(value, path)
+    return (found, path) if found else None
+
+
+def _font_files(res: Resolution, t: BrandTypography) -> dict[str, list[_Face]]:
+    """The ``source: file`` families, by lower-case name, with their checked faces."""
+    families: dict[str, list[_Face]] = {}
+    for index, entry in enumerate(t.fonts):
+        if entry.source not in ("file", None) or (entry.source is None and not entry.files):
+            continue  # fonts listed by family only: used when installed
+        if not entry.files:
+            res.fail(("typography", "fonts", index), f"font '{entry.family}' lists no files",
+                     "add 'files:' with the .ttf paths, or use 'source: system'")
             continue
-        files: dict[str, Path] = {}
         for f_index, item in enumerate(entry.files):
             where: Key = ("typography", "fonts", index, "files", f_index, "path")
             path = res.file(item.path, where, "font")
@@ -108,66 +144,137 @@ def _font_files(res: Resolution, typography: BrandTypography | None) -> dict[str
                 res.fail(where, f"{item.path}: {exc}",
                          "use a .ttf file (or .otf, .woff, .woff2 that can be converted)")
                 continue
-            bold = _is_bold(item.weight)
-            italic = item.style in ("italic", "oblique")
-            files.setdefault(STYLES[bold + 2 * italic], usable)
-        if files:
-            families[entry.family.lower()] = Font(entry.family, files)
-        elif not entry.files:
-            res.fail(("typography", "fonts", index), f"font '{entry.family}' lists no files",
-                     "add 'files:' with the .ttf paths, or use 'source: system'")
+            weight = _weight(res, item.weight, (*where[:-1], "weight"), 400)
+            families.setdefault(entry.family.lower(), []).append(
+                (weight, item.style in ("italic", "oblique"), usable))
     return families
 
 
-def _family(res: Resolution, families: dict[str, Font], style: TextStyle | None, path: Key,
-            fallback: Font) -> Font:
-    if not style or not style.family:
+class _Families:
+    """Finds the first usable family of a CSS font stack, with one notice per family that
+    cannot be used."""
+
+    def __init__(self, res: Resolution, t: BrandTypography, files: dict[str, list[_Face]]) -> None:
+        self.res = res
+        self.files = files
+        self.declared = {entry.family.lower(): (index, entry) for index, entry in
+                         enumerate(t.fonts)}
+
+    def pick(self, style: TextStyle, path: Key, fallback: Font, regular: int, bold: int) -> Font:
+        if not style.family:
+            return fallback
+        skipped: list[str] = []
+        for family in _stack(style.family):
+            key = family.lower()
+            if key in GENERIC:
+                break
+            if key in self.files:
+                self._notice(skipped, family, path)
+                return _from_faces(family, self.files[key], regular, bold)
+            found = self._installed(family)
+            if found:
+                self._notice(skipped, family, path)
+                return found
+            skipped.append(family)
+        self._notice(skipped, f"{fallback.family} ({fallback.file().stem})", path)
         return fallback
-    family = style.family
-    if family.lower() in families:
-        return families[family.lower()]
-    if family.lower() in _GENERIC:
-        return fallback
-    files = {style_name: found for style_name in STYLES
-             if (found := system_font(family, "bold" in style_name, "italic" in style_name))}
-    if "regular" in files:
-        families[family.lower()] = Font(family, files)
-        return families[family.lower()]
-    res.warn((*path, "family"), f"font '{family}' is not in typography.fonts nor installed; "
-                                f"using {fallback.family}")
-    return fallback
+
+    def _installed(self, family: str) -> Font | None:
+        """The family as fontconfig finds it installed, each file checked (and converted from
+        CFF outlines where needed); None when it is not installed or cannot be embedded."""
+        files = {}
+        for name in STYLES:
+            hit = system_font(family, "bold" in name, "italic" in name)
+            if hit is not None:
+                try:
+                    files[name] = embeddable(hit)
+                except FontFileError:
+                    continue
+        return Font(family, files) if "regular" in files else None
+
+    def _notice(self, skipped: list[str], used: str, path: Key) -> None:
+        for family in skipped:
+            index, entry = self.declared.get(family.lower(), (None, None))
+            source = entry.source if entry and entry.source else "not in typography.fonts"
+            where: Key = ("typography", "fonts", index) if index is not None else (*path, "family")
+            self.res.warn(where, f"the font '{family}' ({source}) is not installed here and "
+                                 f"guidebuilder downloads nothing; using {used}",
+                          "to use it, download its font files and list them under "
+                          "typography.fonts with 'source: file'")
+
+
+def _stack(families: str) -> list[str]:
+    """The family names of a CSS font stack, in order, without quotes."""
+    return [name.strip().strip("'\"").strip() for name in families.split(",") if name.strip()]
+
+
+def _from_faces(family: str, faces: list[_Face], regular: int, bold: int) -> Font:
+    """A Font whose regular and bold styles are the faces nearest ``regular`` and ``bold``."""
+    def nearest(weight: int, italic: bool) -> Path | None:
+        candidates = [f for f in faces if f[1] == italic]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda f: (abs(f[0] - weight), -f[0]))[2]
+
+    chosen = {"regular": nearest(regular, False) or nearest(regular, True),
+              "bold": nearest(bold, False), "italic": nearest(regular, True),
+              "bolditalic": nearest(bold, True)}
+    return Font(family, {name: path for name, path in chosen.items() if path is not None})
+
+
+def _weight(res: Resolution, value: str | None, path: Key, default: int) -> int:
+    if value is None:
+        return default
+    text = str(value).strip().lower()
+    if text in WEIGHTS:
+        return WEIGHTS[text]
+    if text.isdigit() and 1 <= int(text) <= 1000:
+        return int(text)
+    res.warn(path, f"'{value}' is not a font weight; using {default}",
+             "use 100-900 or a name such as normal, semi-bold or bold")
+    return default
+
+
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|px|rem|em|%)?\s*$")
 
 
 def _size(res: Resolution, value: str | None, path: Key) -> float:
     """Base size in points, kept within what reads well in print (9–12 pt)."""
     if not value:
         return DEFAULT_BRAND.base_size
-    text = value.strip().lower()
-    factors = {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0}
-    unit = next((u for u in factors if text.endswith(u)), "")
-    try:
-        number = float(text[: len(text) - len(unit)] if unit else text)
-    except ValueError:
+    match = _LENGTH.match(value.lower())
+    if not match:
         res.fail(path, f"'{value}' is not a size", "write a size such as 11pt, 16px or 1rem")
         return DEFAULT_BRAND.base_size
-    points = number * factors.get(unit, 0.75)
+    number, unit = float(match[1]), match[2] or "px"
+    points = number * {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0, "%": 0.12}[unit]
     return min(12.0, max(9.0, points))
 
 
-def _line_height(value: str | None) -> float:
-    try:
-        return min(2.0, max(1.15, float(value))) if value else DEFAULT_BRAND.line_height
-    except ValueError:
-        return DEFAULT_BRAND.line_height
+def _scale(res: Resolution, value: str | None, path: Key, base_size: float) -> float:
+    """A monospace size as a factor of the text around it (``0.9em``, ``90%``, ``10pt``)."""
+    if not value:
+        return 1.0
+    match = _LENGTH.match(value.lower())
+    if not match:
+        res.warn(path, f"'{value}' is not a size; code keeps the size of its text",
+                 "write a size such as 0.9em or 90%")
+        return 1.0
+    number, unit = float(match[1]), match[2] or "px"
+    factor = {"em": number, "rem": number, "%": number / 100,
+              "pt": number / base_size, "px": number * 0.75 / base_size}[unit]
+    return min(1.5, max(0.6, factor))
 
 
-def _is_bold(weight: str | None) -> bool:
-    if weight is None:
-        return False
-    text = str(weight).strip().lower()
-    if text in ("bold", "bolder", "semibold", "extrabold", "black"):
-        return True
-    try:
-        return int(text) >= 600
-    except ValueError:
-        return False
+def _line_height(res: Resolution, value: str | None, path: Key, low: float, high: float,
+                 default: float) -> float:
+    """A line height as a multiple of the font size (``1.4``, ``1.4em``, ``140%``)."""
+    if not value:
+        return default
+    match = _LENGTH.match(value.lower())
+    if not match or match[2] in ("pt", "px"):
+        res.warn(path, f"line-height '{value}' is not a multiple of the font size; using "
+                       f"{default}", "write a number such as 1.4")
+        return default
+    number = float(match[1]) / (100 if match[2] == "%" else 1)
+    return min(high, max(low, number))

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from guidebuilder.brand.model import Brand, Colors
+from guidebuilder.brand.model import Brand, Picture, Surface
 from guidebuilder.deck.pptx_internals import drop_slides, master_and_layout_elements
 from guidebuilder.errors import Problem
 from guidebuilder.text.measure import Measurer
@@ -61,17 +62,23 @@ class Design:
     body_area: Box | None = None
 
     @property
-    def colors(self) -> Colors:
-        return self.brand.colors
+    def surface(self) -> Surface:
+        """The slides' background and the text colours readable on it."""
+        return self.brand.slide
 
     @property
     def accent_ink(self) -> str:
-        """Text colour that reads on the heading colour."""
-        return self.brand.ink_on(self.brand.heading_color)
+        """Text colour that reads on the primary colour."""
+        return self.brand.ink_on(self.brand.colors.primary)
+
+    def logo(self, large: bool = False) -> Picture | None:
+        """The small (or large) logo in its variant for the slide background."""
+        logo = self.brand.logo_large if large else self.brand.logo_small
+        return logo.on(self.surface.background) if logo else None
 
     @property
     def logo_width(self) -> float:
-        return 90.0 if self.brand.logo_small else 0.0
+        return 90.0 if self.logo() else 0.0
 
     def title_box(self) -> Box:
         logo = self.logo_width + 12 if self.logo_width else 0.0
@@ -112,6 +119,11 @@ def open_presentation(brand: Brand) -> Any:
     template = brand.pptx_template
     prs = Presentation(str(template)) if template else Presentation()
     drop_slides(prs)  # a template's own sample slides
+    if not template or brand.slide.background != "#FFFFFF":
+        for master in prs.slide_masters:  # a template keeps its own, unless the brand has one
+            master.background.fill.solid()
+            master.background.fill.fore_color.rgb = RGBColor.from_string(
+                brand.slide.background.lstrip("#"))
     if template and brand.slide_size is None:
         return prs
     width, height = SLIDE_SIZES[brand.slide_size or "16:9"]

@@ -13,7 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from guidebuilder.brand.colormath import ramp, readable_on
+from guidebuilder.brand.colormath import ramp
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
 from guidebuilder.deck.pptx_internals import SlideAdder, freeze, run_element, shape_tree
@@ -67,14 +67,15 @@ class SlideWriter:
         box = d.footer_box()
         shown, _ = fitted_text(footer, d.inner_width(box), d.inner_height(box), d.measurer,
                                d.footer_size, d.footer_size)
-        add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d, d.colors.muted,
+        add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d, d.surface.muted,
                     "Footer", anchor=MSO_ANCHOR.BOTTOM)
         number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
-                             d.colors.muted, "Slide Number", align="r",
+                             d.surface.muted, "Slide Number", align="r",
                              anchor=MSO_ANCHOR.BOTTOM)
         _slide_number_field(number.text_frame.paragraphs[0], self.count)
-        if d.brand.logo_small:
-            self.picture(slide, d.brand.logo_small.path, d.brand.logo_small.alt, d.logo_box())
+        logo = d.logo()
+        if logo:
+            self.picture(slide, logo.raster, logo.alt, d.logo_box())
 
     def picture(self, slide: Any, path: Path, alt: str, box: Box) -> Any:
         """A picture scaled to fit ``box`` (right-aligned, vertically centred), with alt text."""
@@ -92,7 +93,7 @@ class SlideWriter:
         slide, found = self._new("title", "title", "subtitle")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
                                       Pt(d.height * 0.5))
-        _fill(band, d.brand.heading_color)
+        _fill(band, d.brand.colors.primary)
         band.name = "Title band"
         _send_to_back(slide, band)
         ink = d.accent_ink
@@ -118,9 +119,10 @@ class SlideWriter:
             shown, size = fitted_text(text, d.inner_width(box), height, d.measurer, sizes[index],
                                       10.0, bold=index == 0)
             blocks.append(TextBlock((Run(shown, bold=index == 0),), size, space_before=6))
-        add_textbox(slide, box, blocks, d, d.colors.foreground, "Credits")
-        if d.brand.logo_large:
-            self.picture(slide, d.brand.logo_large.path, d.brand.logo_large.alt,
+        add_textbox(slide, box, blocks, d, d.surface.text, "Credits")
+        logo = d.logo(large=True)
+        if logo:
+            self.picture(slide, logo.raster, logo.alt,
                          Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,
                              d.height * 0.25))
         self._notes(slide, notes)
@@ -133,18 +135,18 @@ class SlideWriter:
         band.name = "Accent"
         set_title(slide, found.get("title"), title,
                   Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
-                  d, d.brand.heading_color, 40)
+                  d, d.surface.heading, 40)
         _place_text(slide, found.get("body"),
                     Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40),
-                    [TextBlock((Run(kicker),), 18)], d, d.colors.secondary, "Kicker")
+                    [TextBlock((Run(kicker),), 18)], d, d.surface.accent, "Kicker")
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
     def text_slide(self, title: str, blocks: Sequence[TextBlock], footer: str, notes: str) -> Any:
         d = self.design
         slide, found = self._new("content", "title", "body")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
-        _place_text(slide, found.get("body"), d.body_box(), blocks, d, d.colors.foreground,
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
+        _place_text(slide, found.get("body"), d.body_box(), blocks, d, d.surface.text,
                     "Content")
         self._furniture(slide, footer)
         self._notes(slide, notes)
@@ -156,7 +158,7 @@ class SlideWriter:
         """A native table; ``rows`` hold TextBlock lists per cell, heights are measured."""
         d = self.design
         slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
         body = d.body_box()
         frame = slide.shapes.add_table(len(rows) + 1, len(header), Pt(body.left), Pt(body.top),
                                        Pt(sum(widths)), Pt(sum(heights)))
@@ -166,17 +168,17 @@ class SlideWriter:
             table.columns[index].width = Pt(width)
         for index, height in enumerate(heights):
             table.rows[index].height = Pt(height)
-        head_fill = d.brand.heading_color
+        head_fill = d.brand.colors.primary
         ink = d.accent_ink
         for col, text in enumerate(header):
             cell = table.cell(0, col)
             self._cell(cell, [TextBlock((Run(text, bold=True),), size)], head_fill, ink)
-        stripes = (d.colors.background, d.colors.light)
+        stripes = (d.surface.background, d.surface.shade)
         for row_index, row in enumerate(rows, start=1):
             fill = stripes[(row_index - 1) % 2]
             for col, blocks in enumerate(row):
                 self._cell(table.cell(row_index, col), blocks, fill,
-                           d.brand.heading_color if col == 0 else d.colors.foreground)
+                           d.surface.heading if col == 0 else d.surface.text)
         self._furniture(slide, footer)
         self._notes(slide, notes)
 
@@ -187,16 +189,14 @@ class SlideWriter:
         cell.margin_left = cell.margin_right = Pt(d.inset_x)
         cell.margin_top = cell.margin_bottom = Pt(d.inset_y)
         cell.vertical_anchor = MSO_ANCHOR.TOP
-        write_blocks(cell.text_frame, blocks, d, readable_on(fill, ink, d.colors.foreground,
-                                                             d.colors.background)
-                     if ink == d.accent_ink else ink)
+        write_blocks(cell.text_frame, blocks, d, ink)
 
     def ladder_slide(self, title: str, labels: Sequence[str], first_number: int, size: float,
                      footer: str, notes: str) -> None:
         """Rising steps, one per level, most junior on the left, as editable shapes."""
         d = self.design
         slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.brand.heading_color)
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
         body = d.body_box()
         count = len(labels)
         gap = 6.0
@@ -209,7 +209,7 @@ class SlideWriter:
                       step_width, height)
             shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
             shape.name = f"Level {first_number + index}"
-            fill = ramp(d.brand.heading_color, d.colors.background, index, count)
+            fill = ramp(d.brand.colors.primary, d.surface.background, index, count)
             _fill(shape, fill)
             ink = d.brand.ink_on(fill)
             prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP)

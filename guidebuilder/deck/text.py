@@ -67,7 +67,9 @@ def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, famil
 def _run_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
              part: Any) -> str:
     face = design.brand.mono.family if run.code else family or design.brand.base.family
-    colour = (design.colors.secondary if run.link else ink).lstrip("#").upper()
+    surface = design.surface
+    colour = (surface.link if run.safe_link else surface.code if run.code else ink)
+    colour = colour.lstrip("#").upper()
     link = ""
     if run.safe_link:
         rel = part.relate_to(run.safe_link, RT.HYPERLINK, is_external=True)
@@ -112,7 +114,8 @@ def rich_blocks(text: RichText, size: float, design: Design,
 def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[str, float]:
     """A title's text and size for ``box``: as large as fits, shortened only as a last resort."""
     return fitted_text(text, design.inner_width(box), design.inner_height(box),
-                       design.heading_measurer, largest, design.title_min, bold=True)
+                       design.heading_measurer, largest, design.title_min,
+                       bold=design.brand.heading_bold)
 
 
 def set_title(slide: Any, shape: Any, text: str, box: Box, design: Design, ink: str,
@@ -125,6 +128,7 @@ def set_title(slide: Any, shape: Any, text: str, box: Box, design: Design, ink: 
     shape.left, shape.top, shape.width, shape.height = box.emu()
     shown, size = fitted_title(text, box, design, largest or design.title_size)
     prepare_frame(shape.text_frame, design, MSO_ANCHOR.MIDDLE)
-    write_blocks(shape.text_frame, [TextBlock((Run(shown, bold=True),), size)], design, ink,
+    run = Run(shown, bold=design.brand.heading_bold, italic=design.brand.heading_italic)
+    write_blocks(shape.text_frame, [TextBlock((run,), size)], design, ink,
                  design.brand.headings.family)
     return shape

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -34,8 +33,10 @@ from guidebuilder.pdf.pages import (
     MARGIN_X,
     cover_band,
     make_canvas_class,
+    page_background,
     page_size,
 )
+from guidebuilder.pdf.pictures import picture_flowable
 from guidebuilder.pdf.styles import Styles, build_styles
 from guidebuilder.plan.document import (
     Bullets,
@@ -124,8 +125,9 @@ class _Story:
         meta, s = self.plan.meta, self.styles
         add = self.flowables.append
         add(Spacer(1, 60))
-        if self.brand.logo_large:
-            add(_logo(self.brand.logo_large.path, 140, 70))
+        logo = self.brand.logo_large.on(self.brand.page.background) if self.brand.logo_large else None
+        if logo:
+            add(picture_flowable(logo, 140, 70))
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))
@@ -134,7 +136,8 @@ class _Story:
         if meta.subtitle:
             add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
-        add(Paragraph(f"<b>{self.text(self.brand.name)}</b>", s.body))
+        if self.brand.name:
+            add(Paragraph(f"<b>{self.text(self.brand.name)}</b>", s.body))
         if meta.credits:
             add(Paragraph(self.text(meta.credits), s.cover_text))
         if meta.date_line:
@@ -211,7 +214,7 @@ class _Story:
             for entry in element.items:
                 label = self.text(self.plan.meta.labels.question)
                 question = Paragraph(
-                    f"<font color='{self.brand.heading_color}'>{label}</font> "
+                    f"<font color='{self.brand.page.heading}'>{label}</font> "
                     f"{self.text(entry.question)}", s.question)
                 answer = self.rich(entry.answer, s.answer)
                 extend(_with_lead(question, answer))
@@ -220,11 +223,11 @@ class _Story:
         """A comparison table as one small table per row piece: tall rows are cut into pieces
         of at most a fifth of a page, and the header row is repeated at the top of every page
         the table continues on. Nothing is ever split by reportlab, so cost stays linear."""
-        s, colors = self.styles, self.brand.colors
+        s, page = self.styles, self.brand.page
         count = len(table.columns)
         first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
-        head_fill = self.brand.heading_color
+        head_fill = self.brand.colors.primary
         head_style = s.cell_head.clone("cell_head_ink",
                                        textColor=HexColor(self.brand.ink_on(head_fill)))
         names = header_names(table.columns, table.short_columns)
@@ -238,7 +241,7 @@ class _Story:
             pieces = [_chunks(cell, w - 2 * CELL_PAD, limit) for cell, w in
                       zip(cells, widths, strict=True)]
             depth = max(len(p) for p in pieces)
-            fill = (colors.background, colors.light)[index % 2]
+            fill = (page.background, page.shade)[index % 2]
             for level in range(depth):
                 pieces_out.append(self._row_table(
                     [p[level] if level < len(p) else "" for p in pieces], widths, fill,
@@ -324,14 +327,6 @@ def _chunks(flowables: list, width: float, limit: float) -> list[list]:
     return [piece for piece in pieces if piece]
 
 
-def _logo(path: Path, max_width: float, max_height: float) -> Image:
-    image = Image(str(path))
-    scale = min(max_width / image.imageWidth, max_height / image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    image.hAlign = "LEFT"
-    return image
-
-
 def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
     """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
     styles = build_styles(brand)
@@ -355,8 +350,8 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> lis
     doc.addPageTemplates([
         PageTemplate("cover", [frame(size, "cover")], pagesize=size,
                      onPage=cover_band(brand, styles.fonts["heading"], styles.markup.codes)),
-        PageTemplate("body", [frame(size, "body")], pagesize=size),
-        PageTemplate("wide", [frame(wide, "wide")], pagesize=wide),
+        PageTemplate("body", [frame(size, "body")], pagesize=size, onPage=page_background(brand)),
+        PageTemplate("wide", [frame(wide, "wide")], pagesize=wide, onPage=page_background(brand)),
     ])
     story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
                    wide[1] - MARGIN_TOP - MARGIN_BOTTOM).build()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.units import cm
@@ -10,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
+from guidebuilder.pdf.pictures import draw_picture, fitted_size
 from guidebuilder.text.measure import ellipsize
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
@@ -53,7 +56,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
         def _furniture(self, total: int) -> None:
             width, height = self._pagesize
             small = brand.base_size - 2
-            muted = HexColor(brand.colors.muted)
+            muted = HexColor(brand.page.muted)
             rule = HexColor(brand.colors.tertiary)
             self.saveState()
             self.setStrokeColor(rule)
@@ -63,16 +66,19 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.line(MARGIN_X, bottom + small + 4, width - MARGIN_X, bottom + small + 4)
             self.setFillColor(muted)
+            logo = brand.logo_small.on(brand.page.background) if brand.logo_small else None
             logo_width = 0.0
-            if brand.logo_small:
-                logo_width = _draw_logo(self, brand, width - MARGIN_X, top, small * 1.8)
+            if logo:
+                logo_width, logo_height = fitted_size(logo, 4 * small * 1.8, small * 1.8)
+                draw_picture(self, logo, width - MARGIN_X - logo_width, top - 2, logo_width,
+                              logo_height)
             self.setFont(fonts["base"], small)
             self.drawString(MARGIN_X, top, fit_text(keep_drawable(title, codes), fonts["base"], small,
                                                     width - 2 * MARGIN_X - logo_width - 12))
             number = page_label.format(page=self._pageNumber, pages=total)
             number_width = stringWidth(number, fonts["base"], small)
             self.drawRightString(width - MARGIN_X, bottom, number)
-            footer = keep_drawable(brand.footer or brand.name, codes)
+            footer = keep_drawable(brand.footer or brand.name, codes)  # may be empty
             self.drawString(MARGIN_X, bottom, fit_text(footer, fonts["base"], small,
                                                        width - 2 * MARGIN_X - number_width - 12))
             self.restoreState()
@@ -80,30 +86,35 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
     return HandbookCanvas
 
 
-def _draw_logo(canvas: Canvas, brand: Brand, right: float, baseline: float, height: float) -> float:
-    """Draw the small logo right-aligned with its bottom at ``baseline``; return its width."""
-    from reportlab.lib.utils import ImageReader
+def page_background(brand: Brand) -> Callable[[Canvas, object], None]:
+    """Each page's background: the brand's, when it is not white (and light enough to print)."""
 
-    assert brand.logo_small
-    image = ImageReader(str(brand.logo_small.path))
-    image_width, image_height = image.getSize()
-    width = height * image_width / max(1, image_height)
-    canvas.drawImage(image, right - width, baseline - 2, width, height, mask="auto")
-    return width
+    def draw(canvas: Canvas, doc: object) -> None:
+        if brand.page.background != "#FFFFFF":
+            width, height = canvas._pagesize
+            canvas.saveState()
+            canvas.setFillColor(HexColor(brand.page.background))
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+            canvas.restoreState()
+
+    return draw
 
 
-def cover_band(brand: Brand, font: str, codes: frozenset[int]):
-    """Cover decoration: a band of the primary colour carrying the brand name, an accent rule."""
+def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canvas, object], None]:
+    """Cover decoration: a band of the primary colour carrying the organisation's name, and an
+    accent rule."""
+    background = page_background(brand)
 
-    def draw(canvas, doc) -> None:
+    def draw(canvas: Canvas, doc: object) -> None:
+        background(canvas, doc)
         width, height = canvas._pagesize
         band = 1.4 * 72
         canvas.saveState()
-        canvas.setFillColor(HexColor(brand.heading_color))
+        canvas.setFillColor(HexColor(brand.colors.primary))
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)
         canvas.setFillColor(HexColor(brand.colors.secondary))
         canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(brand.ink_on(brand.heading_color)))
+        canvas.setFillColor(HexColor(brand.ink_on(brand.colors.primary)))
         canvas.setFont(font, 13)
         canvas.drawString(MARGIN_X, height - band / 2 - 4,
                           fit_text(keep_drawable(brand.name, codes), font, 13,

@@ -56,12 +56,16 @@ class Styles:
 def build_styles(brand: Brand) -> Styles:
     """Paragraph styles from the brand's fonts, sizes and colours."""
     base_fonts = register_family(brand.base)
-    base, base_bold = base_fonts["regular"], base_fonts["bold"]
-    heading = register_family(brand.headings)["bold"]
+    base_bold = base_fonts["bold"]
+    base = base_bold if brand.base_bold else base_fonts["regular"]
+    heading_style = (("bold" if brand.heading_bold else "")
+                     + ("italic" if brand.heading_italic else "")) or "regular"
+    heading = register_family(brand.headings)[heading_style]
     mono = register_family(brand.mono)["regular"]
     size = brand.base_size
-    text = HexColor(brand.colors.foreground)
-    primary = HexColor(brand.heading_color)
+    surface = brand.page
+    text = HexColor(surface.text)
+    primary = HexColor(surface.heading)
     body = ParagraphStyle("body", fontName=base, fontSize=size, leading=size * brand.line_height,
                           textColor=text, spaceAfter=size * 0.6, alignment=TA_LEFT,
                           splitLongWords=1, allowWidows=0, allowOrphans=0)
@@ -79,7 +83,8 @@ def build_styles(brand: Brand) -> Styles:
 
     def head(name: str, scale: float, before: float, color=primary) -> ParagraphStyle:
         return ParagraphStyle(name, body, fontName=heading,
-                              fontSize=size * scale, leading=size * scale * 1.2,
+                              fontSize=size * scale,
+                              leading=size * scale * brand.heading_line_height,
                               textColor=color, spaceBefore=size * before,
                               spaceAfter=size * 0.6, keepWithNext=1)
 
@@ -99,13 +104,14 @@ def build_styles(brand: Brand) -> Styles:
         toc=toc,
         cover_title=ParagraphStyle("cover_title", head("ct", 3.0, 0.0), leading=size * 3.5),
         cover_subtitle=ParagraphStyle("cover_subtitle", body, fontSize=size * 1.7,
-                                      leading=size * 2.2, textColor=HexColor(brand.colors.secondary)),
-        cover_text=ParagraphStyle("cover_text", body, textColor=HexColor(brand.colors.muted)),
+                                      leading=size * 2.2, textColor=HexColor(surface.accent)),
+        cover_text=ParagraphStyle("cover_text", body, textColor=HexColor(surface.muted)),
         step=ParagraphStyle("step", body, fontName=base_bold,
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
         fonts={"base": base, "heading": heading, "mono": mono},
-        markup=Markup(mono, brand.colors.secondary, drawable(brand)),
+        markup=Markup(mono, surface.link, surface.code,
+                      round(size * (brand.code_scale - 1), 1), drawable(brand)),
     )
 
 
@@ -116,6 +122,8 @@ class Markup:
 
     mono: str
     link_color: str
+    code_color: str
+    code_delta: float  # points added to the size of code spans (the brand's monospace size)
     codes: frozenset[int]
 
     def text(self, text: str) -> str:
@@ -126,7 +134,8 @@ class Markup:
         for run in runs:
             text = self.text(run.text)
             if run.code:
-                text = f"<font name={quoteattr(self.mono)}>{text}</font>"
+                text = (f"<font name={quoteattr(self.mono)} color={quoteattr(self.code_color)}"
+                        f"{self._code_size()}>{text}</font>")
             if run.bold:
                 text = f"<b>{text}</b>"
             if run.italic:
@@ -136,3 +145,6 @@ class Markup:
                         f"<u>{text}</u></a>")
             parts.append(text)
         return "".join(parts)
+
+    def _code_size(self) -> str:
+        return f' size="{self.code_delta:+g}"' if self.code_delta else ""

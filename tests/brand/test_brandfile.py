@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from guidebuilder.brand.locate import find_brand, load_brand
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.cli import app
-from guidebuilder.errors import BrandError
 from guidebuilder.run.job import Job, run_job
 
 from conftest import ROOT, SEED, write
@@ -41,13 +40,11 @@ def test_example_brand_resolves() -> None:
         "#0F6E6E", "#C2502F", "#162C3A")
     assert brand.base.family == "Carlito" and set(brand.base.files) == {
         "regular", "bold", "italic", "bolditalic"}
-    assert brand.logo_large.path.name == "logo.png"
-    assert brand.logo_small.alt == "Northwind Talent compass mark"
+    assert brand.logo_large.light.path.name == "logo.png"
+    assert brand.logo_small.light.alt == "Northwind Talent compass mark"
     assert (brand.page_size, brand.slide_size) == ("letter", "4:3")
     assert brand.footer.startswith("Northwind Talent")
-    assert [str(w) for w in warnings] == [
-        f"{EXAMPLE}: ignored (not used by guidebuilder): defaults.bootstrap, "
-        "typography.fonts[1] (source: google)."]
+    assert [str(w) for w in warnings] == [f"{EXAMPLE}: not used by guidebuilder: defaults.bootstrap."]
 
 
 def test_pdf_uses_the_brand(branded_outputs: dict[str, Path]) -> None:
@@ -89,14 +86,11 @@ BAD_BRANDS = [
     ("misspelt-key", "colour:\n  primary: red\n", r"_brand.yml:1:1: colour: unknown key 'colour'; "
                                                   r"did you mean 'color'\?"),
     ("undefined-palette", "color:\n  palette: {teal: '#0F6E6E'}\n  primary: tealish\n",
-     r"_brand.yml:3:12: color.primary: 'tealish' is not a colour or a palette name; .*\(teal\)"),
+     r"_brand.yml:3:12: color.primary: 'tealish' is not a colour, nor a theme or palette colour "
+     r"name; .*one of: primary, teal"),
     ("bad-colour", "color:\n  primary: '#12'\n", r"_brand.yml:2:12: color.primary: '#12' is not a "),
-    ("missing-logo", "logo:\n  large: nope.png\n", r"_brand.yml:2:10: logo.large: logo file "
-                                                   r"'nope.png' not found"),
-    ("logo-not-image", "logo:\n  large: fonts/LICENSE-Carlito.txt\n",
-     r"logo.large: logo 'LICENSE-Carlito.txt' is not a readable image; use a PNG or JPEG file"),
     ("font-not-font", "typography:\n  fonts:\n    - family: X\n      files: [logo.png]\n",
-     r"_brand.yml:4:15: typography.fonts\[0\].files\[0\].path: logo.png: not a font file"),
+     r"_brand.yml:4:15: typography.fonts\[0\].files\[0\].path: logo.png: not a usable font "),
     ("template-not-pptx", "defaults:\n  guidebuilder:\n    pptx-template: logo.png\n",
      r"_brand.yml:3:20: defaults.guidebuilder.pptx-template: 'logo.png' is not a .pptx file"),
     ("bad-page-size", "defaults:\n  guidebuilder:\n    page-size: A5\n",
@@ -120,11 +114,28 @@ def test_bad_brand_input_exits_1_with_location(tmp_path: Path, name: str, text: 
     assert all(line.startswith("error: ") for line in result.stderr.splitlines())
 
 
-def test_decompression_bomb_logo(tmp_path: Path) -> None:
+LOGO_NOTICES = [
+    ("missing", "logo:\n  large: nope.png\n", "2:10: logo.large: logo file 'nope.png' not found"),
+    ("not-image", "logo:\n  large: fonts/LICENSE-Carlito.txt\n",
+     "logo.large: logo 'LICENSE-Carlito.txt' is not a readable image; it is left out"),
+    ("url", "logo:\n  large: https://example.com/logo.png\n",
+     "logo.large: the logo 'https://example.com/logo.png' is a URL, and guidebuilder never "
+     "downloads during a build"),
+    ("bomb", "logo: huge.png\n", "logo 'huge.png' has more than 25,000,000 pixels"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), LOGO_NOTICES, ids=[n[0] for n in LOGO_NOTICES])
+def test_unusable_logo_is_a_notice_and_the_build_goes_on(tmp_path: Path, name: str, text: str,
+                                                         expected: str) -> None:
     folder = _brand_folder(tmp_path)
     Image.new("1", (8000, 8000)).save(folder / "huge.png")
-    with pytest.raises(BrandError, match="has more than 25,000,000 pixels"):
-        load_brand(write(folder, "logo: huge.png\n", "_brand.yml"))
+    brand, warnings = load_brand(write(folder, text, "_brand.yml"))
+    assert brand.logo_large is None and brand.logo_small is None
+    assert [w for w in map(str, warnings) if expected in w], warnings
+    result = run_job(Job(SEED, {"pdf": tmp_path / "x.pdf", "pptx": tmp_path / "x.pptx"},
+                         folder / "_brand.yml"))
+    assert result.error is None and len(result.written) == 2
 
 
 @pytest.mark.parametrize("flavor", ["woff", "woff2"])
@@ -160,7 +171,7 @@ def test_shorthands(tmp_path: Path) -> None:
                           "  base: Carlito\n", "_brand.yml")
     resolved, _ = load_brand(brand)
     assert resolved.name == "Solo"
-    assert resolved.logo_small.path == resolved.logo_large.path == folder / "logo.png"
+    assert resolved.logo_small.light.path == resolved.logo_large.light.path == folder / "logo.png"
     assert resolved.base.family == "Carlito" and resolved.base.file(bold=True).name == (
         "Carlito-Regular.ttf")
 
