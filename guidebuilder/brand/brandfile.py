@@ -55,12 +55,13 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
                 or GuidebuilderDefaults.model_validate({}))
     color_values = ColorResolver(res, parsed.color, defaults.color_scheme)
     fonts = resolve_typography(res, parsed.typography, color_values)
-    colors = resolve_colors(color_values, fonts.colors)
-    page, slide = surfaces(res, colors, fonts.colors)
+    brand_colors = resolve_colors(color_values, fonts.colors)
+    page, slide = surfaces(res, brand_colors)
     name = organisation(parsed.meta)
     logos = LogoResolver(res, parsed.logo, name)
     brand = Brand(
-        name=name, link=home_link(parsed.meta), colors=colors, page=page, slide=slide,
+        name=name, link=home_link(parsed.meta), colors=brand_colors.colors, page=page,
+        slide=slide,
         base=fonts.base, headings=fonts.headings, mono=fonts.mono,
         base_size=fonts.base_size, line_height=fonts.line_height, base_bold=fonts.base_bold,
         heading_bold=fonts.heading_bold, heading_italic=fonts.heading_italic,
@@ -71,7 +72,7 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
     )
     if res.problems:
         raise BrandError(res.problems)
-    return brand, res.warnings
+    return brand, sorted(res.warnings, key=lambda w: (w.line or 0, w.column or 0))
 
 
 def _report_ignored(res: Resolution, parsed: BrandFile) -> None:

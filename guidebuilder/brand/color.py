@@ -4,7 +4,7 @@ and text colours made readable on the backgrounds they sit on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import Field
 
@@ -58,10 +58,8 @@ class ColorResolver:
         """``value`` as ``#RRGGBB``; None (after a problem is reported) when it is not a colour."""
         if value is None:
             return None
-        if isinstance(value, LightDark):
-            chosen = getattr(value, self.scheme) or value.light or value.dark
-            return self.value(chosen, (*path, self.scheme if getattr(value, self.scheme)
-                                       else "light" if value.light else "dark"), chain)
+        if isinstance(value, LightDark):  # a pair without this scheme's variant sets nothing
+            return self.value(getattr(value, self.scheme), (*path, self.scheme), chain)
         name = value.strip()
         if name in chain:  # a name given itself as value is a CSS colour (teal: teal) or a loop
             if len(chain) == 1 and chain[0] == name and _css(name):
@@ -76,6 +74,17 @@ class ColorResolver:
         if self.color and name in self.color.palette:
             return self.value(self.color.palette[name], ("color", "palette", name), (*chain, name))
         return self._literal(name, path)
+
+    def theme(self, name: str) -> str | None:
+        """The theme colour ``name`` (else a palette colour of that name), or None if unset.
+        Palette entries are resolved only when used: a palette may hold other values."""
+        if not self.color:
+            return None
+        if getattr(self.color, name) is not None:
+            return self.value(getattr(self.color, name), ("color", name))
+        if name in self.color.palette:
+            return self.value(self.color.palette[name], ("color", "palette", name), (name,))
+        return None
 
     def _literal(self, value: str, path: Key) -> str | None:
         found = _css(value)
@@ -108,24 +117,32 @@ class TextColors:
     code: tuple[str, Key] | None = None
 
 
-def resolve_colors(colors: ColorResolver, text: TextColors) -> Colors:
+@dataclass(frozen=True)
+class BrandColors:
+    """The resolved colours and, for each text role, the key that set its colour (None when
+    it is the built-in one)."""
+
+    colors: Colors
+    sources: dict[str, Key | None]
+
+
+def resolve_colors(colors: ColorResolver, text: TextColors) -> BrandColors:
     """The brand's colours. Unset ones are derived from the brand's own: secondary is the
     primary, rules and shades are tints of it, headings take the primary, links the link
     colour (else primary); the built-in colours are used only for what nothing derives from."""
-    color = colors.color
-    given = {name: colors.value(getattr(color, name), ("color", name)) if color else None
-             for name in THEME_COLORS}
-    if color:
-        for name, value in color.palette.items():
-            colors.value(value, ("color", "palette", name), (name,))
+    given = {name: colors.theme(name) for name in THEME_COLORS}
     if not any(given.values()) and text == TextColors():
-        return DEFAULT_BRAND.colors
+        return BrandColors(DEFAULT_BRAND.colors, dict.fromkeys(ROLES))
+
+    def source(*names: str) -> Key | None:
+        return next((("color", name) for name in names if given[name]), None)
+
     background = given["background"] or WHITE
     foreground = given["foreground"] or (DEFAULT_BRAND.colors.foreground if is_light(background)
                                          else "#F5F5F5")
     primary = (given["primary"] or given["secondary"] or given["tertiary"]
                or DEFAULT_BRAND.colors.primary)
-    return Colors(
+    resolved = Colors(
         foreground=foreground, background=background, primary=primary,
         secondary=given["secondary"] or primary,
         tertiary=given["tertiary"] or mix(primary, background, 0.8),
@@ -135,29 +152,50 @@ def resolve_colors(colors: ColorResolver, text: TextColors) -> Colors:
         link=text.link[0] if text.link else given["link"] or primary,
         code=text.code[0] if text.code else foreground,
     )
+    accent = ("primary", "secondary", "tertiary")
+    sources = {
+        "text": source("foreground"),
+        "heading": text.heading[1] if text.heading else source(*accent),
+        "link": text.link[1] if text.link else source("link", *accent),
+        "accent": source("secondary", "primary", "tertiary"),
+        "code": text.code[1] if text.code else source("foreground"),
+    }
+    return BrandColors(resolved, sources)
 
 
-def surfaces(res: Resolution, colors: Colors, text: TextColors) -> tuple[Surface, Surface]:
-    """The page and slide surfaces. Slides take the brand background; pages too when it is light
-    enough to print on. Each text colour that had to change to be readable is said once."""
-    page_background = colors.background if is_light(colors.background) else WHITE
-    if page_background != colors.background:
+ROLES = {"text": "text", "heading": "headings", "link": "links", "accent": "accents",
+         "code": "code"}
+
+
+def surfaces(res: Resolution, brand: BrandColors) -> tuple[Surface, Surface]:
+    """The page and slide surfaces. Slides take the brand background; pages too when it is
+    light enough to print on, else they stay white with dark text. A brand colour that had to
+    change to be readable is said once per background."""
+    colors = brand.colors
+    slide = Surface.of(colors, colors.background)
+    _report(res, brand, slide, "slides")
+    if is_light(colors.background):
+        page = Surface.of(colors, colors.background)
+    else:
         res.warn(("color", "background"), f"the background {colors.background} is too dark to "
-                 "print on; the PDF's pages stay white (the slides use it)")
-    page, slide = Surface.of(colors, page_background), Surface.of(colors, colors.background)
-    wheres = {"text": ("color", "foreground"), "heading": text.heading[1] if text.heading
-              else ("color", "primary"), "link": text.link[1] if text.link else ("color", "link"),
-              "accent": ("color", "secondary"), "code": text.code[1] if text.code
-              else ("color", "foreground")}
-    wanted = {"text": colors.foreground, "heading": colors.heading, "link": colors.link,
-              "accent": colors.secondary, "code": colors.code}
-    checked = [("slides", slide)] + ([("pages", page)] if page != slide else [])
-    for where, surface in checked:
-        for role, ink in wanted.items():
-            if getattr(surface, role) != ink:
-                ratio = contrast(ink, surface.background)
-                res.warn(wheres[role], f"the {role} colour {ink} has a contrast of {ratio:.1f}:1 "
-                         f"on the {where} background {surface.background}, below WCAG AA "
-                         f"({AA}:1); {getattr(surface, role)} is used there instead")
+                 "print on; the PDF's pages stay white, with text colours that read on white")
+        on_white = replace(colors, foreground=DEFAULT_BRAND.colors.foreground,
+                           code=DEFAULT_BRAND.colors.foreground)
+        page = Surface.of(on_white, WHITE)
     return page, slide
 
+
+def _report(res: Resolution, brand: BrandColors, surface: Surface, where: str) -> None:
+    changed: dict[str, list[str]] = {}
+    for role in ROLES:
+        ink = getattr(brand.colors, "foreground" if role == "text" else
+                      "secondary" if role == "accent" else role)
+        if brand.sources[role] is not None and getattr(surface, role) != ink:
+            changed.setdefault(ink, []).append(role)
+    for ink, roles in changed.items():
+        names = [ROLES[role] for role in roles]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        ratio = contrast(ink, surface.background)
+        res.warn(brand.sources[roles[0]] or (), f"{ink} has a contrast of {ratio:.1f}:1 on the "
+                 f"{where} background {surface.background}, below WCAG AA ({AA}:1); {listed} "
+                 f"use {getattr(surface, roles[0])} there instead")
