@@ -87,7 +87,9 @@ class Surface:
         return cls(background, text, legible(colors.heading, background),
                    legible(colors.secondary, background), legible(colors.link, background),
                    legible(mix(text, background, 0.3), background),
-                   legible(colors.code, background), legible(colors.light, background, 1.0))
+                   legible(colors.code, background),
+                   colors.light if is_light(colors.light) == is_light(background)
+                   else mix(colors.primary, background, 0.92))
 
 
 def _liberation(name: str) -> dict[str, Path]:

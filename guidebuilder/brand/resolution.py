@@ -34,13 +34,15 @@ class Resolution:
 
     def file(self, relative: str, path: Key, what: str, required: bool = True) -> Path | None:
         """The readable file ``relative`` names, relative to the brand file (a path starting
-        with ``/`` too, as Quarto reads it from the project root). A URL is never fetched: it
+        with ``/`` too when no such absolute file exists, as Quarto reads it from the project
+        root). A URL is never fetched: it
         gets a notice. A missing file is a problem, or a notice when not ``required``."""
         if "://" in relative:
             self.warn(path, f"the {what} '{relative}' is a URL, and guidebuilder never downloads "
                             "during a build", "download the file and give its path instead")
             return None
-        target = (self.folder / relative.lstrip("/")).expanduser()
+        given = Path(relative).expanduser()
+        target = given if given.is_absolute() and given.is_file() else self.folder / relative.lstrip("/")
         if not target.is_file():
             message = (f"{what} file '{relative}' not found" if not target.exists()
                        else f"{what} path '{relative}' is not a file")
