@@ -27,7 +27,7 @@ def _deck_xml(path: Path) -> str:
 def test_headings_colour_does_not_replace_the_primary_fill(tmp_path: Path) -> None:
     brand = write(tmp_path, "color:\n  primary: '#C00000'\ntypography:\n  headings:\n"
                             "    color: '#222222'\n", "_brand.yml")
-    resolved, warnings = load_brand(brand)
+    resolved, _ = load_brand(brand)
     assert (resolved.colors.primary, resolved.slide.heading) == ("#C00000", "#222222")
     run_job(Job(SEED, {"pptx": tmp_path / "d.pptx"}, brand))
     header = next(s for slide in Presentation(tmp_path / "d.pptx").slides for s in slide.shapes
