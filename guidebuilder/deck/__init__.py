@@ -18,8 +18,8 @@ def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> li
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)
-    writer = SlideWriter(prs, design)
-    DeckComposer(plan, design, writer, brand.footer or brand.name).compose()
+    writer = SlideWriter(prs, design, brand.footer or brand.name)
+    DeckComposer(plan, design, writer).compose()
     writer.finish()
     meta = plan.meta
     set_properties(prs, meta.title, brand.name, meta.subtitle or meta.title, meta.language,

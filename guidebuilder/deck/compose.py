@@ -1,12 +1,16 @@
-"""Walk a DocumentPlan and decide the slides: what goes on them, what goes in the notes."""
+"""Decide the deck a presenter shows: which slides, what each shows (short forms, at most a
+slide's worth of words, readable sizes) and what the speaker notes say (everything)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
-from guidebuilder.deck.design import Design
-from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.deck.tables import table_slides
+from guidebuilder.deck.design import Box, Design
+from guidebuilder.deck.ladder import Level, ladder_size, ladder_slide, ladder_words
+from guidebuilder.deck.slides import Card, SlideWriter
+from guidebuilder.deck.tables import TableText, table_slides
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Paragraph, RichText, Run
 from guidebuilder.plan.document import (
@@ -20,49 +24,51 @@ from guidebuilder.plan.document import (
     SectionKind,
     Table,
 )
-from guidebuilder.plan.layout import BULLET, LADDER_STEPS
-from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
-from guidebuilder.text.measure import first_sentence
+from guidebuilder.plan.layout import BULLET, LADDER_STEPS, slide_form
+from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text, paginate, word_count
+
+Make = Callable[[float], list[TextBlock]]
+DIVIDER_ROLES = 3  # from this many roles on, the roles part opens with a divider
+AGENDA_TILES = 12
 
 
 class DeckComposer:
-    """Turns sections into slides through a SlideWriter."""
+    """Turns the plan's sections into slides through a SlideWriter."""
 
-    def __init__(self, plan: DocumentPlan, design: Design, writer: SlideWriter,
-                 footer: str) -> None:
+    def __init__(self, plan: DocumentPlan, design: Design, writer: SlideWriter) -> None:
         self.plan = plan
         self.design = design
         self.writer = writer
-        self.footer = footer
         self.labels = plan.meta.labels
 
-    # -- text helpers -------------------------------------------------------------------
-    def blocks(self, text: RichText, size: float, bullets: bool = True) -> list[TextBlock]:
-        return rich_blocks(text, size, self.design, bullets)
-
-    def fit(self, make, sizes: Sequence[float] | None = None,
-            split=None) -> list[list[TextBlock]]:
-        """Pages of blocks made by ``make(size)``: one slide at the largest size that fits,
-        else split by ``split(blocks, width, height)`` (default: paginate) at the middle size,
-        never below the minimum."""
+    # -- fitting --------------------------------------------------------------------------
+    def pages(self, make: Make, room: Box | None = None,
+              sizes: Sequence[float] | None = None) -> list[list[TextBlock]]:
+        """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
+        size that fits ``room`` with at most a slide's worth of words, else continued slides at
+        the middle size (text is never shrunk below it)."""
         d = self.design
-        box = d.body_box()
-        width, height = d.inner_width(box), d.inner_height(box)
+        room = room or d.body_box()
+        width, height = d.inner_width(room), d.inner_height(room)
         sizes = sizes or d.body_sizes
         for size in sizes:
             blocks = make(size)
-            if blocks_height(d.measurer, blocks, width) <= height:
+            if (blocks_height(d.measurer, blocks, width) <= height
+                    and word_count(blocks) <= d.max_words):
                 return [blocks]
-        blocks = make(sizes[min(1, len(sizes) - 1)])
-        if split is None:
-            return paginate(d.measurer, blocks, width, height)
-        return split(blocks, width, height)
+        middle = sizes[min(2, len(sizes) - 1)]
+        return paginate(d.measurer, make(middle), width, height, d.max_words)
 
-    def text_slides(self, title: str, pages: list[list[TextBlock]], notes: str | list[str]) -> None:
+    def text_slides(self, title: str, pages: list[list[TextBlock]], notes: Sequence[str],
+                    subtitle: str = "") -> None:
+        """One slide per page; continuation slides are titled "(cont.)"."""
         for index, page in enumerate(pages):
             shown = title if index == 0 else f"{title} {self.labels.continued}"
-            page_notes = notes[index] if isinstance(notes, list) else notes
-            self.writer.text_slide(shown, page, self.footer, page_notes)
+            self.writer.text_slide(shown, page, notes[min(index, len(notes) - 1)],
+                                   subtitle if index == 0 else "")
+
+    def blocks(self, text: RichText, size: float, bullets: bool = True) -> list[TextBlock]:
+        return rich_blocks(text, size, self.design, bullets)
 
     # -- the deck -------------------------------------------------------------------------
     def compose(self) -> None:
@@ -72,89 +78,144 @@ class DeckComposer:
                                 "\n\n".join(p for p in (meta.title, meta.subtitle, meta.credits,
                                                         meta.date_line) if p))
         self.agenda()
+        roles = [s for s in self.plan.sections if s.kind is SectionKind.ROLE]
         for number, section in enumerate(self.plan.sections, start=1):
-            self.writer.divider(section.title, f"{number:02d}", self.footer,
-                                f"{section.title}." + self._outline(section))
-            self.section(section)
+            if section.kind is SectionKind.ROLE:
+                if len(roles) >= DIVIDER_ROLES and section is roles[0]:
+                    self.writer.divider(self.labels.roles, f"{number:02d}",
+                                        "\n".join(role.title for role in roles))
+                self.role(section)
+            elif section.kind is SectionKind.COMPARISON:
+                self.comparison(section)
+            elif section.kind is SectionKind.FAQ:
+                self.faq(section)
+            elif section.kind is SectionKind.CLOSING:
+                self.closing(section)
+            else:
+                self.prose(section.title, _prose(section.elements))
 
     def agenda(self) -> None:
-        titles = [s.title for s in self.plan.sections]
-        make = lambda size: [TextBlock((Run(f"{i:02d}", bold=True), Run(f"   {t}")), size,  # noqa: E731
-                                       0.0, size * 0.45) for i, t in enumerate(titles, start=1)]
-        pages = self.fit(make)
-        self.text_slides(self.labels.agenda, pages, "\n".join(titles))
+        """The parts of the deck as numbered tiles, twelve to a slide."""
+        entries = list(enumerate((s.title for s in self.plan.sections), start=1))
+        for start in range(0, len(entries), AGENDA_TILES):
+            chunk = entries[start:start + AGENDA_TILES]
+            title = self.labels.agenda if not start else f"{self.labels.agenda} {self.labels.continued}"
+            self.writer.agenda_slide(title, chunk, "\n".join(f"{n}. {t}" for n, t in chunk))
 
-    def _outline(self, section: Section) -> str:
-        return (" " + "; ".join(child.title for child in section.children) + "."
-                if section.children else "")
+    def prose(self, title: str, text: RichText, notes: str = "") -> None:
+        """Running text: its short form (or first sentences) as bullets when it has several
+        paragraphs; the full text in the notes."""
+        shown = slide_form(text)
+        bullets = len(shown.blocks) > 1
+        pages = self.pages(lambda size: self.blocks(shown, size, bullets=bullets))
+        self.text_slides(title, pages, [notes or text.plain])
 
-    def section(self, section: Section, parent: str = "") -> None:
-        title = section.title if not parent else f"{parent}: {section.title}"
-        for element in section.elements:
-            self.element(element, title if section.kind is not SectionKind.ROLE else
-                         f"{section.title}: {self.labels.summary}")
-        for child in section.children:
-            self.section(child, section.title)
-
-    def element(self, element, title: str) -> None:
-        if isinstance(element, Prose):
-            self.prose(title, element.text)
-        elif isinstance(element, Bullets):
-            items = [b for item in element.items for b in self.blocks(item, 0)]
-            make = lambda size: [TextBlock(b.runs, size, b.indent, size * 0.45, b.bullet,  # noqa: E731
-                                           b.level) for b in items]
-            notes = "\n".join(f"• {item.plain}" for item in element.items)
-            self.text_slides(title, self.fit(make), notes)
-        elif isinstance(element, Definitions):
-            make = lambda size: [TextBlock((Run(i.term, bold=True),), size,  # noqa: E731
-                                           self.design.bullet_indent, size * 0.5, BULLET)
-                                 for i in element.items]
-            pages = self.fit(make)
-            page_notes: list[str] = []
-            start = 0
-            for page in pages:  # a page's notes: the items that start on it, in full
-                count = sum(1 for b in page if b.bullet)
-                page_notes.append("\n\n".join(f"{i.term}: {i.body.plain}"
-                                              for i in element.items[start:start + count]))
-                start += count
-            self.text_slides(title, pages, page_notes)
-        elif isinstance(element, Table):
-            table_slides(self.writer, self.labels, self.footer, title, element)
-        elif isinstance(element, Ladder):
-            self.ladder(title, element)
-        elif isinstance(element, Questions):
-            self.questions(title, element)
-
-    def prose(self, title: str, text: RichText) -> None:
-        """Full text when it fits one slide at a readable size; else the lead sentences."""
-        full = self.fit(lambda size: self.blocks(text, size, bullets=False), self.design.body_sizes[:2])
-        if len(full) == 1:
-            self.text_slides(title, full, text.plain)
+    def comparison(self, section: Section) -> None:
+        """The table with the introduction as its subtitle; the full text in the notes."""
+        table = next((e for e in section.elements if isinstance(e, Table)), None)
+        before = _prose(section.elements[:section.elements.index(table)] if table else ())
+        after = _prose(section.elements[section.elements.index(table) + 1:] if table else ())
+        if table is None:
+            self.prose(section.title, _prose(section.elements))
             return
-        condensed = RichText(text.source, tuple(
-            Paragraph((Run(first_sentence(b.plain)),)) if isinstance(b, Paragraph) else b
-            for b in text.blocks))
-        self.text_slides(title, self.fit(lambda size: self.blocks(condensed, size)), text.plain)
+        table_slides(self.writer, self.labels, section.title, table,
+                     TableText(_subtitle(before), before.plain, after.plain))
 
-    def ladder(self, title: str, ladder: Ladder) -> None:
-        levels = ladder.levels
-        for start in range(0, len(levels), LADDER_STEPS):
-            chunk = levels[start:start + LADDER_STEPS]
-            labels = [level.term for level in chunk]
-            size = next((s for s in (18.0, 16.0, 14.0, 12.0)
-                         if self.writer.ladder_fits(labels, s)), None)
-            notes = "\n\n".join(f"{start + i}. {lv.term}: {lv.body.plain}"
-                                for i, lv in enumerate(chunk, start=1))
-            shown = title if start == 0 else f"{title} {self.labels.continued}"
-            if size is None:  # labels too long for steps: list the levels as text instead
-                make = lambda s, c=chunk, n=start: [TextBlock(  # noqa: E731
-                    (Run(f"{n + i}. ", bold=True), Run(lv.term, bold=True)), s, 0.0, s * 0.5)
-                    for i, lv in enumerate(c, start=1)]
-                self.text_slides(shown, self.fit(make), notes)
-            else:
-                self.writer.ladder_slide(shown, labels, start + 1, size, self.footer, notes)
+    def role(self, section: Section) -> None:
+        """An overview (summary, responsibilities and task examples as cards), then the
+        career ladder with a line per level."""
+        summary = _prose(section.elements)
+        parts = {child.kind: child for child in section.children}
+        cards: list[tuple[str, list[RichText], str]] = []
+        if SectionKind.RESPONSIBILITIES in parts:
+            items = _only(parts[SectionKind.RESPONSIBILITIES], Definitions).items
+            cards.append((parts[SectionKind.RESPONSIBILITIES].title,
+                          [_plain(i.term) for i in items],
+                          "\n\n".join(f"{i.term}: {i.body.plain}" if i.body else i.term
+                                      for i in items)))
+        if SectionKind.TASKS in parts:
+            tasks = _only(parts[SectionKind.TASKS], Bullets).items
+            cards.append((parts[SectionKind.TASKS].title, list(tasks),
+                          "\n".join(f"{BULLET} {t.plain}" for t in tasks)))
+        notes = "\n\n".join([summary.plain, *(f"{h}:\n{n}" for h, _, n in cards)]).strip()
+        self.overview(section.title, _subtitle(summary), cards, notes)
+        if SectionKind.CAREER in parts:
+            self.career(section.title, parts[SectionKind.CAREER])
 
-    def questions(self, title: str, questions: Questions) -> None:
+    def overview(self, title: str, subtitle: str,
+                 cards: list[tuple[str, list[RichText], str]], notes: str) -> None:
+        """The cards side by side on one slide when they fit; else a slide per card."""
+        d = self.design
+        room = d.body_box()
+        if subtitle:
+            height = self.writer.subtitle_height(subtitle)
+            room = Box(room.left, room.top + height, room.width, room.height - height)
+        budget = d.max_words - len(subtitle.split())
+        for size in d.body_sizes[1:]:
+            made = [Card(heading, self._card_blocks(items, size)) for heading, items, _ in cards]
+            words = sum(word_count(c.blocks) + len(c.heading.split()) for c in made)
+            if made and words <= budget and self.writer.cards_fit(made, room):
+                self.writer.cards_slide(title, subtitle, made, notes)
+                return
+        if not cards:
+            self.text_slides(title, [[]], [notes], subtitle)
+            return
+        for index, (heading, items, card_notes) in enumerate(cards):
+            shown = title if index == 0 else f"{title}: {heading}"
+            pages = self.pages(lambda size, i=items, h=heading: [  # type: ignore[misc]
+                TextBlock((Run(h, bold=True),), size, ink=d.surface.heading),
+                *self._card_blocks(i, size)])
+            self.text_slides(shown, pages, [notes if index == 0 else card_notes],
+                             subtitle if index == 0 else "")
+
+    def _card_blocks(self, items: list[RichText], size: float) -> list[TextBlock]:
+        """Each item's short form as a bullet."""
+        return [replace(block, space_before=size * 0.45)
+                for item in items for block in self.blocks(slide_form(item), size)]
+
+    def career(self, role: str, section: Section) -> None:
+        """Ladder slides, a few levels each, the full text of the levels in the notes."""
+        title = f"{role}: {section.title}"
+        ladder = next((e for e in section.elements if isinstance(e, Ladder)), None)
+        notes = _prose(section.elements).plain
+        if ladder is None:
+            self.prose(title, _prose(section.elements))
+            return
+        levels = [Level(number, lv.term, _line(slide_form(lv.body)))
+                  for number, lv in enumerate(ladder.levels, start=1)]
+        chunks = [levels[i:i + LADDER_STEPS] for i in range(0, len(levels), LADDER_STEPS)]
+        for index, chunk in enumerate(chunks):
+            for part_index, part in enumerate(self._ladder_parts(chunk)):
+                first = index == 0 and part_index == 0
+                level_notes = "\n\n".join(
+                    f"{lv.number}. {lv.title}: {ladder.levels[lv.number - 1].body.plain}"
+                    for lv in part)
+                last = index == len(chunks) - 1 and part is self._ladder_parts(chunk)[-1]
+                size = ladder_size(self.design, self.design.body_box(), part) or 14.0
+                ladder_slide(self.writer, title if first else f"{title} {self.labels.continued}",
+                             part, size, "\n\n".join(n for n in (level_notes, notes if last
+                                                                 else "") if n))
+
+    def _ladder_parts(self, levels: list[Level]) -> list[list[Level]]:
+        """``levels`` on as few slides as their words and sizes allow (halving when not);
+        a single level that still does not fit has its description shortened."""
+        d = self.design
+        room = d.body_box()
+        if ladder_words(levels) <= d.max_words and ladder_size(d, room, levels):
+            return [levels]
+        if len(levels) > 1:
+            middle = len(levels) // 2
+            return self._ladder_parts(levels[:middle]) + self._ladder_parts(levels[middle:])
+        level = levels[0]
+        width = d.inner_width(room) * 0.5
+        shown, _ = fitted_text("".join(r.text for r in level.description), width,
+                               room.height * 0.8, d.measurer, 14, 14)
+        return [[Level(level.number, level.title, (Run(shown),))]]
+
+    def faq(self, section: Section) -> None:
+        """Questions with their short answers; whole questions per slide, full answers in
+        the notes."""
+        questions = _only(section, Questions)
         d = self.design
 
         def make(size: float) -> list[TextBlock]:
@@ -163,36 +224,108 @@ class DeckComposer:
                 out.append(TextBlock((Run(f"{self.labels.question} ", bold=True),
                                       Run(item.question, bold=True)), size, 0.0, size * 0.9))
                 out.extend(TextBlock(b.runs, size - 2, d.bullet_indent, size * 0.25)
-                           for b in self.blocks(item.answer, size - 2, bullets=False))
+                           for b in self.blocks(slide_form(item.answer), size - 2, bullets=False))
             return out
 
-        pages = self.fit(make, split=self._keep_questions_whole)
-        notes = ["\n\n".join(self._qa_notes(page, questions)) for page in pages]
-        self.text_slides(title, pages, notes)
+        groups = _question_groups(make(d.body_sizes[2]))
+        pages = self._whole_questions(groups, d.max_words)
+        total = sum(word_count(group) for group in groups)
+        for cap in range(-(-total // len(pages)), d.max_words):  # spread evenly
+            spread = self._whole_questions(groups, cap)
+            if len(spread) == len(pages):
+                pages = spread
+                break
+        notes = []
+        for page in pages:
+            shown = {"".join(r.text for r in b.runs[1:]) for b in page if not b.indent}
+            notes.append("\n\n".join(
+                f"{self.labels.question} {q.question}\n{self.labels.answer} {q.answer.plain}"
+                for q in questions.items if q.question in shown)
+                or " ".join(r.text for b in page for r in b.runs))
+        self.text_slides(section.title, pages, notes)
 
-    def _keep_questions_whole(self, blocks: list[TextBlock], width: float,
-                              height: float) -> list[list[TextBlock]]:
-        """Paginate Q&A so a question starts a slide rather than ending one."""
+    def _whole_questions(self, groups: list[list[TextBlock]],
+                         max_words: int) -> list[list[TextBlock]]:
+        """Questions with their answers on slides, whole where they fit one."""
         d = self.design
-        groups: list[list[TextBlock]] = []
-        for block in blocks:
-            if not block.indent or not groups:
-                groups.append([block])
-            else:
-                groups[-1].append(block)
+        width, height = d.inner_width(d.body_box()), d.inner_height(d.body_box())
         pages: list[list[TextBlock]] = [[]]
         for group in groups:
             candidate = pages[-1] + group
-            if blocks_height(d.measurer, candidate, width) <= height:
-                pages[-1] = candidate
-            elif blocks_height(d.measurer, group, width) <= height:
-                pages.append(list(group))
-            else:
-                pages.extend(paginate(d.measurer, group, width, height))
+            if pages[-1] and (blocks_height(d.measurer, candidate, width) > height
+                              or word_count(candidate) > max_words):
+                pages.append([])
+                candidate = group
+            if blocks_height(d.measurer, candidate, width) > height or (
+                    word_count(candidate) > d.max_words):
+                pages += paginate(d.measurer, group, width, height, d.max_words)
+                pages.append([])
+                continue
+            pages[-1] = candidate
         return [page for page in pages if page]
 
-    def _qa_notes(self, page: list[TextBlock], questions: Questions) -> list[str]:
-        shown = {"".join(r.text for r in b.runs[1:]) for b in page if not b.indent}
-        return [f"{self.labels.question} {q.question}\n{self.labels.answer} {q.answer.plain}"
-                for q in questions.items if q.question in shown] or [
-            " ".join(r.text for b in page for r in b.runs)]
+    def closing(self, section: Section) -> None:
+        """The closing words, large, with the brand's link and logo."""
+        d = self.design
+        text = _prose(section.elements)
+        shown = slide_form(text)
+        room = d.body_box()
+        link = d.brand.link
+        spare = room.height * (0.6 if d.logo(large=True) else 0.8) - (24 if link else 0)
+        for size in (28.0, 24.0, 20.0):
+            blocks = [TextBlock(b.runs, size, 0.0, size * 0.5) for b in
+                      self.blocks(shown, size, bullets=False)]
+            if blocks_height(d.measurer, blocks, d.inner_width(room)) <= spare:
+                self.writer.closing_slide(section.title, blocks, link, text.plain)
+                return
+        self.prose(section.title, text)
+
+
+def _prose(elements: Sequence[object]) -> RichText:
+    """The prose elements' text as one RichText (their short forms kept when there is one)."""
+    texts = [e.text for e in elements if isinstance(e, Prose)]
+    if len(texts) == 1:
+        return texts[0]
+    return RichText("\n\n".join(t.source for t in texts),
+                    tuple(b for t in texts for b in t.blocks))
+
+
+def _subtitle(text: RichText) -> str:
+    """A text's short form (or first sentences) as one line of plain text."""
+    return " ".join(block.plain for block in slide_form(text).blocks)
+
+
+def _line(text: RichText) -> tuple[Run, ...]:
+    """A text's runs as one line (paragraphs joined by a space)."""
+    runs: list[Run] = []
+    for block in text.blocks:
+        items = [block.runs] if isinstance(block, Paragraph) else [i.runs for i in block.items]
+        for item in items:
+            if runs:
+                runs.append(Run(" "))
+            runs.extend(item)
+    return tuple(runs)
+
+
+_Element = TypeVar("_Element")
+
+
+def _only(section: Section, kind: type[_Element]) -> _Element:
+    return next(e for e in section.elements if isinstance(e, kind))
+
+
+def _plain(text: str) -> RichText:
+    """Plain text (a title) as a one-paragraph RichText that slides show whole."""
+    whole = RichText(text, (Paragraph((Run(text),)),))
+    return RichText(text, whole.blocks, whole)
+
+
+def _question_groups(blocks: list[TextBlock]) -> list[list[TextBlock]]:
+    """Blocks grouped per question: the question, then its indented answer."""
+    groups: list[list[TextBlock]] = []
+    for block in blocks:
+        if not block.indent or not groups:
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    return groups

@@ -1,41 +1,56 @@
-"""Slide builders: title, agenda, dividers, text, tables, ladders, FAQ, closing."""
+"""The slide writer: new slides on the template's layouts, their title, subtitle, furniture
+(footer, number, logo) and notes; the title, divider, text, cards and closing slides."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from guidebuilder.brand.colormath import ramp
+from guidebuilder.brand.colormath import mix
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
-from guidebuilder.deck.pptx_internals import SlideAdder, freeze, run_element, shape_tree
-from guidebuilder.deck.text import add_textbox, color, prepare_frame, set_title, write_blocks
+from guidebuilder.deck.pptx_internals import SlideAdder, freeze
+from guidebuilder.deck.shapes import fill_shape, send_to_back, slide_number_field
+from guidebuilder.deck.text import add_textbox, prepare_frame, set_title, write_blocks
 from guidebuilder.errors import Problem
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.blocks import TextBlock, fitted_text
+from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text
 from guidebuilder.text.measure import line_height
+
+SUBTITLE_SIZES = (20.0, 18.0)
+SUBTITLE_LINES = 3
+
+
+@dataclass(frozen=True)
+class Card:
+    """A titled box of text on a slide (a role's responsibilities, its task examples)."""
+
+    heading: str
+    blocks: list[TextBlock]
 
 
 class SlideWriter:
     """Adds slides to a presentation in the brand's design; collects template warnings."""
 
-    def __init__(self, prs: Any, design: Design) -> None:
+    def __init__(self, prs: Any, design: Design, footer: str) -> None:
         self.prs = prs
         self.design = design
+        self.footer = footer
         self.warnings: list[Problem] = []
         self.count = 0
         self.notes = NotesWriter(design.language)
         self._slides = SlideAdder(prs)
         self._current: Any = None
 
+    # -- slides and their parts -------------------------------------------------------------
     def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
         ``wanted`` kinds (title, body, subtitle), found by type."""
@@ -59,43 +74,78 @@ class SlideWriter:
             freeze(self._current)
             self._current = None
 
-    def _notes(self, slide: Any, notes: str) -> None:
-        self.notes.add(slide, notes)
-
-    def _furniture(self, slide: Any, footer: str) -> None:
+    def titled(self, role: str, title: str, notes: str, subtitle: str = "",
+               body: bool = False) -> tuple[Any, Box, Any]:
+        """A content slide with its title, subtitle, furniture and notes; returns the slide, the
+        room left for its content, and the layout's body placeholder (when ``body``)."""
         d = self.design
-        box = d.footer_box()
-        shown, _ = fitted_text(footer, d.inner_width(box), d.inner_height(box), d.measurer,
-                               d.footer_size, d.footer_size)
-        add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d, d.surface.muted,
-                    "Footer", anchor=MSO_ANCHOR.BOTTOM)
+        slide, found = self._new(role, "title", *(("body",) if body else ()))
+        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
+        room = d.body_box()
+        if subtitle:
+            room = self._subtitle(slide, subtitle, room)
+        self._furniture(slide)
+        self.notes.add(slide, notes)
+        return slide, room, found.get("body")
+
+    def subtitle_height(self, text: str) -> float:
+        """The height a subtitle takes above the content (with the gap below it)."""
+        d = self.design
+        width = d.inner_width(d.body_box())
+        shown, size = fitted_text(text, width, SUBTITLE_LINES * line_height(SUBTITLE_SIZES[-1]),
+                                  d.measurer, SUBTITLE_SIZES[0], SUBTITLE_SIZES[-1])
+        lines = d.measurer.line_count((Run(shown),), width, size)
+        return lines * line_height(size) + 2 * d.inset_y + 14
+
+    def _subtitle(self, slide: Any, text: str, room: Box) -> Box:
+        d = self.design
+        width = d.inner_width(room)
+        shown, size = fitted_text(text, width, SUBTITLE_LINES * line_height(SUBTITLE_SIZES[-1]),
+                                  d.measurer, SUBTITLE_SIZES[0], SUBTITLE_SIZES[-1])
+        height = self.subtitle_height(text)
+        add_textbox(slide, Box(room.left, room.top, room.width, height - 14),
+                    [TextBlock((Run(shown),), size)], d, d.surface.accent, "Subtitle")
+        return Box(room.left, room.top + height, room.width, room.height - height)
+
+    def _furniture(self, slide: Any) -> None:
+        d = self.design
+        if self.footer:
+            box = d.footer_box()
+            shown, _ = fitted_text(self.footer, d.inner_width(box), d.inner_height(box),
+                                   d.measurer, d.footer_size, d.footer_size)
+            add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d,
+                        d.surface.muted, "Footer", anchor=MSO_ANCHOR.BOTTOM)
         number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
                              d.surface.muted, "Slide Number", align="r",
                              anchor=MSO_ANCHOR.BOTTOM)
-        _slide_number_field(number.text_frame.paragraphs[0], self.count)
+        slide_number_field(number.text_frame.paragraphs[0], self.count)
         logo = d.logo()
         if logo:
             self.picture(slide, logo.raster, logo.alt, d.logo_box())
 
-    def picture(self, slide: Any, path: Path, alt: str, box: Box) -> Any:
-        """A picture scaled to fit ``box`` (right-aligned, vertically centred), with alt text."""
+    def picture(self, slide: Any, path: Path, alt: str, box: Box, align: str = "r") -> Any:
+        """A picture scaled to fit ``box`` (right-aligned or centred), with alt text."""
         picture = slide.shapes.add_picture(str(path), *box.emu()[:2])
         scale = min(Pt(box.width) / picture.width, Pt(box.height) / picture.height)
         picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
-        picture.left = int(Pt(box.left + box.width) - picture.width)
+        spare = Pt(box.width) - picture.width
+        picture.left = int(Pt(box.left) + (spare if align == "r" else spare / 2))
         picture.top = int(Pt(box.top) + (Pt(box.height) - picture.height) / 2)
         picture.element.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
         picture.name = "Logo"
         return picture
 
+    # -- slide kinds --------------------------------------------------------------------------
     def title_slide(self, title: str, subtitle: str, lines: Sequence[str], notes: str) -> None:
+        """The title on a band of the primary colour; under it ``lines`` (the organisation,
+        in bold, then credits and date), each fitted to its line; the large logo."""
         d = self.design
         slide, found = self._new("title", "title", "subtitle")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
                                       Pt(d.height * 0.5))
-        _fill(band, d.brand.colors.primary)
+        fill_shape(band, d.brand.colors.primary)
         band.name = "Title band"
-        _send_to_back(slide, band)
+        send_to_back(slide, band)
         ink = d.accent_ink
         set_title(slide, found.get("title"), title, Box(d.margin, d.height * 0.12,
                                                         d.width - 2 * d.margin, d.height * 0.3),
@@ -108,7 +158,8 @@ class SlideWriter:
                         ink, "Subtitle")
         box = Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36)
         texts = [text for text in lines if text]
-        sizes = [16.0] + [14.0] * (len(texts) - 1)
+        bold = [bool(lines[0]) and index == 0 for index in range(len(texts))]
+        sizes = [16.0 if bold[0] else 14.0] + [14.0] * (len(texts) - 1)
         longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=0)
         gaps = 6.0 * (len(texts) - 1)
         room = d.inner_height(box) - gaps - sum(line_height(sizes[i]) for i in range(len(texts))
@@ -117,21 +168,21 @@ class SlideWriter:
         for index, text in enumerate(texts):  # one line each, the longest gets the rest
             height = room if index == longest else line_height(sizes[index])
             shown, size = fitted_text(text, d.inner_width(box), height, d.measurer, sizes[index],
-                                      10.0, bold=index == 0)
-            blocks.append(TextBlock((Run(shown, bold=index == 0),), size, space_before=6))
+                                      14.0, bold=bold[index])
+            blocks.append(TextBlock((Run(shown, bold=bold[index]),), size, space_before=6))
         add_textbox(slide, box, blocks, d, d.surface.text, "Credits")
         logo = d.logo(large=True)
         if logo:
             self.picture(slide, logo.raster, logo.alt,
                          Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,
                              d.height * 0.25))
-        self._notes(slide, notes)
+        self.notes.add(slide, notes)
 
-    def divider(self, title: str, kicker: str, footer: str, notes: str) -> None:
+    def divider(self, title: str, kicker: str, notes: str) -> None:
         d = self.design
         slide, found = self._new("section", "title", "body")
         band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(18), self.prs.slide_height)
-        _fill(band, d.brand.colors.secondary)
+        fill_shape(band, d.brand.colors.secondary)
         band.name = "Accent"
         set_title(slide, found.get("title"), title,
                   Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
@@ -139,101 +190,107 @@ class SlideWriter:
         _place_text(slide, found.get("body"),
                     Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40),
                     [TextBlock((Run(kicker),), 18)], d, d.surface.accent, "Kicker")
-        self._furniture(slide, footer)
-        self._notes(slide, notes)
+        self._furniture(slide)
+        self.notes.add(slide, notes)
 
-    def text_slide(self, title: str, blocks: Sequence[TextBlock], footer: str, notes: str) -> Any:
+    def text_slide(self, title: str, blocks: Sequence[TextBlock], notes: str,
+                   subtitle: str = "") -> None:
         d = self.design
-        slide, found = self._new("content", "title", "body")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
-        _place_text(slide, found.get("body"), d.body_box(), blocks, d, d.surface.text,
-                    "Content")
-        self._furniture(slide, footer)
-        self._notes(slide, notes)
-        return slide
+        slide, room, body = self.titled("content", title, notes, subtitle, body=True)
+        _place_text(slide, body, room, blocks, d, d.surface.text, "Content")
 
-    def table_slide(self, title: str, header: Sequence[str], rows: Sequence[Sequence[list]],
-                    widths: Sequence[float], heights: Sequence[float], size: float,
-                    footer: str, notes: str) -> None:
-        """A native table; ``rows`` hold TextBlock lists per cell, heights are measured."""
+    def cards_fit(self, cards: Sequence[Card], room: Box) -> bool:
+        """Whether every card's text fits its box in ``room``."""
         d = self.design
-        slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
-        body = d.body_box()
-        frame = slide.shapes.add_table(len(rows) + 1, len(header), Pt(body.left), Pt(body.top),
-                                       Pt(sum(widths)), Pt(sum(heights)))
-        frame.name = "Comparison table"
-        table = frame.table
-        for index, width in enumerate(widths):
-            table.columns[index].width = Pt(width)
-        for index, height in enumerate(heights):
-            table.rows[index].height = Pt(height)
-        head_fill = d.brand.colors.primary
-        ink = d.accent_ink
-        for col, text in enumerate(header):
-            cell = table.cell(0, col)
-            self._cell(cell, [TextBlock((Run(text, bold=True),), size)], head_fill, ink)
-        stripes = (d.surface.background, d.surface.shade)
-        for row_index, row in enumerate(rows, start=1):
-            fill = stripes[(row_index - 1) % 2]
-            for col, blocks in enumerate(row):
-                self._cell(table.cell(row_index, col), blocks, fill,
-                           d.surface.heading if col == 0 else d.surface.text)
-        self._furniture(slide, footer)
-        self._notes(slide, notes)
-
-    def _cell(self, cell: Any, blocks: list, fill: str, ink: str) -> None:
-        d = self.design
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = color(fill)
-        cell.margin_left = cell.margin_right = Pt(d.inset_x)
-        cell.margin_top = cell.margin_bottom = Pt(d.inset_y)
-        cell.vertical_anchor = MSO_ANCHOR.TOP
-        write_blocks(cell.text_frame, blocks, d, ink)
-
-    def ladder_slide(self, title: str, labels: Sequence[str], first_number: int, size: float,
-                     footer: str, notes: str) -> None:
-        """Rising steps, one per level, most junior on the left, as editable shapes."""
-        d = self.design
-        slide, found = self._new("comparison", "title")
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
-        body = d.body_box()
-        count = len(labels)
-        gap = 6.0
-        step_width = (body.width - gap * (count - 1)) / count
-        lowest = body.height * 0.35
-        rise = (body.height - lowest) / max(1, count - 1)
-        for index, label in enumerate(labels):
-            height = lowest + rise * index if count > 1 else body.height * 0.6
-            box = Box(body.left + index * (step_width + gap), body.top + body.height - height,
-                      step_width, height)
-            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
-            shape.name = f"Level {first_number + index}"
-            fill = ramp(d.brand.colors.primary, d.surface.background, index, count)
-            _fill(shape, fill)
-            ink = d.brand.ink_on(fill)
-            prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP)
-            write_blocks(shape.text_frame, [
-                TextBlock((Run(str(first_number + index), bold=True),), size + 6),
-                TextBlock((Run(label, bold=True),), size, space_before=4)], d, ink)
-        self._furniture(slide, footer)
-        self._notes(slide, notes)
-
-    def ladder_fits(self, labels: Sequence[str], size: float) -> bool:
-        """Whether every label fits its step at ``size`` (the lowest step is the tightest)."""
-        d = self.design
-        body = d.body_box()
-        count = len(labels)
-        step_width = (body.width - 6.0 * (count - 1)) / count
-        lowest = body.height * 0.35 if count > 1 else body.height * 0.6
-        inner = Box(0, 0, step_width, lowest)
-        for index, label in enumerate(labels):
-            height = lowest + (body.height - lowest) / max(1, count - 1) * index
-            lines = d.measurer.line_count((Run(label, bold=True),), d.inner_width(inner), size)
-            need = line_height(size + 6) + 4 + lines * line_height(size)
-            if need > d.inner_height(Box(0, 0, step_width, height)):
+        for card, box in zip(cards, self._card_boxes(len(cards), room), strict=True):
+            inner = d.inner_width(box) - 2 * CARD_PAD
+            blocks = [_card_heading(card, d), *card.blocks]
+            if blocks_height(d.measurer, blocks, inner) > d.inner_height(box) - 2 * CARD_PAD:
                 return False
         return True
+
+    def cards_slide(self, title: str, subtitle: str, cards: Sequence[Card], notes: str) -> None:
+        """Cards side by side under the title and subtitle, each a shaded box of text."""
+        d = self.design
+        slide, room, _ = self.titled("comparison", title, notes, subtitle)
+        for card, box in zip(cards, self._card_boxes(len(cards), room), strict=True):
+            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box.emu())
+            shape.adjustments[0] = 0.04
+            fill_shape(shape, d.surface.shade)
+            shape.name = f"Card: {card.heading}"[:120]
+            frame = shape.text_frame
+            prepare_frame(frame, d, MSO_ANCHOR.TOP)
+            frame.margin_left = frame.margin_right = Pt(d.inset_x + CARD_PAD)
+            frame.margin_top = frame.margin_bottom = Pt(d.inset_y + CARD_PAD)
+            write_blocks(frame, [_card_heading(card, d), *card.blocks], d, d.surface.text)
+
+    def _card_boxes(self, count: int, room: Box) -> list[Box]:
+        gap = 18.0
+        width = (room.width - gap * (count - 1)) / count
+        return [Box(room.left + index * (width + gap), room.top, width, room.height)
+                for index in range(count)]
+
+    def agenda_slide(self, title: str, entries: Sequence[tuple[int, str]], notes: str) -> None:
+        """Numbered tiles, one per part of the deck, in one column or two."""
+        d = self.design
+        slide, room, _ = self.titled("content", title, notes)
+        columns = 1 if len(entries) <= 5 else 2
+        rows = -(-len(entries) // columns)
+        gap, column_gap = 10.0, 18.0
+        height = min(58.0, (room.height - gap * (rows - 1)) / rows)
+        width = (room.width - column_gap * (columns - 1)) / columns
+        tile_fill = mix(d.brand.colors.primary, d.surface.background, 0.78)
+        for index, (number, entry) in enumerate(entries):
+            column, row = divmod(index, rows)
+            box = Box(room.left + column * (width + column_gap), room.top + row * (height + gap),
+                      width, height)
+            tile = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
+            fill_shape(tile, tile_fill)
+            tile.name = f"Agenda {number}"
+            badge = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE,
+                                           *Box(box.left, box.top, height, height).emu())
+            fill_shape(badge, d.brand.colors.primary)
+            badge.name = f"Agenda {number} number"
+            prepare_frame(badge.text_frame, d, MSO_ANCHOR.MIDDLE)
+            write_blocks(badge.text_frame, [TextBlock((Run(f"{number:02d}", bold=True),), 20)],
+                         d, d.accent_ink, align="ctr")
+            text = Box(box.left + height + 6, box.top, box.width - height - 6, height)
+            shown, size = fitted_text(entry, d.inner_width(text), d.inner_height(text),
+                                      d.measurer, 20, 14)
+            add_textbox(slide, text, [TextBlock((Run(shown),), size)], d,
+                        d.brand.ink_on(tile_fill), f"Agenda {number} title",
+                        anchor=MSO_ANCHOR.MIDDLE)
+
+    def closing_slide(self, title: str, blocks: Sequence[TextBlock], link: str,
+                      notes: str) -> None:
+        """The last slide: the closing words large, the brand's link and logo under them."""
+        d = self.design
+        slide, room, _ = self.titled("content", title, notes)
+        logo = d.logo(large=True)
+        logo_height = room.height * 0.3 if logo else 0.0
+        link_height = line_height(20) + 2 * d.inset_y if link else 0.0
+        text_box = Box(room.left, room.top, room.width, room.height - logo_height - link_height)
+        add_textbox(slide, text_box, blocks, d, d.surface.text, "Closing", align="ctr",
+                    anchor=MSO_ANCHOR.MIDDLE)
+        if link:
+            shown, size = fitted_text(link, d.inner_width(room), line_height(20), d.measurer,
+                                      20, 14)
+            add_textbox(slide, Box(room.left, text_box.top + text_box.height, room.width,
+                                   link_height),
+                        [TextBlock((Run(shown, link=link),), size)], d, d.surface.link, "Link",
+                        align="ctr")
+        if logo:
+            self.picture(slide, logo.raster, logo.alt,
+                         Box(room.left, room.top + room.height - logo_height + 6, room.width,
+                             logo_height - 6), align="ctr")
+
+
+CARD_PAD = 6.0
+
+
+def _card_heading(card: Card, design: Design) -> TextBlock:
+    size = card.blocks[0].size if card.blocks else 20.0
+    return TextBlock((Run(card.heading, bold=True),), size, ink=design.surface.heading)
 
 
 def _place_text(slide: Any, placeholder: Any, box: Box, blocks: Sequence[TextBlock],
@@ -255,29 +312,3 @@ def _placeholder_kind(shape: Any) -> str | None:
     """title, body or subtitle for a placeholder (by its XML type), else None."""
     ph = shape.element.find(f"./*/{qn('p:nvPr')}/{qn('p:ph')}")
     return None if ph is None else _KINDS.get(ph.get("type", "obj"))
-
-
-def _fill(shape: Any, hex_color: str) -> None:
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = color(hex_color)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-
-
-def _send_to_back(slide: Any, shape: Any) -> None:
-    tree = shape_tree(slide)
-    tree.remove(shape.element)
-    tree.insert(2, shape.element)
-
-
-def _slide_number_field(paragraph: Any, number: int) -> None:
-    """Replace the paragraph's run with a slide-number field showing ``number``."""
-    run = run_element(paragraph.runs[0])
-    field = etree.Element(qn("a:fld"))
-    field.set("id", "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}")
-    field.set("type", "slidenum")
-    field.append(run.find(qn("a:rPr")))
-    text = etree.SubElement(field, qn("a:t"))
-    text.text = str(number)
-    run.addprevious(field)
-    run.getparent().remove(run)

@@ -1,40 +1,57 @@
-"""Comparison tables on slides: measured row heights, header repeated on every continuation."""
+"""Comparison tables on slides: short forms in the cells, measured row heights, at most a
+slide's worth of words, the header repeated on every continuation, the full text in the notes."""
 
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Any
+
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Pt
 
 from guidebuilder.deck.design import Box, Design
 from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.deck.text import rich_blocks
-from guidebuilder.guide.richtext import RichText, Run
+from guidebuilder.deck.text import color, rich_blocks, write_blocks
+from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Table, TableRow
-from guidebuilder.plan.layout import dimension_share, header_names
-from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page
+from guidebuilder.plan.layout import dimension_share, header_names, slide_form
+from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, word_count
 
 Cells = list[list[TextBlock]]
 
 
-class _Tables:
-    """What laying out a table on slides needs: the writer, its design, the labels, the footer."""
+@dataclass
+class _Page:
+    """The rows one slide shows, their heights, and which table rows they come from."""
 
-    def __init__(self, writer: SlideWriter, labels: SimpleNamespace, footer: str) -> None:
-        self.writer = writer
-        self.design: Design = writer.design
-        self.labels = labels
-        self.footer = footer
+    rows: list[Cells] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
 
-    def blocks(self, text: RichText, size: float, bullets: bool = True) -> list[TextBlock]:
-        return rich_blocks(text, size, self.design, bullets)
+    def add(self, row: Cells, height: float, source: int) -> None:
+        self.rows.append(row)
+        self.heights.append(height)
+        self.sources.append(source)
 
 
-def table_slides(writer: SlideWriter, labels: SimpleNamespace, footer: str, title: str,
-                 table: Table) -> None:
+@dataclass(frozen=True)
+class TableText:
+    """What a comparison says around its table: the subtitle on its first slide, and the full
+    introduction and closing notes for the speaker notes."""
+
+    subtitle: str = ""
+    intro_notes: str = ""
+    closing_notes: str = ""
+
+
+def table_slides(writer: SlideWriter, labels: SimpleNamespace, title: str, table: Table,
+                 text: TableText) -> None:
     """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
     column repeated); rows and, if need be, cells are split across slides."""
-    composer = _Tables(writer, labels, footer)
-    per_slide = 4 if composer.design.width > composer.design.height * 1.5 else 3
+    d = writer.design
+    per_slide = 4 if d.width > d.height * 1.5 else 3
     count = len(table.columns)
     groups = -(-count // per_slide)
     size = -(-count // groups)
@@ -44,126 +61,182 @@ def table_slides(writer: SlideWriter, labels: SimpleNamespace, footer: str, titl
                      tuple(table.short_columns[i] for i in chosen),
                      tuple(TableRow(row.dimension, tuple(row.cells[i] for i in chosen))
                            for row in table.rows))
-        _table_part(composer, title, part, continued=group > 0)
+        _Layout(writer, labels, part, continued=group > 0).slides(
+            title, text if group == 0 else TableText(closing_notes=text.closing_notes))
 
 
-def _table_part(composer: _Tables, title: str, table: Table, continued: bool) -> None:
-    d = composer.design
-    box = d.body_box()
-    count = len(table.columns)
-    first = max(110.0, box.width * dimension_share(count))
-    widths = [first] + [(box.width - first) / count] * count
-    names = header_names(table.columns, table.short_columns)
+class _Layout:
+    """One group of columns of a table, laid out on as many slides as it needs."""
 
-    def header_height(size: float) -> float:
-        return _height(composer, [[TextBlock((Run(n, bold=True),), size)] for n in ["", *names]],
-                       widths, size)
+    def __init__(self, writer: SlideWriter, labels: SimpleNamespace, table: Table,
+                 continued: bool) -> None:
+        self.writer = writer
+        self.design: Design = writer.design
+        self.labels = labels
+        self.table = table
+        self.continued = continued
+        box = self.design.body_box()
+        count = len(table.columns)
+        first = max(110.0, box.width * dimension_share(count))
+        self.widths = [first] + [(box.width - first) / count] * count
+        self.names = header_names(table.columns, table.short_columns)
 
-    pages = None
-    for size in d.table_sizes:
-        rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
-        heights = [_height(composer, r, widths, size) for r in rows]
-        if header_height(size) + sum(heights) <= box.height:
-            pages = [(rows, heights)]
-            break
-    if pages is None:
-        size = d.table_sizes[1]
-        rows = [_row(composer, row.dimension, row.cells, size) for row in table.rows]
-        pages = _paginate_rows(composer, rows, widths, size, box)
-    for index, (page_rows, page_heights) in enumerate(pages):
-        shown = title if index == 0 and not continued else f"{title} {composer.labels.continued}"
-        notes = "\n\n".join(_row_notes(names, row) for row in page_rows)
-        composer.writer.table_slide(shown, ["", *names], page_rows, widths,
-                                    [header_height(size), *page_heights], size, composer.footer,
-                                    notes)
+    def slides(self, title: str, text: TableText) -> None:
+        d = self.design
+        subtitle = text.subtitle
+        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
+        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
+        options = []  # the fewest slides, then the largest size
+        for size in d.table_sizes:
+            rows = [self._row(row, size) for row in self.table.rows]
+            options.append((self._paginate(rows, size, room, budget), size))
+            if len(options[-1][0]) == 1:
+                break
+        pages, size = min(options, key=lambda option: (len(option[0]), -option[1]))
+        pages = self._balanced(pages, size, room, budget)
+        for index, page in enumerate(pages):
+            first = index == 0 and not self.continued
+            shown = title if first else f"{title} {self.labels.continued}"
+            notes = [text.intro_notes] if index == 0 else []
+            notes += [self._row_notes(self.table.rows[i]) for i in dict.fromkeys(page.sources)]
+            if index == len(pages) - 1:
+                notes.append(text.closing_notes)
+            slide, box, _ = self.writer.titled("comparison", shown,
+                                               "\n\n".join(n for n in notes if n),
+                                               text.subtitle if index == 0 else "")
+            self._draw(slide, box, page, size)
 
+    def _balanced(self, pages: list[_Page], size: float, room: float,
+                  budget: int) -> list[_Page]:
+        """The same number of slides with the rows spread evenly by words (when no row is
+        split), so no slide is left with a lone row."""
+        sources = [s for page in pages for s in page.sources]
+        if len(pages) < 2 or len(sources) != len(set(sources)):
+            return pages
+        rows = [row for page in pages for row in page.rows]
+        total = sum(word_count([b for cell in row for b in cell]) for row in rows)
+        for cap in range(-(-total // len(pages)), budget):
+            spread = self._paginate(rows, size, room, cap)
+            if len(spread) == len(pages):
+                return spread
+        return pages
 
-def _row(composer: _Tables, dimension: str, cells: tuple, size: float) -> Cells:
-    d = composer.design
-    row: Cells = [[TextBlock((Run(dimension, bold=True),), size)]]
-    for points in cells:
-        blocks: list[TextBlock] = []
-        for point in points:
+    def _row(self, row: TableRow, size: float) -> Cells:
+        d = self.design
+        cells: Cells = [[TextBlock((Run(row.dimension, bold=True),), size, ink=d.surface.heading)]]
+        for points in row.cells:
             many = len(points) > 1
-            for block in composer.blocks(point, size, bullets=many):
-                blocks.append(TextBlock(block.runs, size, d.bullet_indent * 0.8 if many else 0.0,
-                                        size * 0.35, block.bullet, block.level))
-        row.append(blocks or [TextBlock((Run("–"),), size)])
-    return row
+            blocks = [_at_size(block, size, d.bullet_indent * 0.8 if many else 0.0)
+                      for point in points
+                      for block in rich_blocks(slide_form(point), size, d, bullets=many)]
+            cells.append(blocks or [TextBlock((Run("–"),), size)])
+        return cells
+
+    def _inner(self, width: float) -> float:
+        return self.design.inner_width(Box(0, 0, width, 0))
+
+    def _height(self, row: Cells, size: float) -> float:
+        d = self.design
+        return max(blocks_height(d.measurer, cell, self._inner(w)) for cell, w in
+                   zip(row, self.widths, strict=True)) + 2 * d.inset_y + size * 0.4
+
+    def _header_height(self, size: float) -> float:
+        return self._height([[TextBlock((Run(n, bold=True),), size)] for n in ["", *self.names]],
+                            size)
+
+    def _paginate(self, rows: list[Cells], size: float, room: float,
+                  budget: int) -> list[_Page]:
+        """Rows grouped into slides by height and words; a row taller than the room left is
+        split inside its cells. Every split moves at least one line on, so this always ends."""
+        d = self.design
+        room_total = room - self._header_height(size)
+        slack = 2 * d.inset_y + size * 0.4
+        pages = [_Page()]
+        queue = deque((row, index) for index, row in enumerate(rows))
+        while queue:
+            row, source = queue.popleft()
+            page = pages[-1]
+            used = sum(page.heights)
+            height = self._height(row, size)
+            words = word_count([b for r in [*page.rows, row] for cell in r for b in cell])
+            if used + height <= room_total and (words <= budget or not page.rows):
+                page.add(row, height, source)
+                continue
+            if page.rows and (height <= room_total or room_total - used < 3 * size
+                              or words > budget):
+                pages.append(_Page())  # start the row (or its first part) on a fresh slide
+                queue.appendleft((row, source))
+                continue
+            head, tail = self._split_row(row, room_total - used - slack)
+            if not any(head):  # no line fits the room left here: a fresh slide has more room
+                pages.append(_Page())
+                queue.appendleft((row, source))
+                continue
+            page.add(head, self._height(head, size), source)
+            queue.appendleft((tail, source))
+            pages.append(_Page())
+        return [page for page in pages if page.rows]
+
+    def _split_row(self, row: Cells, room: float) -> tuple[Cells, Cells]:
+        """The part of each cell (the dimension too) that fits ``room``, and the rest."""
+        d = self.design
+        head: Cells = []
+        tail: Cells = []
+        for cell, width in zip(row, self.widths, strict=True):
+            inner = self._inner(width)
+            queue = deque(cell)
+            fits = fill_page(d.measurer, queue, inner, room) if room > 0 and cell else []
+            if fits and blocks_height(d.measurer, fits, inner) > room:
+                fits, queue = [], deque(cell)
+            head.append(fits)
+            tail.append(list(queue))
+        if any(head) and not tail[0]:  # the dimension is done: name it again on the next part
+            label = "".join(r.text for r in row[0][0].runs) if row[0] and row[0][0].runs else ""
+            if not label.endswith(self.labels.continued):
+                label = f"{label} {self.labels.continued}"
+            tail[0] = [TextBlock((Run(label, bold=True),), row[0][0].size if row[0] else 14.0,
+                                 ink=d.surface.heading)]
+        return head, tail
+
+    def _row_notes(self, row: TableRow) -> str:
+        parts = [row.dimension]
+        for name, points in zip(self.table.columns, row.cells, strict=True):
+            if points:
+                parts.append(f"{name}: " + " ".join(point.plain for point in points))
+        return "\n".join(parts)
+
+    def _draw(self, slide: Any, box: Box, page: _Page, size: float) -> None:
+        """The native table: the header on the primary colour, rows striped."""
+        d = self.design
+        heights = [self._header_height(size), *page.heights]
+        frame = slide.shapes.add_table(len(page.rows) + 1, len(self.widths), Pt(box.left),
+                                       Pt(box.top), Pt(sum(self.widths)), Pt(sum(heights)))
+        frame.name = "Comparison table"
+        table = frame.table
+        for index, width in enumerate(self.widths):
+            table.columns[index].width = Pt(width)
+        for index, height in enumerate(heights):
+            table.rows[index].height = Pt(height)
+        for col, text in enumerate(["", *self.names]):
+            self._cell(table.cell(0, col), [TextBlock((Run(text, bold=True),), size)],
+                       d.brand.colors.primary, d.accent_ink)
+        stripes = (d.surface.background, d.surface.shade)
+        for row_index, row in enumerate(page.rows, start=1):
+            for col, blocks in enumerate(row):
+                self._cell(table.cell(row_index, col), blocks, stripes[(row_index - 1) % 2],
+                           d.surface.text)
+
+    def _cell(self, cell: Any, blocks: list[TextBlock], fill: str, ink: str) -> None:
+        d = self.design
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = color(fill)
+        cell.margin_left = cell.margin_right = Pt(d.inset_x)
+        cell.margin_top = cell.margin_bottom = Pt(d.inset_y)
+        cell.vertical_anchor = MSO_ANCHOR.TOP
+        write_blocks(cell.text_frame, blocks, d, ink)
 
 
-def _inner(composer: _Tables, width: float) -> float:
-    return composer.design.inner_width(Box(0, 0, width, 0))
+def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:
+    """A cell's block at the table's size and indent, spaced as table points are."""
+    return TextBlock(block.runs, size, indent, size * 0.35, block.bullet, block.level, block.ink)
 
-
-def _height(composer: _Tables, row: Cells, widths: list[float], size: float) -> float:
-    d = composer.design
-    return max(blocks_height(d.measurer, cell, _inner(composer, w)) for cell, w in
-               zip(row, widths, strict=True)) + 2 * d.inset_y + size * 0.4
-
-
-def _paginate_rows(composer: _Tables, rows: list[Cells], widths: list[float], size: float,
-                   box: Box) -> list[tuple[list[Cells], list[float]]]:
-    """Rows grouped into slides; a row taller than the room left is split inside its cells.
-    Every split moves at least one line on, so this always ends."""
-    d = composer.design
-    header = _height(composer, [[TextBlock((Run("X", bold=True),), size)]] * len(widths),
-                     widths, size)
-    room_total = box.height - header
-    slack = 2 * d.inset_y + size * 0.4
-    pages: list[tuple[list[Cells], list[float]]] = [([], [])]
-    queue = list(rows)
-    while queue:
-        row = queue.pop(0)
-        used = sum(pages[-1][1])
-        height = _height(composer, row, widths, size)
-        if used + height <= room_total:
-            pages[-1][0].append(row)
-            pages[-1][1].append(height)
-            continue
-        if pages[-1][0] and (height <= room_total or room_total - used < 3 * size):
-            pages.append(([], []))  # start the row (or its first part) on a fresh slide
-            queue.insert(0, row)
-            continue
-        head, tail = _split_row(composer, row, widths, room_total - used - slack)
-        if not any(head):  # no line fits the room left here: a fresh slide has more room
-            pages.append(([], []))
-            queue.insert(0, row)
-            continue
-        pages[-1][0].append(head)
-        pages[-1][1].append(_height(composer, head, widths, size))
-        queue.insert(0, tail)
-        pages.append(([], []))
-    return [page for page in pages if page[0]]
-
-
-def _split_row(composer: _Tables, row: Cells, widths: list[float],
-               room: float) -> tuple[Cells, Cells]:
-    """The part of each cell (the dimension too) that fits ``room``, and the rest."""
-    d = composer.design
-    head: Cells = []
-    tail: Cells = []
-    for cell, width in zip(row, widths, strict=True):
-        inner = _inner(composer, width)
-        queue = deque(cell)
-        fits = fill_page(d.measurer, queue, inner, room) if room > 0 and cell else []
-        if fits and blocks_height(d.measurer, fits, inner) > room:
-            fits, queue = [], deque(cell)
-        head.append(fits)
-        tail.append(list(queue))
-    if any(head) and not tail[0]:  # the dimension is done: name it again on the next part
-        label = "".join(r.text for r in row[0][0].runs) if row[0] and row[0][0].runs else ""
-        if not label.endswith(composer.labels.continued):
-            label = f"{label} {composer.labels.continued}"
-        tail[0] = [TextBlock((Run(label, bold=True),), row[0][0].size if row[0] else 14.0)]
-    return head, tail
-
-
-def _row_notes(names: list[str], row: Cells) -> str:
-    dimension = "".join(r.text for r in row[0][0].runs)
-    parts = [dimension]
-    for name, cell in zip(names, row[1:], strict=True):
-        text = " ".join("".join(r.text for r in b.runs) for b in cell)
-        if text:
-            parts.append(f"{name}: {text}")
-    return "\n".join(parts)

@@ -59,7 +59,8 @@ def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, famil
            f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
            f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
     size = round(block.size * 100)
-    runs = "".join(_run_xml(run, size, design, ink, family, part) for run in block.runs)
+    runs = "".join(_run_xml(run, size, design, block.ink or ink, family, part)
+                   for run in block.runs)
     end = f'<a:endParaRPr lang="{design.language}" sz="{size}" dirty="0"/>'
     return f"<a:p>{ppr}{runs}{end}</a:p>"
 

@@ -30,16 +30,40 @@ def _required_text(value: Any) -> str:
     return text
 
 
+SHORT_FORM_KEYS = ("text", "slide")
+
+
 def _markdown(value: Any) -> RichText:
+    """Markdown text, or ``{text: ..., slide: ...}``: the full text and a short form for slides."""
     if value is None:
         return RichText("", ())
+    if isinstance(value, dict):
+        return _with_short_form(value)
     if not isinstance(value, str):
         raise PydanticCustomError("text_type", "expected text, found {found}", {"found": describe(value)})
     return richtext.parse(value)
 
 
+def _with_short_form(value: dict[str, Any]) -> RichText:
+    unknown = [key for key in value if key not in SHORT_FORM_KEYS]
+    if unknown:
+        close = difflib.get_close_matches(str(unknown[0]), SHORT_FORM_KEYS, n=1)
+        raise PydanticCustomError(
+            "short_form_key", "unknown key '{key}' in a text with a short form{hint}",
+            {"key": str(unknown[0])[:40], "hint": f"; did you mean '{close[0]}'?" if close else ""})
+    if not isinstance(value.get("text"), str) or not value["text"].strip():
+        raise PydanticCustomError("short_form_text", "a text with a short form needs 'text'")
+    slide = value.get("slide")
+    if slide is not None and not isinstance(slide, str):
+        raise PydanticCustomError("text_type", "expected text for 'slide', found {found}",
+                                  {"found": describe(slide)})
+    text = richtext.parse(value["text"])
+    short = richtext.parse(slide) if slide else None
+    return RichText(text.source, text.blocks, short or None)
+
+
 def _markdown_list(value: Any) -> tuple[RichText, ...]:
-    """A table cell: one Markdown string, or a list of them (one point each)."""
+    """A table cell: one Markdown text (maybe with a short form), or a list of them."""
     items = value if isinstance(value, list) else [value]
     parsed = tuple(_markdown(item) for item in items)
     return tuple(item for item in parsed if item)

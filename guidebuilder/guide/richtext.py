@@ -81,10 +81,12 @@ Block = Paragraph | BulletList
 
 @dataclass(frozen=True)
 class RichText:
-    """Parsed Markdown: the source it came from and its blocks."""
+    """Parsed Markdown: the source it came from, its blocks, and the short form slides show
+    instead, when the guide gives one (``{text: ..., slide: ...}``)."""
 
     source: str
     blocks: tuple[Block, ...]
+    slide: RichText | None = None
 
     @property
     def plain(self) -> str:

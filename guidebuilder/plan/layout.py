@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from guidebuilder.text.measure import shorten
+from dataclasses import replace
+
+from guidebuilder.guide.richtext import Block, BulletList, Paragraph, RichText, Run
+from guidebuilder.text.measure import first_sentence, shorten
 
 BULLET = "•"
 SUB_BULLET = "–"
@@ -28,3 +31,31 @@ def header_names(names: tuple[str, ...], short_names: tuple[str, ...]) -> list[s
     """A table's role headers: full names for a few roles, else the short labels; capped."""
     shown = names if len(names) <= FULL_NAME_COLUMNS else short_names
     return [shorten(name, HEADER_CHARS) for name in shown]
+
+
+def slide_form(text: RichText) -> RichText:
+    """What a slide shows of ``text``: its short form (``slide:``) when the guide gives one,
+    else the first sentence of each paragraph and of each list item. The speaker notes and the
+    handbook carry the full text."""
+    if text.slide is not None:
+        return text.slide
+    blocks: list[Block] = []
+    for block in text.blocks:
+        if isinstance(block, Paragraph):
+            blocks.append(Paragraph(_first_sentence(block.runs)))
+        else:
+            blocks.append(BulletList(tuple(replace(item, runs=_first_sentence(item.runs))
+                                           for item in block.items)))
+    return RichText(text.source, tuple(blocks))
+
+
+def _first_sentence(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """``runs`` cut after their first sentence, styles kept."""
+    room = len(first_sentence("".join(run.text for run in runs)))
+    kept: list[Run] = []
+    for run in runs:
+        if room <= 0:
+            break
+        kept.append(run.with_text(run.text[:room]))
+        room -= len(run.text)
+    return tuple(kept)

@@ -21,6 +21,8 @@ _HINTS = {
     "model_attributes_type": "write a mapping of 'key: value' lines",
     "text_type": "write plain text here",
     "text_empty": "write some text, or remove the key if it is optional",
+    "short_form_key": "write the text as 'text:' and its short form for slides as 'slide:'",
+    "short_form_text": "add 'text:' with the full text (the handbook and speaker notes show it)",
     "language": "use a language tag such as en, pl, ru, el or en-GB",
     "role_id": "use lowercase letters, digits and hyphens, starting with a letter or digit "
     "(e.g. product-manager)",

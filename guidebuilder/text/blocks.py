@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.measure import Measurer, append_run, ellipsize, line_height
@@ -20,10 +20,10 @@ class TextBlock:
     space_before: float = 0.0
     bullet: str = ""
     level: int = 0
+    ink: str = ""  # a colour of its own (#RRGGBB), else the colour of the text around it
 
     def with_runs(self, runs: Sequence[Run]) -> TextBlock:
-        return TextBlock(tuple(runs), self.size, self.indent, self.space_before, self.bullet,
-                         self.level)
+        return replace(self, runs=tuple(runs))
 
 
 def block_height(measurer: Measurer, block: TextBlock, width: float, first: bool) -> float:
@@ -36,14 +36,46 @@ def blocks_height(measurer: Measurer, blocks: Sequence[TextBlock], width: float)
     return sum(block_height(measurer, b, width, i == 0) for i, b in enumerate(blocks))
 
 
-def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float,
-             height: float) -> list[list[TextBlock]]:
-    """Fill pages of ``height`` greedily; a block taller than the room left is split by lines."""
+def word_count(blocks: Sequence[TextBlock]) -> int:
+    """Words a reader sees in ``blocks``; a bullet or number counts as one."""
+    return sum(len(" ".join(run.text for run in block.runs).split()) + bool(block.bullet)
+               for block in blocks)
+
+
+def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float, height: float,
+             max_words: int | None = None) -> list[list[TextBlock]]:
+    """Fill pages of ``height`` greedily; a block taller than the room left is split by lines.
+    With ``max_words``, a page also ends before it would hold more words than that."""
     queue = deque(blocks)
     pages = []
     while queue:
         pages.append(fill_page(measurer, queue, width, height))
-    return pages
+    if max_words is None:
+        return pages
+    return [part for page in pages for part in _by_words(measurer, page, width, max_words)]
+
+
+def _by_words(measurer: Measurer, page: list[TextBlock], width: float,
+              max_words: int) -> list[list[TextBlock]]:
+    """``page`` cut into pages of at most ``max_words`` words (a longer block by its lines)."""
+    parts: list[list[TextBlock]] = [[]]
+    for block in page:
+        pieces = [block]
+        if word_count([block]) > max_words:
+            lines = measurer.wrap(block.runs, width - block.indent, block.size)
+            pieces = []
+            chunk: list[list[Run]] = []
+            for line in lines:
+                if chunk and word_count([block.with_runs(_join_lines([*chunk, line]))]) > max_words:
+                    pieces.append(block.with_runs(_join_lines(chunk)))
+                    chunk = []
+                chunk.append(line)
+            pieces.append(block.with_runs(_join_lines(chunk)))
+        for piece in pieces:
+            if parts[-1] and word_count([*parts[-1], piece]) > max_words:
+                parts.append([])
+            parts[-1].append(piece)
+    return [part for part in parts if part]
 
 
 def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
@@ -68,8 +100,8 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
             chunks = [lines[:fit]] + [lines[i:i + per_page] for i in range(fit, len(lines), per_page)]
             page.append(block.with_runs(_join_lines(chunks[0])))
             for chunk in reversed(chunks[1:]):
-                queue.appendleft(TextBlock(tuple(_join_lines(chunk)), block.size, block.indent,
-                                           0.0, "", block.level))
+                queue.appendleft(replace(block, runs=tuple(_join_lines(chunk)),
+                                         space_before=0.0, bullet=""))
         elif first:  # not even one line fits an empty page: it stands alone
             page.append(block)
         else:

@@ -1,0 +1,95 @@
+"""A career ladder on a slide: one step per level, rising from the most junior at the bottom,
+each with its number and title on the step and its one-line description beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR
+
+from guidebuilder.brand.colormath import ramp
+from guidebuilder.deck.design import Box, Design
+from guidebuilder.deck.shapes import fill_shape
+from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.deck.text import add_textbox, prepare_frame, write_blocks
+from guidebuilder.guide.richtext import Run
+from guidebuilder.text.blocks import TextBlock, blocks_height, word_count
+
+SIZES = (20.0, 18.0, 16.0, 14.0)
+STEPS_SHARE = 0.42  # of the width: the steps; the descriptions take the rest
+GAP = 6.0
+
+
+@dataclass(frozen=True)
+class Level:
+    """A step of the ladder: its number, title and the runs of its short description."""
+
+    number: int
+    title: str
+    description: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    steps: list[Box]
+    descriptions: list[Box]
+
+
+def _geometry(room: Box, count: int) -> _Geometry:
+    """Boxes of the steps (widening upwards) and of the descriptions, most junior first."""
+    row = (room.height - GAP * (count - 1)) / count
+    column = room.width * STEPS_SHARE
+    steps, descriptions = [], []
+    for index in range(count):
+        top = room.top + (count - 1 - index) * (row + GAP)
+        width = column * (0.55 + 0.45 * index / max(1, count - 1))
+        steps.append(Box(room.left, top, width, row))
+        descriptions.append(Box(room.left + column + 14, top, room.width - column - 14, row))
+    return _Geometry(steps, descriptions)
+
+
+def _step_blocks(level: Level, size: float) -> list[TextBlock]:
+    return [TextBlock((Run(f"{level.number}  ", bold=True), Run(level.title, bold=True)), size)]
+
+
+def _description_blocks(level: Level, size: float) -> list[TextBlock]:
+    return [TextBlock(level.description, size)] if level.description else []
+
+
+def ladder_size(design: Design, room: Box, levels: Sequence[Level]) -> float | None:
+    """The largest size at which every step's title and description fit, or None."""
+    geometry = _geometry(room, len(levels))
+    for size in SIZES:
+        fits = all(
+            blocks_height(design.measurer, blocks(level, size), design.inner_width(box))
+            <= design.inner_height(box)
+            for level, step, text in zip(levels, geometry.steps, geometry.descriptions, strict=True)
+            for blocks, box in ((_step_blocks, step), (_description_blocks, text)))
+        if fits:
+            return size
+    return None
+
+
+def ladder_words(levels: Sequence[Level]) -> int:
+    return sum(word_count(_step_blocks(lv, 14) + _description_blocks(lv, 14)) for lv in levels)
+
+
+def ladder_slide(writer: SlideWriter, title: str, levels: Sequence[Level], size: float,
+                 notes: str) -> None:
+    """The slide: steps as editable shapes filled with tints of the primary colour."""
+    d = writer.design
+    slide, room, _ = writer.titled("comparison", title, notes)
+    geometry = _geometry(room, len(levels))
+    for index, (level, step, text) in enumerate(
+            zip(levels, geometry.steps, geometry.descriptions, strict=True)):
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *step.emu())
+        shape.name = f"Level {level.number}"
+        fill = ramp(d.brand.colors.primary, d.surface.background, index, len(levels))
+        fill_shape(shape, fill)
+        prepare_frame(shape.text_frame, d, MSO_ANCHOR.MIDDLE)
+        write_blocks(shape.text_frame, _step_blocks(level, size), d, d.brand.ink_on(fill))
+        if level.description:
+            add_textbox(slide, text, _description_blocks(level, size), d, d.surface.text,
+                        f"Level {level.number} description", anchor=MSO_ANCHOR.MIDDLE)
