@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from guidebuilder.deck.design import Box, Design
-from guidebuilder.deck.ladder import Level, ladder_size, ladder_slide, ladder_words
+from guidebuilder.deck.ladder import Level, ladder_size, ladder_slide, ladder_words, shortened
 from guidebuilder.deck.slides import Card, SlideWriter
 from guidebuilder.deck.tables import TableText, table_slides
 from guidebuilder.deck.text import rich_blocks
@@ -25,7 +25,7 @@ from guidebuilder.plan.document import (
     Table,
 )
 from guidebuilder.plan.layout import BULLET, LADDER_STEPS, slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text, paginate, word_count
+from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, word_count
 
 Make = Callable[[float], list[TextBlock]]
 DIVIDER_ROLES = 3  # from this many roles on, the roles part opens with a divider
@@ -103,12 +103,20 @@ class DeckComposer:
             self.writer.agenda_slide(title, chunk, "\n".join(f"{n}. {t}" for n, t in chunk))
 
     def prose(self, title: str, text: RichText, notes: str = "") -> None:
-        """Running text: its short form (or first sentences) as bullets when it has several
-        paragraphs; the full text in the notes."""
-        shown = slide_form(text)
+        """Running text: the whole of it when it fits one slide at a readable size, else its
+        short form (or first sentences), as bullets when it has several paragraphs; the full
+        text in the notes."""
+        shown = text if text.slide is None and self._fits_whole(text) else slide_form(text)
         bullets = len(shown.blocks) > 1
         pages = self.pages(lambda size: self.blocks(shown, size, bullets=bullets))
         self.text_slides(title, pages, [notes or text.plain])
+
+    def _fits_whole(self, text: RichText, room: Box | None = None) -> bool:
+        d = self.design
+        room = room or d.body_box()
+        blocks = self.blocks(text, d.body_sizes[2], bullets=len(text.blocks) > 1)
+        return (word_count(blocks) <= d.max_words and blocks_height(
+            d.measurer, blocks, d.inner_width(room)) <= d.inner_height(room))
 
     def comparison(self, section: Section) -> None:
         """The table with the introduction as its subtitle; the full text in the notes."""
@@ -164,7 +172,7 @@ class DeckComposer:
             shown = title if index == 0 else f"{title}: {heading}"
             pages = self.pages(lambda size, i=items, h=heading: [  # type: ignore[misc]
                 TextBlock((Run(h, bold=True),), size, ink=d.surface.heading),
-                *self._card_blocks(i, size)])
+                *self._card_blocks(i, size)], room if index == 0 else None)
             self.text_slides(shown, pages, [notes if index == 0 else card_notes],
                              subtitle if index == 0 else "")
 
@@ -206,11 +214,7 @@ class DeckComposer:
         if len(levels) > 1:
             middle = len(levels) // 2
             return self._ladder_parts(levels[:middle]) + self._ladder_parts(levels[middle:])
-        level = levels[0]
-        width = d.inner_width(room) * 0.5
-        shown, _ = fitted_text("".join(r.text for r in level.description), width,
-                               room.height * 0.8, d.measurer, 14, 14)
-        return [[Level(level.number, level.title, (Run(shown),))]]
+        return [shortened(d, room, levels)]
 
     def faq(self, section: Section) -> None:
         """Questions with their short answers; whole questions per slide, full answers in
@@ -268,8 +272,8 @@ class DeckComposer:
         """The closing words, large, with the brand's link and logo."""
         d = self.design
         text = _prose(section.elements)
-        shown = slide_form(text)
         room = d.body_box()
+        shown = text if text.slide is None and self._fits_whole(text, room) else slide_form(text)
         link = d.brand.link
         spare = room.height * (0.6 if d.logo(large=True) else 0.8) - (24 if link else 0)
         for size in (28.0, 24.0, 20.0):

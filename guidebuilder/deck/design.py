@@ -13,7 +13,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from guidebuilder.brand.model import Brand, Picture, Surface
-from guidebuilder.deck.pptx_internals import drop_slides, master_and_layout_elements
+from guidebuilder.deck.pptx_internals import (
+    drop_slides,
+    master_and_layout_elements,
+    set_link_colors,
+)
 from guidebuilder.errors import Problem
 from guidebuilder.text.measure import Measurer
 
@@ -120,6 +124,7 @@ def open_presentation(brand: Brand) -> Any:
     template = brand.pptx_template
     prs = Presentation(str(template)) if template else Presentation()
     drop_slides(prs)  # a template's own sample slides
+    set_link_colors(prs, brand.slide.link)
     if not template or brand.slide.background != "#FFFFFF":
         for master in prs.slide_masters:  # a template keeps its own, unless the brand has one
             master.background.fill.solid()

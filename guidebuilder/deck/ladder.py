@@ -15,7 +15,7 @@ from guidebuilder.deck.shapes import fill_shape
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import add_textbox, prepare_frame, write_blocks
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.blocks import TextBlock, blocks_height, word_count
+from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text, word_count
 
 SIZES = (20.0, 18.0, 16.0, 14.0)
 STEPS_SHARE = 0.42  # of the width: the steps; the descriptions take the rest
@@ -70,6 +70,23 @@ def ladder_size(design: Design, room: Box, levels: Sequence[Level]) -> float | N
         if fits:
             return size
     return None
+
+
+def shortened(design: Design, room: Box, levels: Sequence[Level]) -> list[Level]:
+    """``levels`` with titles and descriptions cut (with "…") to fit their boxes at the
+    smallest size; the notes keep them whole."""
+    geometry = _geometry(room, len(levels))
+    size = SIZES[-1]
+    out = []
+    for level, step, text in zip(levels, geometry.steps, geometry.descriptions, strict=True):
+        number = design.measurer.width(f"{level.number}  ", size, bold=True)
+        title, _ = fitted_text(level.title, design.inner_width(step) - number,
+                               design.inner_height(step), design.measurer, size, size, bold=True)
+        line = "".join(run.text for run in level.description)
+        description, _ = fitted_text(line, design.inner_width(text), design.inner_height(text),
+                                     design.measurer, size, size)
+        out.append(Level(level.number, title, (Run(description),) if line else ()))
+    return out
 
 
 def ladder_words(levels: Sequence[Level]) -> int:

@@ -50,6 +50,25 @@ class SlideAdder:
         return slide_part.slide
 
 
+def set_link_colors(prs: Any, hex_color: str) -> None:
+    """Make every master theme's hyperlink colours ``hex_color``: PowerPoint draws links in
+    the theme's ``hlink`` colour whatever the run says. A theme part is kept as raw bytes by
+    python-pptx (no XML API), so its blob is parsed, changed and put back."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    for master in prs.slide_masters:
+        theme = master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob)
+        for name in ("a:hlink", "a:folHlink"):
+            for slot in root.iter(qn(name)):
+                for child in list(slot):
+                    slot.remove(child)
+                etree.SubElement(slot, qn("a:srgbClr")).set("val", hex_color.lstrip("#").upper())
+        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+
+
 def text_body(frame: Any) -> Any:
     """The ``a:txBody`` element of a text frame (shape or table cell), to write paragraphs as
     one XML fragment: python-pptx's per-property API is the deck's slowest part otherwise."""

@@ -159,7 +159,7 @@ class SlideWriter:
         box = Box(d.margin, d.height * 0.56, d.width * 0.62, d.height * 0.36)
         texts = [text for text in lines if text]
         bold = [bool(lines[0]) and index == 0 for index in range(len(texts))]
-        sizes = [16.0 if bold[0] else 14.0] + [14.0] * (len(texts) - 1)
+        sizes = [16.0 if b else 14.0 for b in bold]
         longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=0)
         gaps = 6.0 * (len(texts) - 1)
         room = d.inner_height(box) - gaps - sum(line_height(sizes[i]) for i in range(len(texts))
@@ -170,7 +170,8 @@ class SlideWriter:
             shown, size = fitted_text(text, d.inner_width(box), height, d.measurer, sizes[index],
                                       14.0, bold=bold[index])
             blocks.append(TextBlock((Run(shown, bold=bold[index]),), size, space_before=6))
-        add_textbox(slide, box, blocks, d, d.surface.text, "Credits")
+        if blocks:
+            add_textbox(slide, box, blocks, d, d.surface.text, "Credits")
         logo = d.logo(large=True)
         if logo:
             self.picture(slide, logo.raster, logo.alt,
@@ -213,7 +214,13 @@ class SlideWriter:
         """Cards side by side under the title and subtitle, each a shaded box of text."""
         d = self.design
         slide, room, _ = self.titled("comparison", title, notes, subtitle)
-        for card, box in zip(cards, self._card_boxes(len(cards), room), strict=True):
+        boxes = self._card_boxes(len(cards), room)
+        tallest = max(blocks_height(d.measurer, [_card_heading(card, d), *card.blocks],
+                                    d.inner_width(box) - 2 * CARD_PAD)
+                      for card, box in zip(cards, boxes, strict=True))
+        height = min(room.height, tallest + 2 * (d.inset_y + CARD_PAD) + 24)
+        for card, box in zip(cards, boxes, strict=True):
+            box = Box(box.left, box.top, box.width, height)
             shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box.emu())
             shape.adjustments[0] = 0.04
             fill_shape(shape, d.surface.shade)

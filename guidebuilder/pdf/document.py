@@ -170,13 +170,18 @@ class _Story:
                              or self._after_wide(index)):
             if index > 0:
                 add(PageBreak())
-        elif depth == 0:
+        elif depth == 0 and section.kind is not SectionKind.CLOSING:
             add(CondPageBreak(120))
+        start = len(self.flowables)
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
         add(Heading(self.text(section.title), style, section.key, depth, short, self.text(short)))
         for element in section.elements:
             self.element(element, wide)
+        if section.kind is SectionKind.CLOSING and start > 0:
+            # the closing words never stand alone on a page: they take the last item before
+            # them along when they do not fit under it
+            self.flowables[start - 1:] = [KeepTogether(self.flowables[start - 1:])]
         for child in section.children:
             self.section(child, depth + 1, index)
         if wide:

@@ -179,19 +179,19 @@ def test_shorthands(tmp_path: Path) -> None:
 def test_template_layouts_by_name_with_fallback_warning(tmp_path: Path) -> None:
     prs = Presentation()
     for layout in prs.slide_layouts:
-        if layout.name == "Section Header":
-            layout.name = "Divider"
+        if layout.name == "Title and Content":
+            layout.name = "Words"
     prs.save(tmp_path / "template.pptx")
     brand = write(tmp_path, "defaults:\n  guidebuilder:\n    pptx-template: template.pptx\n",
                   "_brand.yml")
     result = run_job(Job(SEED, {"pptx": tmp_path / "t.pptx"}, brand))
     assert result.error is None
     assert [str(w) for w in result.warnings] == [
-        f"{tmp_path / 'template.pptx'}: the template has no 'Section Header' layout; using "
-        "'Title Only' for section slides."]
+        f"{tmp_path / 'template.pptx'}: the template has no 'Title and Content' layout; "
+        "using 'Title Only' for content slides."]
     deck = Presentation(tmp_path / "t.pptx")
     assert deck.slide_width == prs.slide_width  # a template keeps its own size
-    assert {s.slide_layout.name for s in deck.slides} >= {"Title Slide", "Title and Content",
+    assert {s.slide_layout.name for s in deck.slides} >= {"Title Slide", "Comparison",
                                                           "Title Only"}
 
 

@@ -64,6 +64,16 @@ def test_notes_parts_are_made_from_a_blank_copy() -> None:
     assert all(s.has_notes_slide for s in reopened.slides)
 
 
+def test_theme_link_colours_are_set() -> None:
+    prs = Presentation()
+    internals.set_link_colors(prs, "#AA3300")
+    saved = io.BytesIO()
+    prs.save(saved)
+    theme = Presentation(saved).slide_master.part.part_related_by(RT.THEME).blob
+    assert b'<a:hlink><a:srgbClr val="AA3300"/></a:hlink>' in theme
+    assert b'<a:folHlink><a:srgbClr val="AA3300"/></a:folHlink>' in theme
+
+
 def test_frozen_parts_save_their_kept_bytes() -> None:
     prs, slides = _two_slide_deck()
     slides[0].shapes.add_textbox(0, 0, 100, 100).text_frame.text = "kept"

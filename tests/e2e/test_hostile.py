@@ -96,7 +96,8 @@ def test_extreme_sizes_build_without_layout_errors_or_overflow(tmp_path: Path) -
     import sys
 
     from pptx import Presentation
-    from test_deck import _overflows
+
+    from deckcheck import overflows as _overflows
 
     guide = write(tmp_path, EXTREME)
     result = subprocess.run([sys.executable, "-m", "guidebuilder", "build", str(guide), "--out",

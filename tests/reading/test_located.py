@@ -40,7 +40,7 @@ def test_billion_laughs_fails_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(YamlError, match="values once aliases are expanded"):
         load(path)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2.0  # bounded, not exponential
 
 
 def test_recursive_alias_is_bounded(tmp_path: Path) -> None:
