@@ -28,6 +28,11 @@ SOURCE_DIR = Path("source")
 OUTPUT_DIR = Path("output")
 
 
+class SchemaKind(StrEnum):
+    guide = "guide"
+    brand = "brand"
+
+
 class Format(StrEnum):
     pdf = "pdf"
     pptx = "pptx"
@@ -63,8 +68,9 @@ def _warn(warnings: list[Problem], shown: set[Problem]) -> None:
 def _default_guides() -> list[Path]:
     guides = sorted(p for p in SOURCE_DIR.glob("*.yaml") if not p.name.startswith("_"))
     if not guides:
-        typer.echo(f"error: no guides found in {SOURCE_DIR}/; pass a GUIDE file or run "
-                   "'guidebuilder init' to start one.", err=True)
+        typer.echo(f"error: no guides in {SOURCE_DIR}/ (looked for {SOURCE_DIR}/*.yaml); put a "
+                   f"guide there, pass GUIDE files, or run 'guidebuilder init' here for a "
+                   "starter to edit.", err=True)
         raise typer.Exit(1)
     return guides
 
@@ -211,23 +217,52 @@ def check(guides: GuidesArg = None, brand: BrandOpt = None) -> None:
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(metavar="[DIR]", help="Where to create the files.")]
-    = SOURCE_DIR,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    folder: Annotated[Path, typer.Argument(metavar="[DIR]", help="The folder to set up "
+                                                                  "(default: this one).")]
+    = Path("."),
 ) -> None:
-    """Create a commented starter guide and _brand.yml to edit."""
-    from guidebuilder.starter import write_starter
+    """Set up a folder that builds as it is: a commented starter guide in source/, a
+    _brand.yml, and JSON Schemas for editors. Existing files are never overwritten."""
+    from guidebuilder.starter import GUIDE, write_starter
 
     try:
-        for path in write_starter(folder, force):
-            typer.echo(f"wrote {path}")
-    except FileExistsError as exc:
-        typer.echo(f"error: {exc.filename} already exists; pass --force to overwrite it.",
-                   err=True)
-        raise typer.Exit(1) from None
+        done = write_starter(folder)
     except OSError as exc:
-        typer.echo(f"error: {exc.filename}: cannot write ({exc.strerror}).", err=True)
+        typer.echo(f"error: {exc.filename}: cannot write ({exc.strerror}); choose a folder you "
+                   "can write to.", err=True)
         raise typer.Exit(1) from None
+    for path in done.written:
+        typer.echo(f"wrote {path}")
+    for path in done.kept:
+        typer.echo(f"kept {path} (it exists; init never overwrites)")
+    if not done.written:
+        typer.echo(f"nothing to do: {folder} is set up already.")
+    steps = ([f"cd {folder}"] if folder != Path(".") else []) + ["guidebuilder build"]
+    typer.echo(f"\nnext: edit {folder / GUIDE}, then run\n"
+               + "".join(f"  {step}\n" for step in steps)
+               + f"to write {OUTPUT_DIR}/{GUIDE.stem}.pdf and {OUTPUT_DIR}/{GUIDE.stem}.pptx.")
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which format.")] = SchemaKind.guide,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                help="Write to FILE instead of printing.")]
+    = None,
+) -> None:
+    """Print the JSON Schema of guide or brand files, for editors (VS Code and others)."""
+    from guidebuilder.schema import schema_text
+
+    text = schema_text(kind.value)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"error: {output}: cannot write ({exc.strerror}).", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"wrote {output}")
 
 
 def main() -> None:

@@ -4,9 +4,8 @@ the Brand the renderers use."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError, model_validator
+from pydantic import ValidationError
 
 from guidebuilder.brand.color import BrandColor, ColorResolver, resolve_colors, surfaces
 from guidebuilder.brand.defaults import BrandDefaults, GuidebuilderDefaults, resolve_template
@@ -30,13 +29,6 @@ class BrandFile(Closed):
     typography: BrandTypography | None = None
     defaults: BrandDefaults | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("logo"), str):
-            path = data["logo"]
-            data = {**data, "logo": {"small": path, "medium": path, "large": path}}
-        return data
 
 
 def read_brand(path: Path) -> tuple[Brand, list[Problem]]:

@@ -4,13 +4,14 @@ light/dark pair), resolved to images both outputs can embed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
 from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Logo, Picture
 from guidebuilder.brand.resolution import Resolution
-from guidebuilder.brand.schema import Closed, Expandable
+from guidebuilder.brand.schema import Closed, Expandable, Shorthand
 from guidebuilder.reading.located import Key
 
 MAX_LOGO_PIXELS = 25_000_000
@@ -37,7 +38,15 @@ class LogoVariant(Expandable):
     dark: LogoImage | None = None
 
 
-class BrandLogo(Closed):
+class BrandLogo(Shorthand, Closed):
+    """Named images and the logo's sizes; a plain path is the logo at every size."""
+
+    shorthand_for = "small"
+
+    @classmethod
+    def expand(cls, text: str) -> dict[str, Any]:
+        return dict.fromkeys(SIZES, text)
+
     images: dict[str, LogoImage] = Field(default_factory=dict)
     small: LogoVariant | None = None
     medium: LogoVariant | None = None

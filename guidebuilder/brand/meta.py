@@ -4,32 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import model_validator
-
-from guidebuilder.brand.schema import Open, expand
+from guidebuilder.brand.schema import Open, Shorthand
 
 
-class BrandMetaName(Open):
+class BrandMetaName(Shorthand, Open):
+    """The organisation's name, or its full and short forms."""
+
+    shorthand_for = "full"
+
     full: str | None = None
     short: str | None = None
+
+
+class BrandMetaLink(Shorthand, Open):
+    """The brand's home page, or links by name."""
+
+    shorthand_for = "home"
+
+    home: Any = None
 
 
 class BrandMeta(Open):
     """The spec leaves ``meta`` open: keys other than these are kept and not used."""
 
     name: BrandMetaName | None = None
-    link: dict[str, Any] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthands(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = {**data}
-            if "name" in data:
-                data["name"] = expand(data["name"], "full")
-            if "link" in data:
-                data["link"] = expand(data["link"], "home")
-        return data
+    link: BrandMetaLink | None = None
 
 
 def organisation(meta: BrandMeta | None) -> str:
@@ -41,5 +40,5 @@ def organisation(meta: BrandMeta | None) -> str:
 
 def home_link(meta: BrandMeta | None) -> str:
     """The brand's home page (``meta.link`` as text, or its ``home``), or nothing."""
-    home = meta.link.get("home") if meta and meta.link else None
+    home = meta.link.home if meta and meta.link else None
     return home.strip() if isinstance(home, str) else ""

@@ -6,7 +6,7 @@ import difflib
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from guidebuilder.guide import richtext
@@ -14,6 +14,7 @@ from guidebuilder.guide.richtext import RichText
 from guidebuilder.reading.validation import describe
 
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 MAX_ROLES = 6
 
 
@@ -77,7 +78,7 @@ def _role_id(value: Any) -> str:
 
 
 def _language(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+    if not isinstance(value, str) or not re.fullmatch(LANGUAGE_PATTERN, value):
         raise PydanticCustomError("language", "'{value}' is not a language tag",
                                   {"value": str(value)[:40]})
     return value
@@ -91,15 +92,36 @@ def _audience(value: Any) -> tuple[str, ...]:
     return names
 
 
-Text = Annotated[str, PlainValidator(_text)]
-RequiredText = Annotated[str, PlainValidator(_required_text)]
-Markdown = Annotated[RichText, PlainValidator(_markdown)]
-Cell = Annotated[tuple[RichText, ...], PlainValidator(_markdown_list)]
-RoleId = Annotated[str, PlainValidator(_role_id)]
-Language = Annotated[str, PlainValidator(_language)]
-Audience = Annotated[tuple[str, ...], PlainValidator(_audience)]
+_SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}  # YAML scalars read as text
+_REQUIRED: dict[str, Any] = {"anyOf": [{"type": "string", "pattern": "\\S"},
+                                       {"type": ["number", "boolean"]}]}
+_MARKDOWN: dict[str, Any] = {"anyOf": [
+    _SCALAR, {"type": "null"},
+    {"type": "object", "additionalProperties": False, "required": ["text"],
+     "description": "The full text, and a short form for slides.",
+     "properties": {"text": {**_REQUIRED, "description": "The full text (Markdown)."},
+                    "slide": {**_SCALAR, "description": "A short form shown on slides."}}}]}
+
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_SCALAR)]
+RequiredText = Annotated[str, PlainValidator(_required_text), WithJsonSchema(_REQUIRED)]
+Markdown = Annotated[RichText, PlainValidator(_markdown), WithJsonSchema(_MARKDOWN)]
+Cell = Annotated[tuple[RichText, ...], PlainValidator(_markdown_list), WithJsonSchema(
+    {"anyOf": [_MARKDOWN, {"type": "array", "items": _MARKDOWN}]})]
+RoleId = Annotated[str, PlainValidator(_role_id), WithJsonSchema(
+    {"type": "string", "pattern": ROLE_ID_PATTERN})]
+Language = Annotated[str, PlainValidator(_language), WithJsonSchema(
+    {"type": "string", "pattern": LANGUAGE_PATTERN})]
+Audience = Annotated[tuple[str, ...], PlainValidator(_audience), WithJsonSchema(
+    {"anyOf": [_REQUIRED, {"type": "array", "items": _REQUIRED, "minItems": 1}],
+     "description": "Shown only with --audience NAME (or without --audience).",
+     "examples": [["recruiter"]]})]
 
 _EMPTY = RichText("", ())
+
+
+def _doc(description: str, *examples: Any, **options: Any) -> Any:
+    """A field's description and examples (for the JSON Schema editors use)."""
+    return Field(description=description, examples=list(examples) or None, **options)
 
 
 class Strict(BaseModel):
@@ -111,24 +133,29 @@ class Strict(BaseModel):
 class TitledText(Strict):
     """A title with optional Markdown text: a responsibility or a career level."""
 
-    title: RequiredText
-    text: Markdown = _EMPTY
+    title: RequiredText = _doc("The title.", "Product Strategy and Vision Development")
+    text: Markdown = _doc("What it involves (Markdown).", default=_EMPTY)
     audience: Audience | None = None
 
 
 class Career(Strict):
-    levels: tuple[TitledText, ...] = ()
-    notes: Markdown = _EMPTY
+    """A role's career path."""
+
+    levels: tuple[TitledText, ...] = _doc("Career levels, most junior first.", default=())
+    notes: Markdown = _doc("Shown after the ladder (Markdown).", default=_EMPTY)
 
 
 class Role(Strict):
-    id: RoleId
-    name: RequiredText
-    short: Text = ""
-    summary: Markdown = _EMPTY
-    responsibilities: tuple[TitledText, ...] = ()
-    tasks: tuple[Markdown, ...] = ()
-    career: Career | None = None
+    """One role of the guide."""
+
+    id: RoleId = _doc("Unique id: lowercase letters, digits and hyphens.", "product-manager")
+    name: RequiredText = _doc("The role's name.", "Product Manager")
+    short: Text = _doc("A short label for narrow places (tables with 4+ roles).", "PM",
+                       default="")
+    summary: Markdown = _doc("Opens the role's chapter (Markdown).", default=_EMPTY)
+    responsibilities: tuple[TitledText, ...] = _doc("Each with a title and a text.", default=())
+    tasks: tuple[Markdown, ...] = _doc("Task examples (Markdown each).", default=())
+    career: Career | None = _doc("The career path.", default=None)
     audience: Audience | None = None
 
     @property
@@ -138,22 +165,29 @@ class Role(Strict):
 
 
 class Row(Strict):
-    dimension: RequiredText
-    cells: dict[str, Cell] = Field(default_factory=dict)
+    """One dimension of a comparison."""
+
+    dimension: RequiredText = _doc("The first column.", "Scope and Objectives")
+    cells: dict[str, Cell] = _doc("Role id to a Markdown text or a list of them (bullets); a "
+                                  "role may be left out.", default_factory=dict)
     audience: Audience | None = None
 
 
 class Comparison(Strict):
-    title: RequiredText
-    intro: Markdown = _EMPTY
-    rows: tuple[Row, ...] = ()
-    notes: Markdown = _EMPTY
+    """A side-by-side table of the roles."""
+
+    title: RequiredText = _doc("The table's title (its own chapter).", "Key Differences")
+    intro: Markdown = _doc("Before the table (Markdown).", default=_EMPTY)
+    rows: tuple[Row, ...] = _doc("One row per dimension.", default=())
+    notes: Markdown = _doc("After the table (Markdown).", default=_EMPTY)
     audience: Audience | None = None
 
 
 class FaqEntry(Strict):
-    question: RequiredText
-    answer: Markdown = _EMPTY
+    """A frequently asked question."""
+
+    question: RequiredText = _doc("The question.", "Do analysts need to code?")
+    answer: Markdown = _doc("The answer (Markdown).", default=_EMPTY)
     audience: Audience | None = None
 
 
@@ -172,7 +206,8 @@ class Labels(Strict):
     faq: RequiredText = "Frequently asked questions"
     closing: RequiredText = "Closing"
     continued: RequiredText = "(cont.)"
-    page: RequiredText = "Page {page} of {pages}"
+    page: RequiredText = _doc("The page number line; {page} and {pages} are replaced.",
+                              "Strona {page} z {pages}", default="Page {page} of {pages}")
     question: RequiredText = "Q:"
     answer: RequiredText = "A:"
 
@@ -188,18 +223,21 @@ class Labels(Strict):
 
 
 class Guide(Strict):
-    title: RequiredText
-    subtitle: Text = ""
-    summary: Markdown = _EMPTY
-    credits: Text = ""
-    version: Text = ""
-    date: Text = ""
-    language: Language = "en"
-    labels: Labels = Labels()
-    roles: tuple[Role, ...] = Field(min_length=1, max_length=MAX_ROLES)
-    comparisons: tuple[Comparison, ...] = ()
-    faq: tuple[FaqEntry, ...] = ()
-    closing: Markdown = _EMPTY
+    """A guidebuilder guide: roles described once, built into a PDF handbook and a deck."""
+
+    title: RequiredText = _doc("The guide's title.", "Product Manager vs Program Manager")
+    subtitle: Text = _doc("Shown under the title.", "Who Does What?", default="")
+    summary: Markdown = _doc("The introduction, the first chapter (Markdown).", default=_EMPTY)
+    credits: Text = _doc("Shown on the cover and the title slide.", default="")
+    version: Text = _doc("Shown on the cover's date line.", "Version 2", default="")
+    date: Text = _doc("The date on the cover (default: the guide's last save).", default="")
+    language: Language = _doc("Language tag of the text.", "en", "pl", "en-GB", default="en")
+    labels: Labels = _doc("Words the outputs add, to translate them.", default=Labels())
+    roles: tuple[Role, ...] = _doc("1 to 6 roles, in display order.", min_length=1,
+                                   max_length=MAX_ROLES)
+    comparisons: tuple[Comparison, ...] = _doc("Side-by-side tables.", default=())
+    faq: tuple[FaqEntry, ...] = _doc("Frequently asked questions.", default=())
+    closing: Markdown = _doc("The last chapter (Markdown).", default=_EMPTY)
 
 
 def reference_problems(data: Any) -> list[tuple[tuple[str | int, ...], str, str]]:

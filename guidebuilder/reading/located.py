@@ -27,6 +27,8 @@ _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_KINDS = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+          "tag:yaml.org,2002:bool": "true/false", "tag:yaml.org,2002:timestamp": "a date"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -38,6 +40,7 @@ class Located:
     data: Any
     values: dict[Key, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    kinds: dict[Key, str] = field(default_factory=dict)  # scalars YAML reads as other than text
     text: str = ""
 
     def find(self, needle: str, path: Key) -> tuple[int, int]:
@@ -160,6 +163,8 @@ class _Builder:
         if node.tag == _NULL:
             return None
         if node.tag in _PLAIN_TAGS:
+            if node.tag in _KINDS:
+                self.located.kinds[path] = _KINDS[node.tag]
             return str(node.value)
         self._fail(node, f"the YAML tag '{node.tag}' is not allowed",
                    "remove the tag; guides hold only text, lists and mappings", path)

@@ -72,20 +72,22 @@ def _problem(detail: Any, source: Located, model: type[BaseModel]) -> Problem:
     message = detail["msg"]
     if kind in ("list_type", "tuple_type", "dict_type", "model_type", "model_attributes_type"):
         expected = "a list" if kind in ("list_type", "tuple_type") else "a mapping"
-        message = f"expected {expected}, found {describe(value)}"
+        message = f"expected {expected}, found {describe(value, source.kinds.get(path))}"
     return located_problem(source, path, message, _HINTS.get(kind, "fix the value"))
 
 
-def describe(value: Any) -> str:
-    """What a YAML value is, in words: "a mapping", "a list", "nothing" or the text itself."""
+def describe(value: Any, kind: str | None = None) -> str:
+    """What a YAML value is, in words: "a mapping", "a list", "an empty value", "a number (7)",
+    "true/false (yes)", "a date (2024-05-01)" or "the text '…'"."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
-        return "nothing"
+        return "an empty value"
     text = str(value)
-    return f"the text '{text[:40]}'" + ("…" if len(text) > 40 else "")
+    shown = text[:40] + ("…" if len(text) > 40 else "")
+    return f"{kind} ({shown})" if kind else f"the text '{shown}'"
 
 
 def _field_names(model: type[BaseModel], path: Key) -> list[str]:

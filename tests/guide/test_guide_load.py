@@ -29,7 +29,7 @@ BAD_INPUTS = [
     ("string-for-list", MINIMAL + "    tasks: do things\n",
      [r"guide.yaml:5:12: roles\[0\].tasks: expected a list, found the text 'do things'"]),
     ("number-for-mapping", MINIMAL + "    career: 5\n",
-     [r"guide.yaml:5:13: roles\[0\].career: expected a mapping, found the text '5'"]),
+     [r"guide.yaml:5:13: roles\[0\].career: expected a mapping, found a number \(5\)"]),
     ("no-roles", "title: T\nroles: []\n", [r"guide.yaml:2:8: roles: needs at least 1 item"]),
     ("seven-roles", "title: T\nroles:\n" + "".join(f"  - {{id: r{i}, name: R}}\n" for i in range(7)),
      [r"roles: needs at most 6 item"]),

@@ -45,8 +45,8 @@ def test_missing_key_and_wrong_type_in_file_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("value", "words"), [
-    ({}, "a mapping"), ([], "a list"), (None, "nothing"), ("x", "the text 'x'"),
-    ("y" * 50, "the text '" + "y" * 40 + "'…")])
+    ({}, "a mapping"), ([], "a list"), (None, "an empty value"), ("x", "the text 'x'"),
+    ("y" * 50, "the text '" + "y" * 40 + "…'")])
 def test_describe(value: object, words: str) -> None:
     assert describe(value) == words
 
@@ -55,3 +55,11 @@ def test_problem_line_format() -> None:
     problem = Problem("g.yaml", "bad thing.", 3, 7, "roles[0].id", "fix it.")
     assert str(problem) == "g.yaml:3:7: roles[0].id: bad thing; fix it."
     assert str(Problem("g.yaml", "did you mean x?")) == "g.yaml: did you mean x?"
+
+
+@pytest.mark.parametrize(("value", "found"), [
+    ("7", "a number (7)"), ("1.5", "a number (1.5)"), ("yes", "true/false (yes)"),
+    ("2024-05-01", "a date (2024-05-01)"), ("'7'", "the text '7'"), ("", "an empty value")])
+def test_messages_name_the_yaml_type(tmp_path: Path, value: str, found: str) -> None:
+    [problem] = _problems(tmp_path, f"name: n\nitems: {value}\n")
+    assert problem.message == f"expected a list, found {found}"
