@@ -64,7 +64,8 @@ def test_build_without_guides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     result = invoke("build")
     assert result.exit_code == 1
-    assert "no guides found in source/" in result.stderr
+    assert "no guides in source/" in result.stderr
+    assert "guidebuilder init" in result.stderr
 
 
 def test_pdf_and_slides_commands(tmp_path: Path) -> None:
@@ -100,16 +101,38 @@ def test_bad_usage_exits_2() -> None:
     assert invoke("frobnicate").exit_code == 2
 
 
-def test_init_scaffolds_files_that_pass_check(tmp_path: Path) -> None:
-    result = invoke("init", tmp_path / "new")
-    assert result.exit_code == 0
-    guide = tmp_path / "new" / "starter-guide.yaml"
-    assert (tmp_path / "new" / "_brand.yml").exists()
-    assert "#" in guide.read_text()
-    assert invoke("check", guide).exit_code == 0
-    again = invoke("init", tmp_path / "new")
-    assert again.exit_code == 1
-    assert "already exists; pass --force" in again.stderr
+def test_init_leaves_a_folder_that_builds_and_never_overwrites(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", "init", "demo"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    demo = tmp_path / "demo"
+    guide = demo / "source" / "starter-guide.yaml"
+    assert guide.read_text().startswith(
+        "# yaml-language-server: $schema=../schemas/guide.schema.json\n")
+    assert (demo / "schemas" / "guide.schema.json").exists()
+    assert (demo / "_brand.yml").read_text().startswith(
+        "# yaml-language-server: $schema=schemas/brand.schema.json\n")
+    assert "cd demo\n  guidebuilder build" in result.stdout
+    built = subprocess.run([sys.executable, "-m", "guidebuilder", "build"], capture_output=True,
+                           text=True, cwd=demo, timeout=120)
+    assert built.returncode == 0, built.stderr
+    assert sorted(p.name for p in (demo / "output").iterdir()) == [
+        "starter-guide.pdf", "starter-guide.pptx"]
+    guide.write_text(guide.read_text() + "# my edit\n")
+    before = {p: p.read_bytes() for p in demo.rglob("*") if p.is_file()}
+    again = invoke("init", demo)
+    assert again.exit_code == 0 and "nothing to do" in again.stdout
+    assert {p: p.read_bytes() for p in demo.rglob("*") if p.is_file()} == before
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    import json
+
+    printed = invoke("schema", "guide")
+    assert printed.exit_code == 0 and json.loads(printed.stdout)["required"] == ["title", "roles"]
+    assert invoke("schema", "brand", "-o", tmp_path / "b.json").exit_code == 0
+    assert "defaults" in json.loads((tmp_path / "b.json").read_text())["properties"]
+    assert invoke("schema", "colours").exit_code == 2
 
 
 def test_real_subprocess(tmp_path: Path) -> None:
