@@ -65,6 +65,12 @@ def _warn(warnings: list[Problem], shown: set[Problem]) -> None:
             typer.echo(f"warning: {warning}", err=True)
 
 
+def _audience(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise typer.BadParameter("give an audience name, such as recruiter")
+    return value.strip() if value else value
+
+
 def _default_guides() -> list[Path]:
     guides = sorted(p for p in SOURCE_DIR.glob("*.yaml") if not p.name.startswith("_"))
     if not guides:
@@ -90,8 +96,9 @@ def build(
                                       help="Folder for the outputs.")] = OUTPUT_DIR,
     brand: BrandOpt = None,
     audience: Annotated[str | None, typer.Option(
-        metavar="NAME", help="Keep only items for this audience (and items with none); "
-                             "outputs are named <guide>-NAME.pdf/.pptx.")] = None,
+        metavar="NAME", callback=lambda value: _audience(value),
+        help="Keep only items for this audience (and items with none); outputs are named "
+             "<guide>-NAME.pdf/.pptx.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Which outputs to write.")]
     = Format.all,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
@@ -104,11 +111,19 @@ def build(
                                                               "is saved.")] = False,
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
+    from guidebuilder.errors import GuideBuilderError
     from guidebuilder.run.batch import default_workers, make_jobs, run_jobs
     from guidebuilder.run.render import FORMATS
 
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} is a file; give a folder for the outputs",
+                                 param_hint="--out")
     formats = FORMATS if fmt is Format.all else (fmt.value,)
-    work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
+    try:
+        work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
+    except GuideBuilderError as exc:
+        _report(exc.problems)
+        raise typer.Exit(1) from None
     workers = jobs or default_workers()
     reporter = _Reporter()
     with _interruptible(), _progress(len(work)) as advance:
@@ -119,7 +134,8 @@ def build(
         from guidebuilder.run.watch import watch_jobs
 
         typer.echo("watching for changes; press Ctrl-C to stop", err=True)
-        watch_jobs(work, reporter, parallel=workers > 1)
+        with _interruptible("stopped watching"):
+            watch_jobs(work, reporter, parallel=workers > 1)
         return
     if reporter.failed:
         raise typer.Exit(1)
@@ -273,14 +289,15 @@ def main() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGHUP, terminate)  # a closed terminal stops the build the same way
     app()
 
 
 @contextmanager
-def _interruptible():
-    """Ctrl-C or SIGTERM: one line and exit code 130 instead of a traceback."""
+def _interruptible(message: str = "interrupted; earlier outputs are unchanged"):
+    """Ctrl-C, SIGTERM or SIGHUP: one line and exit code 130 instead of a traceback."""
     try:
         yield
     except KeyboardInterrupt:
-        typer.echo("interrupted; earlier outputs are unchanged", err=True)
+        typer.echo(message, err=True)
         raise typer.Exit(130) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
@@ -18,16 +19,30 @@ LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 MAX_ROLES = 6
 
 
-def _text(value: Any) -> str:
+MAX_TEXT = 300  # characters of a title, name or label: they are set large, on one or two lines
+MAX_LONG_TEXT = 2000  # characters of the credits
+
+
+def _text(value: Any, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("text_type", "expected text, found {found}", {"found": describe(value)})
-    return richtext.clean(value)
+    text = richtext.clean(value)
+    if len(text) > limit:
+        raise PydanticCustomError(
+            "text_long", "is {length} characters long; at most {limit} fit here",
+            {"length": f"{len(text):,}", "limit": limit})
+    return text
+
+
+def _long_text(value: Any) -> str:
+    return _text(value, MAX_LONG_TEXT)
 
 
 def _required_text(value: Any) -> str:
     text = _text(value)
-    if not text:
-        raise PydanticCustomError("text_empty", "must not be empty")
+    if not richtext.visible(text):
+        raise PydanticCustomError("text_empty", "must not be empty" if not text else
+                                  "must not be empty (it holds only invisible characters)")
     return text
 
 
@@ -93,7 +108,8 @@ def _audience(value: Any) -> tuple[str, ...]:
 
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}  # YAML scalars read as text
-_REQUIRED: dict[str, Any] = {"anyOf": [{"type": "string", "pattern": "\\S"},
+_REQUIRED: dict[str, Any] = {"anyOf": [{"type": "string", "pattern": "\\S",
+                                        "maxLength": MAX_TEXT},
                                        {"type": ["number", "boolean"]}]}
 _MARKDOWN: dict[str, Any] = {"anyOf": [
     _SCALAR, {"type": "null"},
@@ -102,7 +118,9 @@ _MARKDOWN: dict[str, Any] = {"anyOf": [
      "properties": {"text": {**_REQUIRED, "description": "The full text (Markdown)."},
                     "slide": {**_SCALAR, "description": "A short form shown on slides."}}}]}
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema(_SCALAR)]
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema({**_SCALAR, "maxLength": MAX_TEXT})]
+LongText = Annotated[str, PlainValidator(_long_text), WithJsonSchema(
+    {**_SCALAR, "maxLength": MAX_LONG_TEXT})]
 RequiredText = Annotated[str, PlainValidator(_required_text), WithJsonSchema(_REQUIRED)]
 Markdown = Annotated[RichText, PlainValidator(_markdown), WithJsonSchema(_MARKDOWN)]
 Cell = Annotated[tuple[RichText, ...], PlainValidator(_markdown_list), WithJsonSchema(
@@ -215,10 +233,14 @@ class Labels(Strict):
     @classmethod
     def _page_placeholders(cls, value: str) -> str:
         try:
-            value.format(page=1, pages=2)
-        except (KeyError, IndexError, ValueError):
+            fields = [(name, spec, conversion) for _, name, spec, conversion
+                      in string.Formatter().parse(value) if name is not None]
+        except ValueError:
+            fields = [("", "", "")]
+        if any(name not in ("page", "pages") or spec or conversion
+               for name, spec, conversion in fields):
             raise PydanticCustomError(
-                "page_label", "may only use the placeholders {page} and {pages}") from None
+                "page_label", "may only use the placeholders {page} and {pages}")
         return value
 
 
@@ -228,7 +250,7 @@ class Guide(Strict):
     title: RequiredText = _doc("The guide's title.", "Product Manager vs Program Manager")
     subtitle: Text = _doc("Shown under the title.", "Who Does What?", default="")
     summary: Markdown = _doc("The introduction, the first chapter (Markdown).", default=_EMPTY)
-    credits: Text = _doc("Shown on the cover and the title slide.", default="")
+    credits: LongText = _doc("Shown on the cover and the title slide.", default="")
     version: Text = _doc("Shown on the cover's date line.", "Version 2", default="")
     date: Text = _doc("The date on the cover (default: the guide's last save).", default="")
     language: Language = _doc("Language tag of the text.", "en", "pl", "en-GB", default="en")

@@ -98,8 +98,17 @@ class RichText:
 
 # Control characters other than tab and newline have no visible form, and lone surrogates and
 # U+FFFE/U+FFFF cannot be stored in XML: all are dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                      # bidi embeddings, overrides and isolates can make text read as another
+                      # (a title showing "Safeexe.txt"); zero-width spaces and joiners of words
+                      "\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 _WHITESPACE = re.compile(r"\s+")
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a character that is not a space or an invisible
+    format character."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text)
 
 
 def clean(text: str) -> str:

@@ -72,6 +72,9 @@ def read_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
     if path.is_dir():
         raise YamlError([Problem(path, f"is a folder, not a {what} file",
                                  hint="give the path of a .yaml file")])
+    if path.exists() and not path.is_file():  # a pipe or a device would block or never end
+        raise YamlError([Problem(path, f"is not a regular file, so it cannot be a {what} file",
+                                 hint="give the path of a .yaml file")])
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
@@ -105,7 +108,10 @@ def load(path: Path, what: str, example: str) -> Located:
         raise YamlError([Problem(path, message, line, column,
                                  hint="check indentation, colons and quotes around this point")]) from None
     except yaml.reader.ReaderError as exc:
-        line, column = line_column(text, exc.position)
+        position = exc.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line, column = line_column(text, position)
         raise YamlError([Problem(path, f"the control character U+{exc.character:04X} is not "
                                  "allowed", line, column, hint="remove it")]) from None
     except yaml.YAMLError as exc:
@@ -132,6 +138,9 @@ class _Builder:
         self.located = located
         self.count = 0
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()  # nodes built once already: a node met again is an alias
+        self.aliased = False
+        self.merges: dict[int, list[tuple[yaml.Node, yaml.Node]]] = {}
 
     def _fail(self, node: yaml.Node, message: str, hint: str, path: Key) -> None:
         self.problems.append(Problem(self.located.file, message, node.start_mark.line + 1,
@@ -139,10 +148,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Key, depth: int) -> Any:
         self.count += 1
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         if self.count > MAX_VALUES:
             if self.count == MAX_VALUES + 1:
-                self._fail(node, f"more than {MAX_VALUES} values once aliases are expanded",
-                           "use fewer aliases (*name) or a smaller file", path)
+                self._too_many(node, path)
             return None
         if depth > MAX_DEPTH:
             self._fail(node, f"nested deeper than {MAX_DEPTH} levels",
@@ -170,9 +181,18 @@ class _Builder:
                    "remove the tag; guides hold only text, lists and mappings", path)
         return None
 
+    def _too_many(self, node: yaml.Node, path: Key) -> None:
+        if self.aliased:
+            self._fail(node, f"more than {MAX_VALUES:,} values once aliases (*name) and merge "
+                             "keys (<<) are expanded", "use fewer aliases, or split the file",
+                       path)
+        else:
+            self._fail(node, f"more than {MAX_VALUES:,} values in one file",
+                       "split it into smaller files", path)
+
     def _mapping(self, node: yaml.MappingNode, path: Key, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in _merged_pairs(node):
+        for key_node, value_node in self._merged_pairs(node, path, ()):
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL:
                 self._fail(key_node, "a mapping key must be plain text",
                            "write the key as a simple word followed by a colon", path)
@@ -187,26 +207,41 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
-
-def _merged_pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
-    """The mapping's pairs with YAML merge keys (``<<: *base``) applied, own keys winning."""
-    own = [(k, v) for k, v in node.value if k.tag != _MERGE]
-    merged: list[tuple[yaml.Node, yaml.Node]] = []
-    for key_node, value_node in node.value:
-        if key_node.tag != _MERGE:
-            continue
-        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-        for source in sources:
-            if isinstance(source, yaml.MappingNode):
-                merged.extend(_merged_pairs(source))
-    own_keys = {k.value for k, _ in own}
-    seen: set[str] = set()
-    inherited = []
-    for key_node, value_node in merged:
-        if key_node.value not in own_keys and key_node.value not in seen:
-            seen.add(key_node.value)
-            inherited.append((key_node, value_node))
-    return own + inherited
+    def _merged_pairs(self, node: yaml.MappingNode, path: Key,
+                      within: tuple[int, ...]) -> list[tuple[yaml.Node, yaml.Node]]:
+        """The mapping's pairs with YAML merge keys (``<<: *base``) applied, own keys winning.
+        Each mapping is merged once (so nested merges cost linear time), a mapping that merges
+        itself is a problem, and merged pairs count toward the value limit."""
+        if id(node) in self.merges:
+            return self.merges[id(node)]
+        own = [(k, v) for k, v in node.value if k.tag != _MERGE]
+        inherited: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE:
+                continue
+            self.aliased = True
+            sources = (value_node.value if isinstance(value_node, yaml.SequenceNode)
+                       else [value_node])
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self._fail(source, "a merge key (<<) must name a mapping (<<: *base)",
+                               "point it at an anchored mapping, or remove it", path)
+                elif id(source) in (*within, id(node)):
+                    self._fail(source, "a merge key (<<) merges the mapping into itself",
+                               "merge another mapping, or remove the merge key", path)
+                else:
+                    inherited += self._merged_pairs(source, path, (*within, id(node)))
+            self.count += len(inherited)
+        known = {k.value for k, _ in own if isinstance(k, yaml.ScalarNode)}
+        pairs = list(own)
+        for key_node, value_node in inherited:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if name is None or name not in known:
+                pairs.append((key_node, value_node))
+                if name is not None:
+                    known.add(name)
+        self.merges[id(node)] = pairs
+        return pairs
 
 
 def format_path(path: Key) -> str:

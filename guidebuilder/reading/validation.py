@@ -24,6 +24,8 @@ _HINTS = {
     "short_form_key": "write the text as 'text:' and its short form for slides as 'slide:'",
     "short_form_text": "add 'text:' with the full text (the handbook and speaker notes show it)",
     "language": "use a language tag such as en, pl, ru, el or en-GB",
+    "text_long": "shorten it; longer text belongs in a summary or text field",
+    "page_label": "write, for example, \"Page {page} of {pages}\"",
     "role_id": "use lowercase letters, digits and hyphens, starting with a letter or digit "
     "(e.g. product-manager)",
 }

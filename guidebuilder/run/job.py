@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
-from guidebuilder.plan.document import DocumentPlan
-from guidebuilder.run.output import staged
+from guidebuilder.plan.document import DocumentPlan, SectionKind
+from guidebuilder.run.output import check_targets, commit, discard, stage
 from guidebuilder.run.render import render
 from guidebuilder.run.worker import Worker, can_fork
 
@@ -35,14 +35,16 @@ class Result:
     written: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     error: GuideBuilderError | None = None
+    staged: dict[Path, Path] = field(default_factory=dict)  # complete, not yet in place
 
 
 class Prepared(NamedTuple):
-    """Everything a job renders from, validated."""
+    """Everything a job renders from, validated, and the files it was read from."""
 
     plan: DocumentPlan
     brand: Brand
     warnings: list[Problem]
+    inputs: dict[Path, str]  # every file read, and what it is (the guide, the brand file, …)
 
 
 def output_paths(guide: Path, out_dir: Path, formats: tuple[str, ...],
@@ -77,38 +79,111 @@ def prepare(job: Job) -> Prepared:
     from guidebuilder.plan.build import build_plan
 
     guide, source = load_guide(job.guide)
-    brand, warnings = load_brand(find_brand(job.guide, job.brand))
+    brand_file = find_brand(job.guide, job.brand)
+    brand, warnings = load_brand(brand_file)
     warnings = warnings + missing_glyph_warnings(source, brand)
     edited = datetime.fromtimestamp(int(job.guide.stat().st_mtime), UTC).replace(tzinfo=None)
-    return Prepared(build_plan(guide, job.audience, build_timestamp() or edited), brand, warnings)
+    plan = build_plan(guide, job.audience, build_timestamp() or edited)
+    if job.audience is not None and not any(s.kind is SectionKind.ROLE for s in plan.sections):
+        raise GuideBuilderError(Problem(job.guide, f"no role is for the audience "
+                                        f"'{job.audience}', so there is nothing to build",
+                                        hint="check the name, or the roles' audience lists"))
+    inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
+              **dict.fromkeys(brand_files(brand), "a file the brand file names")}
+    return Prepared(plan, brand, warnings, inputs)
+
+
+def brand_files(brand: Brand) -> list[Path]:
+    """The files a resolved brand reads: fonts, logos, the template."""
+    files = [path for font in (brand.base, brand.headings, brand.mono)
+             for path in font.files.values()]
+    for logo in (brand.logo_small, brand.logo_large):
+        for picture in (logo.light, logo.dark) if logo else ():
+            files += [picture.path, picture.raster] if picture else []
+    return files + ([brand.pptx_template] if brand.pptx_template else [])
+
+
+def check_not_inputs(targets: dict[str, Path], inputs: dict[Path, str]) -> None:
+    """Refuse outputs that would land on a file the build reads."""
+    problems = []
+    for target in targets.values():
+        for path, what in inputs.items():
+            if _same_file(target, path):
+                problems.append(Problem(target, f"is {what}; writing the output there would "
+                                        "replace it", hint="choose another output path"))
+    if problems:
+        raise RenderError(problems)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def run_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result:
-    """Build every target of ``job``. With ``parallel``, the ``offload`` format is rendered by a
-    worker process forked first: in a cold process the deck, so python-pptx imports while this
-    process validates; in a warm one (watch mode) the PDF, which forks more cheaply.
-    Errors are captured in the result, never raised; outputs change only when all succeed."""
+    """Build every target of ``job`` and put the outputs in place (see ``stage_job``)."""
+    result = stage_job(job, parallel, offload)
+    return commit_job(result)
+
+
+def stage_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result:
+    """Render every target of ``job`` into temporaries beside the targets. With ``parallel``,
+    the ``offload`` format is rendered by a worker process forked first: in a cold process the
+    deck, so python-pptx imports while this process validates; in a warm one (watch mode) the
+    PDF, which forks more cheaply. Errors are captured in the result, never raised."""
     result = Result(job)
     worker = (Worker(offload) if parallel and offload in job.targets and len(job.targets) > 1
               and can_fork() else None)
+    temporaries: dict[Path, Path] = {}
     try:
-        plan, brand, result.warnings = prepare(job)
-        with staged(job.targets.values()) as temporaries:
-            if worker:
-                worker.send(plan, brand, temporaries[job.targets[offload]])
-            for fmt, target in job.targets.items():
-                if not (worker and fmt == offload):
-                    result.warnings += render(fmt, plan, brand, temporaries[target])
-            if worker:
-                result.warnings += worker.result()
-        result.written = list(job.targets.values())
+        plan, brand, result.warnings, inputs = prepare(job)
+        check_not_inputs(job.targets, inputs)
+        check_targets(job.targets.values())
+        temporaries = stage(job.targets.values())
+        if worker:
+            worker.send(plan, brand, temporaries[job.targets[offload]])
+        for fmt, target in job.targets.items():
+            if not (worker and fmt == offload):
+                result.warnings += render(fmt, plan, brand, temporaries[target])
+        if worker:
+            result.warnings += worker.result()
+        result.staged, temporaries = temporaries, {}
     except GuideBuilderError as exc:
         result.error = exc
     except OSError as exc:
-        result.error = RenderError(f"{exc.filename or 'the output folder'}: cannot write the "
-                                   f"output ({exc.strerror}); check the output folder is a "
-                                   "writable folder with free space")
+        result.error = RenderError(_write_problem(job, exc))
+    except Exception as exc:  # a bug must not end a batch or the watcher: report it, go on
+        result.error = GuideBuilderError(Problem(job.guide, f"could not be built "
+                                                 f"({type(exc).__name__}: {exc})",
+                                                 hint="please report this with the guide"))
     finally:
         if worker:
             worker.close()
+        discard(temporaries)
     return result
+
+
+def commit_job(result: Result) -> Result:
+    """Put a staged result's outputs in place, all of them or (on failure) none."""
+    if not result.staged:
+        return result
+    try:
+        commit(result.staged)
+        result.written = list(result.staged)
+    except OSError as exc:
+        result.error = RenderError(_write_problem(result.job, exc))
+    finally:
+        discard(result.staged)
+        result.staged = {}
+    return result
+
+
+def _write_problem(job: Job, exc: OSError) -> Problem:
+    """An OS error while writing, named by the output it concerns (never a temporary)."""
+    named = Path(exc.filename) if exc.filename else None
+    target = next((t for t in job.targets.values() if named and (
+        named == t or named.name.startswith(f".{t.name}."))), named or "the output folder")
+    return Problem(target, f"cannot write the output ({exc.strerror})",
+                   hint="check the folder is writable and has free space")

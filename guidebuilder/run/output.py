@@ -1,14 +1,88 @@
-"""Write outputs atomically: temporary files in the target folder, renamed when all are complete."""
+"""Write outputs atomically: temporary files beside the targets, renamed over them only when
+every output of a guide is complete; temporaries of a stopped build are never left behind."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from guidebuilder.errors import Problem, RenderError
+
 TEMP_SUFFIX = ".part"
+RUN = f"gb-{os.getpid()}"  # names this build's temporaries; forked workers keep the parent's
+
+
+def _pattern(target: Path, run: str = "gb-*") -> str:
+    return f".{target.name}.{run}-*{TEMP_SUFFIX}"
+
+
+def check_targets(targets: Iterable[Path]) -> None:
+    """Problems that would stop an output from being written, found before any is: a folder
+    where a file goes, or a folder path that is a file."""
+    problems = []
+    for target in targets:
+        if target.is_dir():
+            problems.append(Problem(target, "is a folder, so the output cannot be written there",
+                                    hint="remove or rename the folder, or choose another output"))
+        elif next((p for p in target.parents if p.exists()), Path(".")).is_file():
+            problems.append(Problem(target, "cannot be written: a file stands where its folder "
+                                            "should be", hint="choose another output folder"))
+    if problems:
+        raise RenderError(problems)
+
+
+def stage(targets: Iterable[Path]) -> dict[Path, Path]:
+    """A new, empty temporary file beside each target (stale ones of dead builds removed)."""
+    temporaries: dict[Path, Path] = {}
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale(target)
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{RUN}-",
+                                            suffix=TEMP_SUFFIX)
+            os.close(handle)
+            temporaries[target] = Path(name)
+    except BaseException:
+        discard(temporaries)
+        raise
+    return temporaries
+
+
+def commit(temporaries: dict[Path, Path]) -> None:
+    """Rename every temporary over its target, keeping a replaced file's permissions. All of
+    them or none: if one rename fails, the targets already replaced get their old files back."""
+    default = 0o666 & ~_umask()
+    backups: dict[Path, Path] = {}
+    replaced: list[Path] = []
+    try:
+        for target, temporary in temporaries.items():
+            mode = default
+            if target.is_file():
+                mode = stat.S_IMODE(target.stat().st_mode)
+                backups[target] = temporary.with_name(temporary.name + ".old")
+                os.link(target, backups[target])
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+            replaced.append(target)
+    except BaseException:
+        for target in replaced:
+            if target in backups:
+                os.replace(backups.pop(target), target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    finally:
+        for backup in backups.values():
+            backup.unlink(missing_ok=True)
+
+
+def discard(temporaries: dict[Path, Path]) -> None:
+    for temporary in temporaries.values():
+        temporary.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -16,22 +90,40 @@ def staged(targets: Iterable[Path]) -> Iterator[dict[Path, Path]]:
     """Yield a temporary file beside each target. When the block completes, every temporary
     replaces its target; on any failure or interrupt they are all removed and the targets are
     left exactly as they were."""
-    temporaries: dict[Path, Path] = {}
+    temporaries = stage(targets)
     try:
-        for target in targets:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                            suffix=TEMP_SUFFIX)
-            os.close(handle)
-            temporaries[target] = Path(name)
         yield temporaries
-        mode = 0o666 & ~_umask()
-        for target, temporary in temporaries.items():
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
+        commit(temporaries)
     finally:
-        for temporary in temporaries.values():
-            temporary.unlink(missing_ok=True)
+        discard(temporaries)
+
+
+def remove_run_temporaries(targets: Iterable[Path]) -> None:
+    """Remove every temporary this build (or its workers) made beside ``targets``."""
+    for target in targets:
+        for leftover in target.parent.glob(_pattern(target, RUN) + "*"):
+            leftover.unlink(missing_ok=True)
+
+
+def remove_stale(target: Path) -> None:
+    """Remove temporaries beside ``target`` left by builds whose process is gone (killed)."""
+    for leftover in target.parent.glob(_pattern(target) + "*"):
+        try:
+            pid = int(leftover.name.split(".gb-", 1)[1].split("-", 1)[0])
+        except (IndexError, ValueError):
+            continue
+        if pid != os.getpid() and not _alive(pid):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -19,19 +19,33 @@ def _inputs(job: Job) -> set[Path]:
     return {path.resolve() for path in candidates}
 
 
+
 def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
                stop: threading.Event | None = None, parallel: bool = True) -> None:
-    """Block, rebuilding affected jobs after each batch of saved changes, until ``stop`` is set."""
+    """Block, rebuilding affected jobs after each batch of saved changes, until ``stop`` is set
+    (Ctrl-C raises KeyboardInterrupt). A watched folder that is deleted and made again (a
+    checkout, a sync) is watched again."""
+    import logging
+
     from watchfiles import watch
 
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own log lines are not ours
     for fmt in FORMATS:  # import both renderers here once: forked workers then start warm
         renderer(fmt)
     inputs = [(job, _inputs(job)) for job in jobs]
-    folders = sorted({str(path.parent) for _, paths in inputs for path in paths
-                      if path.parent.is_dir()})
-    for changes in watch(*folders, stop_event=stop, debounce=150, step=30, recursive=False,
-                         raise_interrupt=False):
-        changed = {Path(path).resolve() for _, path in changes}
-        for job, paths in inputs:
-            if paths & changed:
-                report(run_job(job, parallel=parallel, offload="pdf"))
+    folders = {path.parent for _, paths in inputs for path in paths}
+    while stop is None or not stop.is_set():
+        watched = sorted({str(p) for folder in folders for p in (folder, folder.parent)
+                          if p.is_dir()})
+        restart = False
+        for changes in watch(*watched, stop_event=stop, debounce=150, step=30,
+                             recursive=False, raise_interrupt=True):
+            changed = {Path(path).resolve() for _, path in changes}
+            restart = bool(changed & folders)  # a folder went or came back: watch it anew
+            for job, paths in inputs:
+                if paths & changed:
+                    report(run_job(job, parallel=parallel, offload="pdf"))
+            if restart:
+                break
+        if not restart:
+            return

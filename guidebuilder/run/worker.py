@@ -37,8 +37,14 @@ class Worker:
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, fmt), daemon=True)
         gc.freeze()  # the child's collections then skip (and so do not copy) inherited objects
-        self.process.start()
-        gc.unfreeze()
+        # Ctrl-C and SIGTERM are held back until the child has reset its handlers, so the
+        # parent's (which raise KeyboardInterrupt) never run in it and print a traceback
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            gc.unfreeze()
         child.close()
 
     def send(self, plan: DocumentPlan, brand: Brand, target: Path) -> None:
@@ -57,14 +63,17 @@ class Worker:
         return list(payload)
 
     def close(self) -> None:
+        """End the worker; one still running is killed (it only ever writes a temporary,
+        which the caller removes)."""
         self.connection.close()
         if self.process.is_alive():
-            self.process.terminate()
+            self.process.kill()
         self.process.join()
 
 
 def _serve(connection: Connection, fmt: str) -> None:
     quiet_signals()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     renderer(fmt)  # import while the parent validates
     try:
         plan, brand, target = connection.recv()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -72,23 +73,34 @@ def test_polish_russian_greek_have_every_glyph(tmp_path: Path) -> None:
 
 
 HUGE = " ".join(["word"] * 4000)
-EXTREME = f"""title: "{HUGE[:3000]}"
-labels: {{tasks: "{HUGE[:4000]}"}}
+EXTREME = f"""title: "{HUGE[:300]}"
+labels: {{tasks: "{HUGE[:300]}"}}
 roles:
   - id: a
-    name: "{HUGE[:6000]}"
+    name: "{HUGE[:300]}"
     summary: "{HUGE}"
     tasks: [x]
-    responsibilities: [{{title: "{HUGE[:5000]}", text: "{HUGE}"}}]
-    career: {{levels: [{{title: "{HUGE[:4000]}"}}, {{title: B}}]}}
+    responsibilities: [{{title: "{HUGE[:300]}", text: "{HUGE}"}}]
+    career: {{levels: [{{title: "{HUGE[:300]}"}}, {{title: B}}]}}
   - id: b
     name: B
 comparisons:
-  - title: "{HUGE[:5000]}"
+  - title: "{HUGE[:300]}"
     intro: "{HUGE}"
-    rows: [{{dimension: "{HUGE[:3000]}", cells: {{a: "{HUGE}", b: x}}}}]
-faq: [{{question: "{HUGE[:4000]}", answer: "{HUGE}"}}]
+    rows: [{{dimension: "{HUGE[:300]}", cells: {{a: "{HUGE}", b: x}}}}]
+faq: [{{question: "{HUGE[:300]}", answer: "{HUGE}"}}]
 """
+
+
+def test_titles_longer_than_the_limit_are_refused_by_check(tmp_path: Path) -> None:
+    from guidebuilder.errors import ContentError
+    from guidebuilder.guide.load import load_guide
+
+    guide = write(tmp_path, EXTREME.replace("HUGE[:300]", "").replace(
+        f'name: "{HUGE[:300]}"', f'name: "{HUGE[:1200]}"'))
+    with pytest.raises(ContentError, match=r"roles\[0\].name: is 1,200 characters long; at most "
+                                           r"300 fit here"):
+        load_guide(guide)
 
 
 def test_extreme_sizes_build_without_layout_errors_or_overflow(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_unwritable_output_folder(tmp_path: Path) -> None:
     guide = write(tmp_path, MINIMAL, "g.yaml")
     blocker = write(tmp_path, "not a folder", "out")
     result = run_job(Job(guide, {"pdf": blocker / "g.pdf"}))
-    assert "cannot write the output (File exists)" in str(result.error)
+    assert "a file stands where its folder should be" in str(result.error)
     assert blocker.read_text() == "not a folder"
 
 
