@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from guidebuilder.brand.color import BrandColor, ColorResolver, resolve_colors, surfaces
 from guidebuilder.brand.defaults import BrandDefaults, GuidebuilderDefaults, resolve_template
+from guidebuilder.brand.glyphs import drawable
 from guidebuilder.brand.logo import SIZES, BrandLogo, LogoResolver
 from guidebuilder.brand.meta import BrandMeta, home_link, organisation
 from guidebuilder.brand.model import Brand
@@ -16,6 +17,7 @@ from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.brand.typography import BrandTypography, resolve_typography
 from guidebuilder.errors import BrandError, Problem, YamlError
+from guidebuilder.guide.richtext import clean
 from guidebuilder.reading import located
 from guidebuilder.reading.validation import problems_from
 
@@ -49,10 +51,10 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
     fonts = resolve_typography(res, parsed.typography, color_values)
     brand_colors = resolve_colors(color_values, fonts.colors)
     page, slide = surfaces(res, brand_colors)
-    name = organisation(parsed.meta)
+    name = clean(organisation(parsed.meta))  # text the outputs print: no control characters
     logos = LogoResolver(res, parsed.logo, name)
     brand = Brand(
-        name=name, link=home_link(parsed.meta), colors=brand_colors.colors, page=page,
+        name=name, link=clean(home_link(parsed.meta)), colors=brand_colors.colors, page=page,
         slide=slide,
         base=fonts.base, headings=fonts.headings, mono=fonts.mono,
         base_size=fonts.base_size, line_height=fonts.line_height, base_bold=fonts.base_bold,
@@ -60,11 +62,24 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
         heading_line_height=fonts.heading_line_height, code_scale=fonts.code_scale,
         logo_small=logos.resolve(SIZES), logo_large=logos.resolve(SIZES[::-1]),
         page_size=defaults.page_size or "A4", slide_size=defaults.slide_size,
-        footer=defaults.footer or "", pptx_template=resolve_template(res, defaults.pptx_template),
+        footer=clean(defaults.footer or ""),
+        pptx_template=resolve_template(res, defaults.pptx_template),
     )
     if res.problems:
         raise BrandError(res.problems)
+    _check_glyphs(res, brand)
     return brand, sorted(res.warnings, key=lambda w: (w.line or 0, w.column or 0))
+
+
+def _check_glyphs(res: Resolution, brand: Brand) -> None:
+    """A notice for characters of the name or footer that the brand's fonts cannot draw."""
+    codes = drawable(brand)
+    for text, path in ((brand.name, ("meta", "name")),
+                       (brand.footer, ("defaults", "guidebuilder", "footer"))):
+        lost = "".join(dict.fromkeys(ch for ch in text if not ch.isspace() and ord(ch) not in codes))
+        if lost:
+            res.warn(path, f"the font {brand.base.family} has no glyphs for \"{lost[:20]}\"; "
+                           "they are left out of the PDF", "set a brand font that has them")
 
 
 def _report_ignored(res: Resolution, parsed: BrandFile) -> None:

@@ -13,6 +13,9 @@ from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Open
 from guidebuilder.reading.located import Key
 
+MAX_TEMPLATE_BYTES = 200_000_000
+MAX_TEMPLATE_ENTRIES = 10_000
+
 
 class GuidebuilderDefaults(Closed):
     page_size: Literal["A4", "letter"] | None = Field(None, alias="page-size")
@@ -41,8 +44,34 @@ def resolve_template(res: Resolution, relative: str | None) -> Path | None:
                  "save the template from PowerPoint as a .pptx presentation")
         return None
     with zipfile.ZipFile(found) as package:
+        entries = package.infolist()
+        unpacked = sum(entry.file_size for entry in entries)
+        if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_BYTES:
+            res.fail(where, f"'{relative}' unpacks to {unpacked // 1_000_000:,} MB in "
+                            f"{len(entries):,} files, more than a template needs",
+                     f"use a template under {MAX_TEMPLATE_BYTES // 1_000_000} MB unpacked "
+                     "(remove its sample slides and media)")
+            return None
         if "ppt/presentation.xml" not in package.namelist():
             res.fail(where, f"'{relative}' is not a PowerPoint presentation",
                      "save the template from PowerPoint as a .pptx presentation")
             return None
+    return _opens(res, found, relative, where)
+
+
+def _opens(res: Resolution, found: Path, relative: str, where: Key) -> Path | None:
+    """The template, when python-pptx opens it and it has a master with layouts."""
+    from pptx import Presentation
+
+    try:
+        masters = Presentation(str(found)).slide_masters
+        usable = len(masters) > 0 and len(masters[0].slide_layouts) > 0
+    except Exception as exc:  # python-pptx raises many kinds on broken packages
+        res.fail(where, f"'{relative}' cannot be opened as a presentation ({exc})",
+                 "save the template from PowerPoint as a .pptx presentation")
+        return None
+    if not usable:
+        res.fail(where, f"'{relative}' has no slide master with layouts",
+                 "save a presentation whose slide master has its layouts as the template")
+        return None
     return found

@@ -35,16 +35,29 @@ def embeddable(path: Path) -> Path:
             font["hmtx"]
     except Exception as exc:  # fontTools raises many kinds on broken fonts
         raise FontFileError(f"not a usable font file ({exc})".replace("TTLibError: ", "")) from None
-    if "glyf" in tables and not flavor:
-        return path
     if not tables & {"CFF ", "CFF2", "glyf"}:
         raise FontFileError("the font has no outlines reportlab can embed; "
                             "use a TrueType (.ttf) file")
+    usable = path
+    if "glyf" not in tables or flavor:
+        try:
+            usable = derived(data, "truetype", ".ttf", _to_truetype)
+        except Exception as exc:  # fontTools raises many kinds on odd fonts
+            raise FontFileError(f"could not convert the font to TrueType ({exc}); "
+                                "convert it to a .ttf file with TrueType outlines") from None
+    _check_embeddable(usable)
+    return usable
+
+
+def _check_embeddable(path: Path) -> None:
+    """Read the font the way the PDF writer will, so a truncated or damaged file is found
+    now, with its key and line, rather than when the handbook is rendered."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
     try:
-        return derived(data, "truetype", ".ttf", _to_truetype)
-    except Exception as exc:  # fontTools raises many kinds on odd fonts
-        raise FontFileError(f"could not convert the font to TrueType ({exc}); "
-                            "convert it to a .ttf file with TrueType outlines") from None
+        TTFontFile(str(path))
+    except Exception as exc:  # reportlab raises many kinds on damaged fonts
+        raise FontFileError(f"the font file is damaged or incomplete ({exc})") from None
 
 
 def _to_truetype(data: bytes) -> bytes:

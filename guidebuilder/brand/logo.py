@@ -12,6 +12,7 @@ from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Logo, Picture
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable, Shorthand
+from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
 
 MAX_LOGO_PIXELS = 25_000_000
@@ -91,7 +92,7 @@ class LogoResolver:
         if key not in self.pictures:
             found = self.res.file(reference, where, "logo", required=False)
             raster = _raster(self.res, found, where) if found else None
-            self.pictures[key] = (Picture(found, alt or f"{self.owner} logo".strip(), raster)
+            self.pictures[key] = (Picture(found, clean(alt or f"{self.owner} logo"), raster)
                                   if found and raster else None)
         return self.pictures[key]
 
