@@ -50,7 +50,7 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
             if ch.isspace() or not clean(ch):  # spaces, and what cleaning drops anyway
                 continue
             shown += 1
-            if unicodedata.bidirectional(ch) in ("R", "AL"):
+            if unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.category(ch) != "Cf":
                 _refuse_right_to_left(source, ch, path)
             if ord(ch) not in codes:
                 where, count = first.get(ch, (path, 0))

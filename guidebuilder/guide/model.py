@@ -115,7 +115,9 @@ _MARKDOWN: dict[str, Any] = {"anyOf": [
     _SCALAR, {"type": "null"},
     {"type": "object", "additionalProperties": False, "required": ["text"],
      "description": "The full text, and a short form for slides.",
-     "properties": {"text": {**_REQUIRED, "description": "The full text (Markdown)."},
+     "properties": {"text": {"anyOf": [{"type": "string", "pattern": "\\S"},
+                                       {"type": ["number", "boolean"]}],
+                             "description": "The full text (Markdown)."},
                     "slide": {**_SCALAR, "description": "A short form shown on slides."}}}]}
 
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema({**_SCALAR, "maxLength": MAX_TEXT})]

@@ -38,7 +38,7 @@ def test_positions_of_values_and_keys(tmp_path: Path) -> None:
 def test_billion_laughs_fails_fast(tmp_path: Path) -> None:
     path = write(tmp_path, BILLION_LAUGHS)
     started = time.perf_counter()
-    with pytest.raises(YamlError, match="values once aliases are expanded"):
+    with pytest.raises(YamlError, match="values once aliases"):
         load(path)
     assert time.perf_counter() - started < 2.0  # bounded, not exponential
 
