@@ -160,12 +160,15 @@ def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> No
 
     from stressguide import LONG_WORD
 
-    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}, {id: b, name: B}]\n"
+    roles = ", ".join(f"{{id: {r}, name: {r.upper()}}}" for r in "abc")
+    guide = write(tmp_path, f"title: T\nroles: [{roles}]\n"
                             "comparisons:\n  - title: C\n    rows:\n"
                             f"      - dimension: \"{LONG_WORD[:300]}\"\n"
                             "        cells: {a: x}\n")
+    narrow = write(tmp_path, "defaults:\n  guidebuilder:\n    slide-size: '4:3'\n", "_brand.yml")
     result = subprocess.run([sys.executable, "-m", "guidebuilder", "slides", str(guide), "-o",
-                             str(tmp_path / "d.pptx")], capture_output=True, text=True, timeout=60)
+                             str(tmp_path / "d.pptx"), "--brand", str(narrow)],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     titles = [s.shapes.title.text for s in Presentation(tmp_path / "d.pptx").slides]
     assert titles.count("C") + titles.count("C (cont.)") >= 2
