@@ -191,18 +191,16 @@ class DeckComposer:
             return
         levels = [Level(number, lv.term, _line(slide_form(lv.body)))
                   for number, lv in enumerate(ladder.levels, start=1)]
-        chunks = [levels[i:i + LADDER_STEPS] for i in range(0, len(levels), LADDER_STEPS)]
-        for index, chunk in enumerate(chunks):
-            for part_index, part in enumerate(self._ladder_parts(chunk)):
-                first = index == 0 and part_index == 0
-                level_notes = "\n\n".join(
-                    f"{lv.number}. {lv.title}: {ladder.levels[lv.number - 1].body.plain}"
-                    for lv in part)
-                last = index == len(chunks) - 1 and part is self._ladder_parts(chunk)[-1]
-                size = ladder_size(self.design, self.design.body_box(), part) or 14.0
-                ladder_slide(self.writer, title if first else f"{title} {self.labels.continued}",
-                             part, size, "\n\n".join(n for n in (level_notes, notes if last
-                                                                 else "") if n))
+        parts = [part for start in range(0, len(levels), LADDER_STEPS)
+                 for part in self._ladder_parts(levels[start:start + LADDER_STEPS])]
+        for index, part in enumerate(parts):
+            level_notes = "\n\n".join(
+                f"{lv.number}. {lv.title}: {ladder.levels[lv.number - 1].body.plain}"
+                for lv in part)
+            last_notes = notes if index == len(parts) - 1 else ""
+            size = ladder_size(self.design, self.design.body_box(), part) or 14.0
+            ladder_slide(self.writer, title if index == 0 else f"{title} {self.labels.continued}",
+                         part, size, "\n\n".join(n for n in (level_notes, last_notes) if n))
 
     def _ladder_parts(self, levels: list[Level]) -> list[list[Level]]:
         """``levels`` on as few slides as their words and sizes allow (halving when not);

@@ -110,3 +110,20 @@ def test_closing_slide_has_the_brand_link_and_logo(tmp_path: Path) -> None:
     names = {s.name: s for s in closing.shapes}
     assert names["Link"].text_frame.text == "https://krakow-software.example"
     assert "Logo" in names and "Dziękujemy" in names["Closing"].text_frame.text
+
+
+def test_a_long_ladder_continues_and_keeps_every_word_in_the_notes(tmp_path: Path) -> None:
+    from conftest import write
+
+    levels = "".join(f"        - {{title: Level number {i} title, text: Sentence {i} "
+                     f"{'and more words ' * 12}end.}}\n" for i in range(9))
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n    career:\n"
+                            f"      levels:\n{levels}      notes: The closing career note.\n")
+    target = tmp_path / "d.pptx"
+    assert run_job(Job(guide, {"pptx": target})).error is None
+    slides = [s for s in Presentation(target).slides if "Career path" in s.shapes.title.text]
+    assert len(slides) >= 2 and slides[1].shapes.title.text == "A: Career path (cont.)"
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides)
+    assert all(f"Level number {i} title: Sentence {i}" in notes for i in range(9))
+    assert "The closing career note." in slides[-1].notes_slide.notes_text_frame.text
+    assert overflows(target) == []
