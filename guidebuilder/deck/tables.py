@@ -61,8 +61,10 @@ def table_slides(writer: SlideWriter, labels: SimpleNamespace, title: str, table
                      tuple(table.short_columns[i] for i in chosen),
                      tuple(TableRow(row.dimension, tuple(row.cells[i] for i in chosen))
                            for row in table.rows))
-        _Layout(writer, labels, part, continued=group > 0).slides(
-            title, text if group == 0 else TableText(closing_notes=text.closing_notes))
+        first, last = group == 0, group == groups - 1
+        _Layout(writer, labels, part, continued=not first).slides(title, TableText(
+            text.subtitle if first else "", text.intro_notes if first else "",
+            text.closing_notes if last else ""))
 
 
 class _Layout:
