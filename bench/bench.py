@@ -114,15 +114,15 @@ def _rst2pdf() -> str | None:
 
 
 def warm_rebuild(runs: int, work: Path) -> float:
-    from guidebuilder.run.job import Job, output_paths, run_job
+    from guidebuilder.run.job import WARM, Job, output_paths, run_job
     from guidebuilder.run.render import FORMATS, renderer
 
     for fmt in FORMATS:  # as watch mode does: both renderers imported once
         renderer(fmt)
     job = Job(SEED, output_paths(SEED, work / "warm", ("pdf", "pptx")))
     for _ in range(2):
-        run_job(job, parallel=True, offload="pdf")
-    return timed(lambda: run_job(job, parallel=True, offload="pdf"), runs)[0]
+        run_job(job, parallel=True, offload=WARM)
+    return timed(lambda: run_job(job, parallel=True, offload=WARM), runs)[0]
 
 
 def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:

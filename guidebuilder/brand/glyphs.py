@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import ContentError, Problem
 from guidebuilder.guide.richtext import clean
@@ -16,11 +17,31 @@ from guidebuilder.reading.located import Key, Located, format_path
 
 @lru_cache(maxsize=16)
 def charset(path: Path) -> frozenset[int]:
-    """The code points a font file maps to glyphs."""
+    """The code points a font file maps to glyphs (kept in the cache as ranges: reading a
+    font's character map costs more than the rest of a guide's checks)."""
+    stored = derived(path.read_bytes(), "charset", ".txt", _charset_ranges).read_text("ascii")
+    codes: set[int] = set()
+    for item in stored.split(",") if stored else ():
+        first, _, last = item.partition("-")
+        codes.update(range(int(first), int(last or first) + 1))
+    return frozenset(codes)
+
+
+def _charset_ranges(data: bytes) -> bytes:
+    """A font's character map as ``first-last`` ranges of code points."""
+    import io
+
     from fontTools.ttLib import TTFont
 
-    with TTFont(str(path), lazy=True, fontNumber=0) as font:
-        return frozenset(font["cmap"].getBestCmap() or {})
+    with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as font:
+        codes = sorted(font["cmap"].getBestCmap() or {})
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ",".join(f"{a}-{b}" if a != b else str(a) for a, b in ranges).encode("ascii")
 
 
 def drawable(brand: Brand) -> frozenset[int]:
@@ -46,15 +67,16 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
     first: dict[str, tuple[Key, int]] = {}
     shown = 0
     for path, text in _strings(source.data, ()):
-        for ch in text:
+        shown += sum(1 for ch in text if not ch.isspace())
+        unusual = {ch for ch in text if ord(ch) not in codes or ord(ch) >= 0x590}
+        for ch in sorted(unusual, key=text.index):  # only these need a closer look
             if ch.isspace() or not clean(ch):  # spaces, and what cleaning drops anyway
                 continue
-            shown += 1
             if unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.category(ch) != "Cf":
                 _refuse_right_to_left(source, ch, path)
             if ord(ch) not in codes:
                 where, count = first.get(ch, (path, 0))
-                first[ch] = (where, count + 1)
+                first[ch] = (where, count + text.count(ch))
     font = f"{brand.base.family} ({brand.base.file().name})"
     missing = sum(count for _, count in first.values())
     if shown and missing * 2 > shown:

@@ -122,32 +122,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def run_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result:
+COLD = ("pdf", "pptx")  # a cold process renders both formats in workers: their imports overlap
+WARM = ("pdf",)  # a warm one (watch mode) renders the deck itself and the PDF in a worker
+
+
+def run_job(job: Job, parallel: bool = False, offload: tuple[str, ...] = COLD) -> Result:
     """Build every target of ``job`` and put the outputs in place (see ``stage_job``)."""
     result = stage_job(job, parallel, offload)
     return commit_job(result)
 
 
-def stage_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result:
+def stage_job(job: Job, parallel: bool = False, offload: tuple[str, ...] = COLD) -> Result:
     """Render every target of ``job`` into temporaries beside the targets. With ``parallel``,
-    the ``offload`` format is rendered by a worker process forked first: in a cold process the
-    deck, so python-pptx imports while this process validates; in a warm one (watch mode) the
-    PDF, which forks more cheaply. Errors are captured in the result, never raised."""
+    the ``offload`` formats are rendered by worker processes forked first, which import their
+    renderer while this process validates the guide. Errors are captured in the result, never
+    raised."""
     result = Result(job)
-    worker = (Worker(offload) if parallel and offload in job.targets and len(job.targets) > 1
-              and can_fork() else None)
+    workers = ({fmt: Worker(fmt) for fmt in offload if fmt in job.targets}
+               if parallel and len(job.targets) > 1 and can_fork() else {})
     temporaries: dict[Path, Path] = {}
     try:
         plan, brand, result.warnings, inputs = prepare(job)
         check_not_inputs(job.targets, inputs)
         check_targets(job.targets.values())
         temporaries = stage(job.targets.values())
-        if worker:
-            worker.send(plan, brand, temporaries[job.targets[offload]])
+        for fmt, worker in workers.items():
+            worker.send(plan, brand, temporaries[job.targets[fmt]])
         for fmt, target in job.targets.items():
-            if not (worker and fmt == offload):
+            if fmt not in workers:
                 result.warnings += render(fmt, plan, brand, temporaries[target])
-        if worker:
+        for worker in workers.values():
             result.warnings += worker.result()
         result.staged, temporaries = temporaries, {}
     except GuideBuilderError as exc:
@@ -159,7 +163,7 @@ def stage_job(job: Job, parallel: bool = False, offload: str = "pptx") -> Result
                                                  f"({type(exc).__name__}: {exc})",
                                                  hint="please report this with the guide"))
     finally:
-        if worker:
+        for worker in workers.values():
             worker.close()
         discard(temporaries)
     return result

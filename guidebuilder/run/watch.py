@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidebuilder.brand.locate import BRAND_FILE
-from guidebuilder.run.job import Job, Result, run_job
+from guidebuilder.run.job import WARM, Job, Result, run_job
 from guidebuilder.run.render import FORMATS, renderer
 
 
@@ -44,7 +44,7 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
             restart = bool(changed & folders)  # a folder went or came back: watch it anew
             for job, paths in inputs:
                 if paths & changed:
-                    report(run_job(job, parallel=parallel, offload="pdf"))
+                    report(run_job(job, parallel=parallel, offload=WARM))
             if restart:
                 break
         if not restart:

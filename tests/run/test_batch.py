@@ -32,8 +32,8 @@ def test_parallel_builds_match_serial_bytes(tmp_path: Path) -> None:
     assert outputs[1] == outputs[2]
 
 
-@pytest.mark.parametrize("offload", ["pptx", "pdf"])
-def test_formats_in_parallel_match_serial(tmp_path: Path, offload: str) -> None:
+@pytest.mark.parametrize("offload", [("pptx",), ("pdf",), ("pdf", "pptx")])
+def test_formats_in_parallel_match_serial(tmp_path: Path, offload: tuple[str, ...]) -> None:
     serial = run_job(Job(SEED, output_paths(SEED, tmp_path / "a", ("pdf", "pptx"))))
     forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
                      parallel=True, offload=offload)
