@@ -225,11 +225,9 @@ class SlideWriter:
             shape.adjustments[0] = 0.04
             fill_shape(shape, d.surface.shade)
             shape.name = f"Card: {card.heading}"[:120]
-            frame = shape.text_frame
-            prepare_frame(frame, d, MSO_ANCHOR.TOP)
-            frame.margin_left = frame.margin_right = Pt(d.inset_x + CARD_PAD)
-            frame.margin_top = frame.margin_bottom = Pt(d.inset_y + CARD_PAD)
-            write_blocks(frame, [_card_heading(card, d), *card.blocks], d, d.surface.text)
+            prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP, pad=CARD_PAD)
+            write_blocks(shape.text_frame, [_card_heading(card, d), *card.blocks], d,
+                         d.surface.text)
 
     def _card_boxes(self, count: int, room: Box) -> list[Box]:
         gap = 18.0
