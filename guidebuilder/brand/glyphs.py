@@ -1,18 +1,12 @@
-"""Which characters a font can draw: warnings that name the character and where it is used."""
+"""Which characters a brand's fonts can draw (read from the fonts once, then cached)."""
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Brand
-from guidebuilder.errors import ContentError, Problem
-from guidebuilder.guide.richtext import clean
-from guidebuilder.reading.located import Key, Located, format_path
 
 
 @lru_cache(maxsize=16)
@@ -54,86 +48,3 @@ def keep_drawable(text: str, codes: frozenset[int]) -> str:
     if all(ord(ch) in codes or ch.isspace() for ch in text):
         return text
     return "".join(ch for ch in text if ord(ch) in codes or ch.isspace())
-
-
-SCRIPT_SUMMARY = 4  # distinct missing characters of one script from which one line sums them up
-
-
-def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
-    """Characters the brand's fonts cannot draw: one warning per character at its first place
-    in the guide, or one per script when a script has several. Raises when the PDF would
-    show most of the text missing, or right-to-left text reversed."""
-    codes = drawable(brand)
-    first: dict[str, tuple[Key, int]] = {}
-    shown = 0
-    for path, text in _strings(source.data, ()):
-        shown += sum(1 for ch in text if not ch.isspace())
-        unusual = {ch for ch in text if ord(ch) not in codes or ord(ch) >= 0x590}
-        for ch in sorted(unusual, key=text.index):  # only these need a closer look
-            if ch.isspace() or not clean(ch):  # spaces, and what cleaning drops anyway
-                continue
-            if unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.category(ch) != "Cf":
-                _refuse_right_to_left(source, ch, path)
-            if ord(ch) not in codes:
-                where, count = first.get(ch, (path, 0))
-                first[ch] = (where, count + text.count(ch))
-    font = f"{brand.base.family} ({brand.base.file().name})"
-    missing = sum(count for _, count in first.values())
-    if shown and missing * 2 > shown:
-        ch, (path, _) = next(iter(first.items()))
-        line, column = source.find(ch, path)
-        raise ContentError(Problem(
-            source.file, f"the font {font} cannot draw most of this guide ({missing:,} of "
-                         f"{shown:,} characters, {_script(ch)} among them); the handbook would "
-                         "look empty", line, column, format_path(path),
-            "set a brand font that covers the guide's script (typography.fonts, source: file)"))
-    by_script: dict[str, list[str]] = {}
-    for ch in first:
-        by_script.setdefault(_script(ch), []).append(ch)
-    warnings = []
-    for script, chars in by_script.items():
-        if len(chars) >= SCRIPT_SUMMARY:
-            path = first[chars[0]][0]
-            line, column = source.find(chars[0], path)
-            count = sum(first[ch][1] for ch in chars)
-            warnings.append(Problem(source.file, f"the font {font} has no glyphs for {script} "
-                                    f"text ({len(chars)} different characters, used {count:,} "
-                                    "times); they are left out of the PDF (the deck keeps them "
-                                    "for PowerPoint's font fallback)", line, column,
-                                    format_path(path), "set a brand font that covers them"))
-            continue
-        for ch in chars:
-            path, count = first[ch]
-            line, column = source.find(ch, path)
-            name = unicodedata.name(ch, "unnamed character")
-            more = f" (used {count} times)" if count > 1 else ""
-            warnings.append(Problem(source.file, f"the font {font} has no glyph for "
-                                    f"U+{ord(ch):04X} {name}{more}; it is left out of the PDF "
-                                    "(the deck keeps it for PowerPoint's font fallback)",
-                                    line, column, format_path(path)))
-    return warnings
-
-
-def _script(ch: str) -> str:
-    """The script a character belongs to, from its Unicode name (CJK, HEBREW, …)."""
-    name = unicodedata.name(ch, "")
-    return name.split(" ")[0] if name else f"U+{ord(ch):04X}"
-
-
-def _refuse_right_to_left(source: Located, ch: str, path: Key) -> None:
-    line, column = source.find(ch, path)
-    raise ContentError(Problem(
-        source.file, f"right-to-left text ({_script(ch).title()}) is not supported yet: the "
-                     "handbook would show it in reverse order", line, column, format_path(path),
-        "use a left-to-right language for now"))
-
-
-def _strings(value: Any, path: Key) -> Iterator[tuple[Key, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))

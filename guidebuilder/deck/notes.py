@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from xml.sax.saxutils import escape
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
 from guidebuilder.deck.pptx_internals import new_notes_part, part_element
+from guidebuilder.text.markup import escape
 
 
 class NotesWriter:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
@@ -19,6 +18,7 @@ from guidebuilder.deck.pptx_internals import text_body
 from guidebuilder.guide.richtext import Paragraph, RichText, Run
 from guidebuilder.plan.layout import BULLET, bullet_marker
 from guidebuilder.text.blocks import TextBlock, fitted_text
+from guidebuilder.text.markup import escape, quoteattr
 
 
 def color(hex_color: str) -> RGBColor:

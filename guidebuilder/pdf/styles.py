@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -14,6 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from guidebuilder.brand.glyphs import drawable, keep_drawable
 from guidebuilder.brand.model import STYLES, Brand, Font
 from guidebuilder.guide.richtext import Run
+from guidebuilder.text.markup import escape, quoteattr
 
 
 def register_family(font: Font) -> dict[str, str]:

@@ -73,8 +73,8 @@ def build_timestamp() -> datetime | None:
 
 def prepare(job: Job) -> Prepared:
     """Load and validate everything a job needs; raises before any output is touched."""
-    from guidebuilder.brand.glyphs import missing_glyph_warnings
     from guidebuilder.brand.locate import find_brand, load_brand
+    from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
     from guidebuilder.plan.build import build_plan
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidebuilder.brand.glyphs import charset, drawable, keep_drawable, missing_glyph_warnings
+from guidebuilder.brand.glyphs import charset, drawable, keep_drawable
 from guidebuilder.brand.model import DEFAULT_BRAND
+from guidebuilder.brand.scripts import missing_glyph_warnings
 from guidebuilder.reading import located
 
 from conftest import write
