@@ -25,7 +25,13 @@ from guidebuilder.plan.document import (
     Table,
 )
 from guidebuilder.plan.layout import BULLET, LADDER_STEPS, slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    paginate,
+    spread_evenly,
+    word_count,
+)
 
 Make = Callable[[float], list[TextBlock]]
 DIVIDER_ROLES = 3  # from this many roles on, the roles part opens with a divider
@@ -42,22 +48,27 @@ class DeckComposer:
         self.labels = plan.meta.labels
 
     # -- fitting --------------------------------------------------------------------------
-    def pages(self, make: Make, room: Box | None = None,
-              sizes: Sequence[float] | None = None) -> list[list[TextBlock]]:
+    def fits(self, blocks: list[TextBlock], room: Box | None = None,
+             max_words: int | None = None) -> bool:
+        """Whether ``blocks`` fit one slide's ``room`` (the body) with at most ``max_words``
+        (a slide's worth)."""
+        d = self.design
+        room = room or d.body_box()
+        return (word_count(blocks) <= (max_words or d.max_words)
+                and blocks_height(d.measurer, blocks, d.inner_width(room)) <= d.inner_height(room))
+
+    def pages(self, make: Make, room: Box | None = None) -> list[list[TextBlock]]:
         """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
         size that fits ``room`` with at most a slide's worth of words, else continued slides at
         the middle size (text is never shrunk below it)."""
         d = self.design
         room = room or d.body_box()
-        width, height = d.inner_width(room), d.inner_height(room)
-        sizes = sizes or d.body_sizes
-        for size in sizes:
+        for size in d.body_sizes:
             blocks = make(size)
-            if (blocks_height(d.measurer, blocks, width) <= height
-                    and word_count(blocks) <= d.max_words):
+            if self.fits(blocks, room):
                 return [blocks]
-        middle = sizes[min(2, len(sizes) - 1)]
-        return paginate(d.measurer, make(middle), width, height, d.max_words)
+        return paginate(d.measurer, make(d.body_sizes[2]), d.inner_width(room),
+                        d.inner_height(room), d.max_words)
 
     def text_slides(self, title: str, pages: list[list[TextBlock]], notes: Sequence[str],
                     subtitle: str = "") -> None:
@@ -102,21 +113,21 @@ class DeckComposer:
             title = self.labels.agenda if not start else f"{self.labels.agenda} {self.labels.continued}"
             self.writer.agenda_slide(title, chunk, "\n".join(f"{n}. {t}" for n, t in chunk))
 
-    def prose(self, title: str, text: RichText, notes: str = "") -> None:
-        """Running text: the whole of it when it fits one slide at a readable size, else its
-        short form (or first sentences), as bullets when it has several paragraphs; the full
+    def prose(self, title: str, text: RichText) -> None:
+        """Running text (see ``_shown``), as bullets when it has several paragraphs; the full
         text in the notes."""
-        shown = text if text.slide is None and self._fits_whole(text) else slide_form(text)
+        shown = self._shown(text)
         bullets = len(shown.blocks) > 1
         pages = self.pages(lambda size: self.blocks(shown, size, bullets=bullets))
-        self.text_slides(title, pages, [notes or text.plain])
+        self.text_slides(title, pages, [text.plain])
 
-    def _fits_whole(self, text: RichText, room: Box | None = None) -> bool:
-        d = self.design
-        room = room or d.body_box()
-        blocks = self.blocks(text, d.body_sizes[2], bullets=len(text.blocks) > 1)
-        return (word_count(blocks) <= d.max_words and blocks_height(
-            d.measurer, blocks, d.inner_width(room)) <= d.inner_height(room))
+    def _shown(self, text: RichText) -> RichText:
+        """What a slide shows of running text: the whole of it when it fits one slide at a
+        readable size and has no short form, else its short form (or first sentences)."""
+        if text.slide is None and self.fits(
+                self.blocks(text, self.design.body_sizes[2], bullets=len(text.blocks) > 1)):
+            return text
+        return slide_form(text)
 
     def comparison(self, section: Section) -> None:
         """The table with the introduction as its subtitle; the full text in the notes."""
@@ -230,13 +241,8 @@ class DeckComposer:
             return out
 
         groups = _question_groups(make(d.body_sizes[2]))
-        pages = self._whole_questions(groups, d.max_words)
-        total = sum(word_count(group) for group in groups)
-        for cap in range(-(-total // len(pages)), d.max_words):  # spread evenly
-            spread = self._whole_questions(groups, cap)
-            if len(spread) == len(pages):
-                pages = spread
-                break
+        pages = spread_evenly(lambda cap: self._whole_questions(groups, cap),
+                              sum(word_count(group) for group in groups), d.max_words)
         notes = []
         for page in pages:
             shown = {"".join(r.text for r in b.runs[1:]) for b in page if not b.indent}
@@ -248,19 +254,18 @@ class DeckComposer:
 
     def _whole_questions(self, groups: list[list[TextBlock]],
                          max_words: int) -> list[list[TextBlock]]:
-        """Questions with their answers on slides, whole where they fit one."""
+        """Questions with their answers on slides of at most ``max_words``, whole where they
+        fit one."""
         d = self.design
-        width, height = d.inner_width(d.body_box()), d.inner_height(d.body_box())
         pages: list[list[TextBlock]] = [[]]
         for group in groups:
             candidate = pages[-1] + group
-            if pages[-1] and (blocks_height(d.measurer, candidate, width) > height
-                              or word_count(candidate) > max_words):
+            if pages[-1] and not self.fits(candidate, max_words=max_words):
                 pages.append([])
                 candidate = group
-            if blocks_height(d.measurer, candidate, width) > height or (
-                    word_count(candidate) > d.max_words):
-                pages += paginate(d.measurer, group, width, height, d.max_words)
+            if not self.fits(candidate):
+                pages += paginate(d.measurer, group, d.inner_width(d.body_box()),
+                                  d.inner_height(d.body_box()), d.max_words)
                 pages.append([])
                 continue
             pages[-1] = candidate
@@ -271,7 +276,7 @@ class DeckComposer:
         d = self.design
         text = _prose(section.elements)
         room = d.body_box()
-        shown = text if text.slide is None and self._fits_whole(text, room) else slide_form(text)
+        shown = self._shown(text)
         link = d.brand.link
         spare = room.height * (0.6 if d.logo(large=True) else 0.8) - (24 if link else 0)
         for size in (28.0, 24.0, 20.0):
@@ -284,7 +289,7 @@ class DeckComposer:
 
 
 def _prose(elements: Sequence[object]) -> RichText:
-    """The prose elements' text as one RichText (their short forms kept when there is one)."""
+    """The prose elements' text as one RichText (a single text keeps its short form)."""
     texts = [e.text for e in elements if isinstance(e, Prose)]
     if len(texts) == 1:
         return texts[0]

@@ -90,19 +90,21 @@ class SlideWriter:
 
     def subtitle_height(self, text: str) -> float:
         """The height a subtitle takes above the content (with the gap below it)."""
+        return self._fitted_subtitle(text)[2]
+
+    def _fitted_subtitle(self, text: str) -> tuple[str, float, float]:
+        """The subtitle as shown (at most three lines across the body), its size and the
+        height it takes, gap included."""
         d = self.design
         width = d.inner_width(d.body_box())
         shown, size = fitted_text(text, width, SUBTITLE_LINES * line_height(SUBTITLE_SIZES[-1]),
                                   d.measurer, SUBTITLE_SIZES[0], SUBTITLE_SIZES[-1])
         lines = d.measurer.line_count((Run(shown),), width, size)
-        return lines * line_height(size) + 2 * d.inset_y + 14
+        return shown, size, lines * line_height(size) + 2 * d.inset_y + 14
 
     def _subtitle(self, slide: Any, text: str, room: Box) -> Box:
         d = self.design
-        width = d.inner_width(room)
-        shown, size = fitted_text(text, width, SUBTITLE_LINES * line_height(SUBTITLE_SIZES[-1]),
-                                  d.measurer, SUBTITLE_SIZES[0], SUBTITLE_SIZES[-1])
-        height = self.subtitle_height(text)
+        shown, size, height = self._fitted_subtitle(text)
         add_textbox(slide, Box(room.left, room.top, room.width, height - 14),
                     [TextBlock((Run(shown),), size)], d, d.surface.accent, "Subtitle")
         return Box(room.left, room.top + height, room.width, room.height - height)

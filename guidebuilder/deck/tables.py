@@ -17,7 +17,13 @@ from guidebuilder.deck.text import color, rich_blocks, write_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    fill_page,
+    spread_evenly,
+    word_count,
+)
 
 Cells = list[list[TextBlock]]
 
@@ -95,7 +101,12 @@ class _Layout:
             if len(options[-1][0]) == 1:
                 break
         pages, size = min(options, key=lambda option: (len(option[0]), -option[1]))
-        pages = self._balanced(pages, size, room, budget)
+        sources = [s for page in pages for s in page.sources]
+        if len(pages) > 1 and len(sources) == len(set(sources)):  # no row split: spread evenly
+            rows = [row for page in pages for row in page.rows]
+            pages = spread_evenly(lambda cap: self._paginate(rows, size, room, cap),
+                                  sum(word_count([b for cell in row for b in cell])
+                                      for row in rows), budget)
         for index, page in enumerate(pages):
             first = index == 0 and not self.continued
             shown = title if first else f"{title} {self.labels.continued}"
@@ -107,21 +118,6 @@ class _Layout:
                                                "\n\n".join(n for n in notes if n),
                                                text.subtitle if index == 0 else "")
             self._draw(slide, box, page, size)
-
-    def _balanced(self, pages: list[_Page], size: float, room: float,
-                  budget: int) -> list[_Page]:
-        """The same number of slides with the rows spread evenly by words (when no row is
-        split), so no slide is left with a lone row."""
-        sources = [s for page in pages for s in page.sources]
-        if len(pages) < 2 or len(sources) != len(set(sources)):
-            return pages
-        rows = [row for page in pages for row in page.rows]
-        total = sum(word_count([b for cell in row for b in cell]) for row in rows)
-        for cap in range(-(-total // len(pages)), budget):
-            spread = self._paginate(rows, size, room, cap)
-            if len(spread) == len(pages):
-                return spread
-        return pages
 
     def _row(self, row: TableRow, size: float) -> Cells:
         d = self.design

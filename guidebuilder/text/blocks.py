@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.measure import Measurer, append_run, ellipsize, line_height
+
+_Page = TypeVar("_Page")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,19 @@ def word_count(blocks: Sequence[TextBlock]) -> int:
     """Words a reader sees in ``blocks``; a bullet or number counts as one."""
     return sum(len(" ".join(run.text for run in block.runs).split()) + bool(block.bullet)
                for block in blocks)
+
+
+def spread_evenly(paginate_at: Callable[[int], list[_Page]], total: int,
+                  max_words: int) -> list[_Page]:
+    """Pages of at most ``max_words`` words, from ``paginate_at(cap)``; then, with the same
+    number of pages, the smallest cap that keeps that number, so no page is left with a few
+    lonely words."""
+    pages = paginate_at(max_words)
+    for cap in range(-(-total // max(1, len(pages))), max_words):
+        spread = paginate_at(cap)
+        if len(spread) == len(pages):
+            return spread
+    return pages
 
 
 def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float, height: float,
