@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from guidebuilder.errors import Problem, RenderError
@@ -83,19 +82,6 @@ def commit(temporaries: dict[Path, Path]) -> None:
 def discard(temporaries: dict[Path, Path]) -> None:
     for temporary in temporaries.values():
         temporary.unlink(missing_ok=True)
-
-
-@contextmanager
-def staged(targets: Iterable[Path]) -> Iterator[dict[Path, Path]]:
-    """Yield a temporary file beside each target. When the block completes, every temporary
-    replaces its target; on any failure or interrupt they are all removed and the targets are
-    left exactly as they were."""
-    temporaries = stage(targets)
-    try:
-        yield temporaries
-        commit(temporaries)
-    finally:
-        discard(temporaries)
 
 
 def remove_run_temporaries(targets: Iterable[Path]) -> None:

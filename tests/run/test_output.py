@@ -12,21 +12,22 @@ from pathlib import Path
 import pytest
 
 from guidebuilder.run.job import Job, output_paths, run_job
-from guidebuilder.run.output import TEMP_SUFFIX, staged
+from guidebuilder.run.output import TEMP_SUFFIX, commit, discard, stage
 
 from conftest import MINIMAL, ROOT, write
 
 
-def test_staged_replaces_only_when_complete(tmp_path: Path) -> None:
+def test_staged_outputs_replace_only_when_committed(tmp_path: Path) -> None:
     target = tmp_path / "a.pdf"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError), staged([target]) as temporaries:
-        temporaries[target].write_bytes(b"half")
-        raise RuntimeError("render failed")
+    temporaries = stage([target])
+    temporaries[target].write_bytes(b"half")
+    discard(temporaries)  # what a failed render does
     assert target.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [target]
-    with staged([target]) as temporaries:
-        temporaries[target].write_bytes(b"new")
+    temporaries = stage([target])
+    temporaries[target].write_bytes(b"new")
+    commit(temporaries)
     assert target.read_bytes() == b"new"
     assert list(tmp_path.iterdir()) == [target]
 
