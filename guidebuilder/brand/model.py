@@ -125,6 +125,15 @@ class Brand:
     footer: str = ""
     pptx_template: Path | None = None
 
+    def files(self) -> list[Path]:
+        """The files the brand reads: fonts, logos (and their renderings), the template."""
+        files = [path for font in (self.base, self.headings, self.mono)
+                 for path in font.files.values()]
+        for logo in (self.logo_small, self.logo_large):
+            for picture in (logo.light, logo.dark) if logo else ():
+                files += [picture.path, picture.raster] if picture else []
+        return files + ([self.pptx_template] if self.pptx_template else [])
+
     def ink_on(self, fill: str) -> str:
         """The brand's background or foreground colour, whichever reads better on ``fill``
         (white or black when neither reads well enough)."""

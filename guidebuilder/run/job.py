@@ -89,18 +89,8 @@ def prepare(job: Job) -> Prepared:
                                         f"'{job.audience}', so there is nothing to build",
                                         hint="check the name, or the roles' audience lists"))
     inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
-              **dict.fromkeys(brand_files(brand), "a file the brand file names")}
+              **dict.fromkeys(brand.files(), "a file the brand file names")}
     return Prepared(plan, brand, warnings, inputs)
-
-
-def brand_files(brand: Brand) -> list[Path]:
-    """The files a resolved brand reads: fonts, logos, the template."""
-    files = [path for font in (brand.base, brand.headings, brand.mono)
-             for path in font.files.values()]
-    for logo in (brand.logo_small, brand.logo_large):
-        for picture in (logo.light, logo.dark) if logo else ():
-            files += [picture.path, picture.raster] if picture else []
-    return files + ([brand.pptx_template] if brand.pptx_template else [])
 
 
 def check_not_inputs(targets: dict[str, Path], inputs: dict[Path, str]) -> None:
