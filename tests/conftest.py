@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ settings.register_profile("ci", max_examples=15, deadline=None,
 settings.register_profile("long", max_examples=400, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# the tests (and the builds they start) share a cache of their own, never the user's
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="guidebuilder-tests-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "product-vs-program-manager.yaml"

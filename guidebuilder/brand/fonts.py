@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from guidebuilder.brand.cache import derived
+from guidebuilder.cache import derived
 
 MAX_FONT_BYTES = 30_000_000
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Brand
+from guidebuilder.cache import derived
 
 
 @lru_cache(maxsize=16)

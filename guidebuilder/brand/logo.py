@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import Field
 
-from guidebuilder.brand.cache import derived
 from guidebuilder.brand.model import Logo, Picture
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable, Shorthand
+from guidebuilder.cache import derived
 from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
 

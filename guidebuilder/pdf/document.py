@@ -26,6 +26,7 @@ from guidebuilder.brand.model import Brand
 from guidebuilder.errors import Problem
 from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.pdf.contents import Entry, remember_contents, seed_contents
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
 from guidebuilder.pdf.pages import (
     MARGIN_BOTTOM,
@@ -67,15 +68,22 @@ CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bo
 
 
 class _Handbook(BaseDocTemplate):
-    """Doc template that turns Heading flowables into bookmarks, outline and contents entries."""
+    """Doc template that turns Heading flowables into bookmarks, outline and contents entries;
+    ``entries`` holds the contents entries of the latest layout pass."""
+
+    entries: list[Entry]
+
+    def beforeDocument(self) -> None:
+        self.entries = []
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, Heading) and flowable.key:
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline, flowable.key, flowable.level, closed=False)
             if flowable.contents:
-                self.notify("TOCEntry", (flowable.level, flowable.contents,
-                                         self.page, flowable.key))
+                entry = (flowable.level, flowable.contents, self.page, flowable.key)
+                self.entries.append(entry)
+                self.notify("TOCEntry", entry)
 
 
 class _Story:
@@ -90,6 +98,8 @@ class _Story:
         self.width = width
         self.wide_width = wide_width
         self.flowables: list = []
+        self.toc: TableOfContents | None = None
+        self.headings: list[Heading] = []  # those with a contents line, in order
 
     def md(self, runs) -> str:
         return self.styles.markup.runs(runs)
@@ -149,7 +159,7 @@ class _Story:
         label = self.plan.meta.labels.contents
         self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
                                       shorten(label, CONTENTS_LIMIT)))
-        toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
+        self.toc = toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -175,7 +185,10 @@ class _Story:
         start = len(self.flowables)
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
-        add(Heading(self.text(section.title), style, section.key, depth, short, self.text(short)))
+        heading = Heading(self.text(section.title), style, section.key, depth, short,
+                          self.text(short))
+        self.headings.append(heading)
+        add(heading)
         for element in section.elements:
             self.element(element, wide)
         if section.kind is SectionKind.CLOSING and start > 0:
@@ -359,8 +372,12 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> lis
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide, onPage=page_background(brand)),
     ])
     story = _Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
-                   wide[1] - MARGIN_TOP - MARGIN_BOTTOM).build()
+                   wide[1] - MARGIN_TOP - MARGIN_BOTTOM)
+    flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      styles.markup.codes)
-    doc.multiBuild(story, canvasmaker=canvas_class)
+    if story.toc is not None:
+        seed_contents(story.toc, story.headings)
+    doc.multiBuild(flowables, canvasmaker=canvas_class)
+    remember_contents(doc.entries)
     return []

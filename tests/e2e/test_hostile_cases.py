@@ -315,7 +315,7 @@ def test_interrupting_watch_exits_130_with_one_line(tmp_path: Path) -> None:
 def test_a_file_planted_in_the_cache_is_not_used(tmp_path: Path, monkeypatch) -> None:
     import hashlib
 
-    from guidebuilder.brand import cache
+    from guidebuilder import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     cache._folder.cache_clear()
