@@ -37,6 +37,7 @@ def build_all(work: Path) -> dict[str, str]:
         "six-roles": (write_stress_guide(work, name="six-roles", roles=6), []),
         "engineering": (next((examples / "engineering").glob("*.yaml")), []),
         "data-team": (next((examples / "data-team").glob("*.yaml")), []),
+        "seed-template": (seed, ["--brand", str(_template_brand(work))]),
     }
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "XDG_CACHE_HOME": str(work / "cache")}
     hashes: dict[str, str] = {}
@@ -51,6 +52,21 @@ def build_all(work: Path) -> dict[str, str]:
                 if hashes.setdefault(f"{name}{path.suffix}", digest) != digest:
                     hashes[f"{name}{path.suffix}"] = "differs from the first build"
     return hashes
+
+
+def _template_brand(work: Path) -> Path:
+    """A brand whose PowerPoint template is python-pptx's own, at 4:3, with a sample slide."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    template = Presentation()
+    template.slide_width, template.slide_height = Inches(10), Inches(7.5)
+    template.slides.add_slide(template.slide_layouts[1]).shapes.title.text = "Sample"
+    template.save(work / "template.pptx")
+    brand = work / "_brand.yml"
+    brand.write_text("meta:\n  name: Template Co\ncolor:\n  primary: '#7A1F5C'\n"
+                     "defaults:\n  guidebuilder:\n    pptx-template: template.pptx\n")
+    return brand
 
 
 def main() -> int:

@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.deck.design import Box, Design
-from guidebuilder.deck.shapes import fill_shape
 from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.deck.text import add_textbox, prepare_frame, write_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text, word_count
 
@@ -101,12 +98,9 @@ def ladder_slide(writer: SlideWriter, title: str, levels: Sequence[Level], size:
     geometry = _geometry(room, len(levels))
     for index, (level, step, text) in enumerate(
             zip(levels, geometry.steps, geometry.descriptions, strict=True)):
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *step.emu())
-        shape.name = f"Level {level.number}"
         fill = ramp(d.brand.colors.primary, d.surface.background, index, len(levels))
-        fill_shape(shape, fill)
-        prepare_frame(shape.text_frame, d, MSO_ANCHOR.MIDDLE)
-        write_blocks(shape.text_frame, _step_blocks(level, size), d, d.brand.ink_on(fill))
+        slide.rectangle(step.emu(), fill, f"Level {level.number}", _step_blocks(level, size),
+                        d.brand.ink_on(fill))
         if level.description:
-            add_textbox(slide, text, _description_blocks(level, size), d, d.surface.text,
-                        f"Level {level.number} description", anchor=MSO_ANCHOR.MIDDLE)
+            slide.textbox(text, _description_blocks(level, size), d.surface.text,
+                          f"Level {level.number} description", anchor=MSO_ANCHOR.MIDDLE)

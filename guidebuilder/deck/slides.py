@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -18,8 +16,8 @@ from guidebuilder.brand.colormath import mix
 from guidebuilder.deck.design import Box, Design, find_layout
 from guidebuilder.deck.notes import NotesWriter
 from guidebuilder.deck.pptx_internals import SlideAdder, freeze
-from guidebuilder.deck.shapes import fill_shape, send_to_back, slide_number_field
-from guidebuilder.deck.text import add_textbox, prepare_frame, set_title, write_blocks
+from guidebuilder.deck.shapes import SlideShapes
+from guidebuilder.deck.text import fitted_title, prepare_frame, write_blocks
 from guidebuilder.errors import Problem
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text
@@ -51,7 +49,7 @@ class SlideWriter:
         self._current: Any = None
 
     # -- slides and their parts -------------------------------------------------------------
-    def _new(self, role: str, *wanted: str) -> tuple[Any, dict[str, Any]]:
+    def _new(self, role: str, *wanted: str) -> tuple[SlideShapes, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
         ``wanted`` kinds (title, body, subtitle), found by type."""
         self.finish()
@@ -65,7 +63,7 @@ class SlideWriter:
                 found[kind] = slide.shapes[-1]
         self.count += 1
         self._current = slide.part
-        return slide, found
+        return SlideShapes(slide, self.design), found
 
     def finish(self) -> None:
         """Freeze the slide just written and its notes (see pptx_internals.freeze)."""
@@ -75,17 +73,17 @@ class SlideWriter:
             self._current = None
 
     def titled(self, role: str, title: str, notes: str, subtitle: str = "",
-               body: bool = False) -> tuple[Any, Box, Any]:
+               body: bool = False) -> tuple[SlideShapes, Box, Any]:
         """A content slide with its title, subtitle, furniture and notes; returns the slide, the
         room left for its content, and the layout's body placeholder (when ``body``)."""
         d = self.design
         slide, found = self._new(role, "title", *(("body",) if body else ()))
-        set_title(slide, found.get("title"), title, d.title_box(), d, d.surface.heading)
+        _title(slide, found.get("title"), title, d.title_box(), d.surface.heading)
         room = d.body_box()
         if subtitle:
             room = self._subtitle(slide, subtitle, room)
         self._furniture(slide)
-        self.notes.add(slide, notes)
+        self.notes.add(slide.slide, notes)
         return slide, room, found.get("body")
 
     def subtitle_height(self, text: str) -> float:
@@ -102,40 +100,25 @@ class SlideWriter:
         lines = d.measurer.line_count((Run(shown),), width, size)
         return shown, size, lines * line_height(size) + 2 * d.inset_y + 14
 
-    def _subtitle(self, slide: Any, text: str, room: Box) -> Box:
+    def _subtitle(self, slide: SlideShapes, text: str, room: Box) -> Box:
         d = self.design
         shown, size, height = self._fitted_subtitle(text)
-        add_textbox(slide, Box(room.left, room.top, room.width, height - 14),
-                    [TextBlock((Run(shown),), size)], d, d.surface.accent, "Subtitle")
+        slide.textbox(Box(room.left, room.top, room.width, height - 14),
+                      [TextBlock((Run(shown),), size)], d.surface.accent, "Subtitle")
         return Box(room.left, room.top + height, room.width, room.height - height)
 
-    def _furniture(self, slide: Any) -> None:
+    def _furniture(self, slide: SlideShapes) -> None:
         d = self.design
         if self.footer:
             box = d.footer_box()
             shown, _ = fitted_text(self.footer, d.inner_width(box), d.inner_height(box),
                                    d.measurer, d.footer_size, d.footer_size)
-            add_textbox(slide, box, [TextBlock((Run(shown),), d.footer_size)], d,
-                        d.surface.muted, "Footer", anchor=MSO_ANCHOR.BOTTOM)
-        number = add_textbox(slide, d.number_box(), [TextBlock((Run("#"),), d.footer_size)], d,
-                             d.surface.muted, "Slide Number", align="r",
-                             anchor=MSO_ANCHOR.BOTTOM)
-        slide_number_field(number.text_frame.paragraphs[0], self.count)
+            slide.textbox(box, [TextBlock((Run(shown),), d.footer_size)], d.surface.muted,
+                          "Footer", anchor=MSO_ANCHOR.BOTTOM)
+        slide.number(d.number_box(), self.count, d.footer_size, d.surface.muted)
         logo = d.logo()
         if logo:
-            self.picture(slide, logo.raster, logo.alt, d.logo_box())
-
-    def picture(self, slide: Any, path: Path, alt: str, box: Box, align: str = "r") -> Any:
-        """A picture scaled to fit ``box`` (right-aligned or centred), with alt text."""
-        picture = slide.shapes.add_picture(str(path), *box.emu()[:2])
-        scale = min(Pt(box.width) / picture.width, Pt(box.height) / picture.height)
-        picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
-        spare = Pt(box.width) - picture.width
-        picture.left = int(Pt(box.left) + (spare if align == "r" else spare / 2))
-        picture.top = int(Pt(box.top) + (Pt(box.height) - picture.height) / 2)
-        picture.element.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
-        picture.name = "Logo"
-        return picture
+            slide.picture(logo.raster, logo.alt, d.logo_box())
 
     # -- slide kinds --------------------------------------------------------------------------
     def title_slide(self, title: str, subtitle: str, lines: Sequence[str], notes: str) -> None:
@@ -143,15 +126,12 @@ class SlideWriter:
         in bold, then credits and date), each fitted to its line; the large logo."""
         d = self.design
         slide, found = self._new("title", "title", "subtitle")
-        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, self.prs.slide_width,
-                                      Pt(d.height * 0.5))
-        fill_shape(band, d.brand.colors.primary)
-        band.name = "Title band"
-        send_to_back(slide, band)
+        band = slide.rectangle((0, 0, self.prs.slide_width, Pt(d.height * 0.5)),
+                               d.brand.colors.primary, "Title band")
+        slide.to_back(band)
         ink = d.accent_ink
-        set_title(slide, found.get("title"), title, Box(d.margin, d.height * 0.12,
-                                                        d.width - 2 * d.margin, d.height * 0.3),
-                  d, ink, 40)
+        _title(slide, found.get("title"), title,
+               Box(d.margin, d.height * 0.12, d.width - 2 * d.margin, d.height * 0.3), ink, 40)
         if subtitle:
             box = Box(d.margin, d.height * 0.42, d.width - 2 * d.margin, 40)
             shown, size = fitted_text(subtitle, d.inner_width(box), d.inner_height(box),
@@ -173,28 +153,26 @@ class SlideWriter:
                                       14.0, bold=bold[index])
             blocks.append(TextBlock((Run(shown, bold=bold[index]),), size, space_before=6))
         if blocks:
-            add_textbox(slide, box, blocks, d, d.surface.text, "Credits")
+            slide.textbox(box, blocks, d.surface.text, "Credits")
         logo = d.logo(large=True)
         if logo:
-            self.picture(slide, logo.raster, logo.alt,
-                         Box(d.width * 0.7, d.height * 0.6, d.width * 0.3 - d.margin,
-                             d.height * 0.25))
-        self.notes.add(slide, notes)
+            slide.picture(logo.raster, logo.alt, Box(d.width * 0.7, d.height * 0.6,
+                                                     d.width * 0.3 - d.margin, d.height * 0.25))
+        self.notes.add(slide.slide, notes)
 
     def divider(self, title: str, kicker: str, notes: str) -> None:
         d = self.design
         slide, found = self._new("section", "title", "body")
-        band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Pt(18), self.prs.slide_height)
-        fill_shape(band, d.brand.colors.secondary)
-        band.name = "Accent"
-        set_title(slide, found.get("title"), title,
-                  Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
-                  d, d.surface.heading, 40)
+        slide.rectangle((0, 0, Pt(18), self.prs.slide_height), d.brand.colors.secondary,
+                        "Accent")
+        _title(slide, found.get("title"), title,
+               Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
+               d.surface.heading, 40)
         _place_text(slide, found.get("body"),
                     Box(d.margin + 20, d.height * 0.24, d.width - 2 * d.margin - 20, 40),
                     [TextBlock((Run(kicker),), 18)], d, d.surface.accent, "Kicker")
         self._furniture(slide)
-        self.notes.add(slide, notes)
+        self.notes.add(slide.slide, notes)
 
     def text_slide(self, title: str, blocks: Sequence[TextBlock], notes: str,
                    subtitle: str = "") -> None:
@@ -223,13 +201,9 @@ class SlideWriter:
         height = min(room.height, tallest + 2 * (d.inset_y + CARD_PAD) + 24)
         for card, box in zip(cards, boxes, strict=True):
             box = Box(box.left, box.top, box.width, height)
-            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box.emu())
-            shape.adjustments[0] = 0.04
-            fill_shape(shape, d.surface.shade)
-            shape.name = f"Card: {card.heading}"[:120]
-            prepare_frame(shape.text_frame, d, MSO_ANCHOR.TOP, pad=CARD_PAD)
-            write_blocks(shape.text_frame, [_card_heading(card, d), *card.blocks], d,
-                         d.surface.text)
+            slide.rectangle(box.emu(), d.surface.shade, f"Card: {card.heading}"[:120],
+                            [_card_heading(card, d), *card.blocks], d.surface.text,
+                            anchor=MSO_ANCHOR.TOP, pad=CARD_PAD, rounding=0.04)
 
     def _card_boxes(self, count: int, room: Box) -> list[Box]:
         gap = 18.0
@@ -251,22 +225,16 @@ class SlideWriter:
             column, row = divmod(index, rows)
             box = Box(room.left + column * (width + column_gap), room.top + row * (height + gap),
                       width, height)
-            tile = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
-            fill_shape(tile, tile_fill)
-            tile.name = f"Agenda {number}"
-            badge = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE,
-                                           *Box(box.left, box.top, height, height).emu())
-            fill_shape(badge, d.brand.colors.primary)
-            badge.name = f"Agenda {number} number"
-            prepare_frame(badge.text_frame, d, MSO_ANCHOR.MIDDLE)
-            write_blocks(badge.text_frame, [TextBlock((Run(f"{number:02d}", bold=True),), 20)],
-                         d, d.accent_ink, align="ctr")
+            slide.rectangle(box.emu(), tile_fill, f"Agenda {number}")
+            slide.rectangle(Box(box.left, box.top, height, height).emu(), d.brand.colors.primary,
+                            f"Agenda {number} number",
+                            [TextBlock((Run(f"{number:02d}", bold=True),), 20)], d.accent_ink,
+                            align="ctr")
             text = Box(box.left + height + 6, box.top, box.width - height - 6, height)
             shown, size = fitted_text(entry, d.inner_width(text), d.inner_height(text),
                                       d.measurer, 20, 14)
-            add_textbox(slide, text, [TextBlock((Run(shown),), size)], d,
-                        d.brand.ink_on(tile_fill), f"Agenda {number} title",
-                        anchor=MSO_ANCHOR.MIDDLE)
+            slide.textbox(text, [TextBlock((Run(shown),), size)], d.brand.ink_on(tile_fill),
+                          f"Agenda {number} title", anchor=MSO_ANCHOR.MIDDLE)
 
     def closing_slide(self, title: str, blocks: Sequence[TextBlock], link: str,
                       notes: str) -> None:
@@ -277,19 +245,18 @@ class SlideWriter:
         logo_height = room.height * 0.3 if logo else 0.0
         link_height = line_height(20) + 2 * d.inset_y if link else 0.0
         text_box = Box(room.left, room.top, room.width, room.height - logo_height - link_height)
-        add_textbox(slide, text_box, blocks, d, d.surface.text, "Closing", align="ctr",
-                    anchor=MSO_ANCHOR.MIDDLE)
+        slide.textbox(text_box, blocks, d.surface.text, "Closing", align="ctr",
+                      anchor=MSO_ANCHOR.MIDDLE)
         if link:
             shown, size = fitted_text(link, d.inner_width(room), line_height(20), d.measurer,
                                       20, 14)
-            add_textbox(slide, Box(room.left, text_box.top + text_box.height, room.width,
-                                   link_height),
-                        [TextBlock((Run(shown, link=link),), size)], d, d.surface.link, "Link",
-                        align="ctr")
+            slide.textbox(Box(room.left, text_box.top + text_box.height, room.width, link_height),
+                          [TextBlock((Run(shown, link=link),), size)], d.surface.link, "Link",
+                          align="ctr")
         if logo:
-            self.picture(slide, logo.raster, logo.alt,
-                         Box(room.left, room.top + room.height - logo_height + 6, room.width,
-                             logo_height - 6), align="ctr")
+            slide.picture(logo.raster, logo.alt,
+                          Box(room.left, room.top + room.height - logo_height + 6, room.width,
+                              logo_height - 6), align="ctr")
 
 
 CARD_PAD = 6.0
@@ -300,11 +267,28 @@ def _card_heading(card: Card, design: Design) -> TextBlock:
     return TextBlock((Run(card.heading, bold=True),), size, ink=design.surface.heading)
 
 
-def _place_text(slide: Any, placeholder: Any, box: Box, blocks: Sequence[TextBlock],
+def _title(slide: SlideShapes, placeholder: Any, text: str, box: Box, ink: str,
+           largest: float | None = None) -> None:
+    """Put ``text`` in the title placeholder (a text box when the layout has none), sized to
+    fit ``box``."""
+    d = slide.design
+    shown, size = fitted_title(text, box, d, largest or d.title_size)
+    run = Run(shown, bold=d.brand.heading_bold, italic=d.brand.heading_italic)
+    blocks = [TextBlock((run,), size)]
+    if placeholder is None:
+        slide.textbox(box, blocks, ink, "Title", d.brand.headings.family,
+                      anchor=MSO_ANCHOR.MIDDLE)
+        return
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = box.emu()
+    prepare_frame(placeholder.text_frame, d, MSO_ANCHOR.MIDDLE)
+    write_blocks(placeholder.text_frame, blocks, d, ink, d.brand.headings.family)
+
+
+def _place_text(slide: SlideShapes, placeholder: Any, box: Box, blocks: Sequence[TextBlock],
                 design: Design, ink: str, name: str) -> None:
     """Write ``blocks`` into the layout's placeholder moved to ``box``, or a new text box."""
     if placeholder is None:
-        add_textbox(slide, box, blocks, design, ink, name)
+        slide.textbox(box, blocks, ink, name)
         return
     placeholder.left, placeholder.top, placeholder.width, placeholder.height = box.emu()
     prepare_frame(placeholder.text_frame, design)

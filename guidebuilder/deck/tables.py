@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
-
-from pptx.enum.text import MSO_ANCHOR
-from pptx.util import Pt
 
 from guidebuilder.deck.design import Box, Design
+from guidebuilder.deck.shapes import SlideShapes
 from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.deck.text import color, rich_blocks, write_blocks
+from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
@@ -203,35 +200,16 @@ class _Layout:
                 parts.append(f"{name}: " + " ".join(point.plain for point in points))
         return "\n".join(parts)
 
-    def _draw(self, slide: Any, box: Box, page: _Page, size: float) -> None:
+    def _draw(self, slide: SlideShapes, box: Box, page: _Page, size: float) -> None:
         """The native table: the header on the primary colour, rows striped."""
         d = self.design
         heights = [self._header_height(size), *page.heights]
-        frame = slide.shapes.add_table(len(page.rows) + 1, len(self.widths), Pt(box.left),
-                                       Pt(box.top), Pt(sum(self.widths)), Pt(sum(heights)))
-        frame.name = "Comparison table"
-        table = frame.table
-        for index, width in enumerate(self.widths):
-            table.columns[index].width = Pt(width)
-        for index, height in enumerate(heights):
-            table.rows[index].height = Pt(height)
-        for col, text in enumerate(["", *self.names]):
-            self._cell(table.cell(0, col), [TextBlock((Run(text, bold=True),), size)],
-                       d.brand.colors.primary, d.accent_ink)
+        header = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
+                   d.accent_ink) for text in ["", *self.names]]
         stripes = (d.surface.background, d.surface.shade)
-        for row_index, row in enumerate(page.rows, start=1):
-            for col, blocks in enumerate(row):
-                self._cell(table.cell(row_index, col), blocks, stripes[(row_index - 1) % 2],
-                           d.surface.text)
-
-    def _cell(self, cell: Any, blocks: list[TextBlock], fill: str, ink: str) -> None:
-        d = self.design
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = color(fill)
-        cell.margin_left = cell.margin_right = Pt(d.inset_x)
-        cell.margin_top = cell.margin_bottom = Pt(d.inset_y)
-        cell.vertical_anchor = MSO_ANCHOR.TOP
-        write_blocks(cell.text_frame, blocks, d, ink)
+        rows = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
+                for index, row in enumerate(page.rows)]
+        slide.table("Comparison table", box.left, box.top, self.widths, heights, [header, *rows])
 
 
 def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:
