@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from guidebuilder.deck.pptx_internals import package_items
 
 FIXED = datetime(2000, 1, 1)
 
@@ -25,14 +26,12 @@ def set_properties(prs: Any, title: str, author: str, subject: str, language: st
 
 
 def save(prs: Any, target: Path | BinaryIO, timestamp: datetime | None) -> None:
-    """Write ``prs`` with every zip entry dated ``timestamp`` (or 2000-01-01), not "now":
-    python-pptx dates entries with the clock, so its archive is rewritten entry by entry."""
+    """Write ``prs`` with every zip entry dated ``timestamp`` (or 2000-01-01), not "now" as
+    python-pptx dates them: its package items are written into an archive of our own."""
     date_time = max((timestamp or FIXED).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
-    saved = io.BytesIO()
-    prs.save(saved)
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(target, "w") as archive:
-        for item in source.infolist():
-            entry = zipfile.ZipInfo(item.filename, date_time)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in package_items(prs):
+            entry = zipfile.ZipInfo(name, date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            archive.writestr(entry, source.read(item), compresslevel=1)  # fast; XML packs well
+            archive.writestr(entry, data, compresslevel=1)  # fast; XML packs well

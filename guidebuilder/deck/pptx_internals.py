@@ -3,6 +3,7 @@ tests/deck/test_pptx_internals.py fails loudly when a python-pptx release change
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -100,6 +101,25 @@ def new_notes_part(number: int, slide_part: Any, template: Any, master: Any) -> 
     part.relate_to(slide_part, RT.SLIDE)
     slide_part.relate_to(part, RT.NOTES_SLIDE)
     return part
+
+
+def package_items(prs: Any) -> Iterator[tuple[str, bytes]]:
+    """Every item of the package, named and ordered as python-pptx's ``PackageWriter`` writes
+    them (content types, the package's relationships, then each part and its relationships),
+    so the deck's archive is compressed once, dated as we choose: ``prs.save`` would compress
+    everything with the clock's dates, to be unpacked and packed again."""
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    yield CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield PACKAGE_URI.rels_uri.membername, package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml
 
 
 class _Frozen:

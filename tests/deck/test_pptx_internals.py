@@ -83,3 +83,16 @@ def test_frozen_parts_save_their_kept_bytes() -> None:
     saved = io.BytesIO()
     prs.save(saved)
     assert Presentation(saved).slides[0].shapes[0].text_frame.text == "kept"
+
+
+def test_package_items_are_what_save_writes() -> None:
+    import zipfile
+
+    prs, slides = _two_slide_deck()
+    slides[0].shapes.add_textbox(0, 0, 100, 100).text_frame.text = "items"
+    slides[1].notes_slide.notes_text_frame.text = "notes"
+    saved = io.BytesIO()
+    prs.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        expected = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    assert list(internals.package_items(prs)) == expected
