@@ -14,6 +14,7 @@ from guidebuilder import __version__
 if TYPE_CHECKING:
     from guidebuilder.errors import Problem
     from guidebuilder.run.job import Result
+    from guidebuilder.run.worker import Workers
 
 app = typer.Typer(
     name="guidebuilder",
@@ -91,6 +92,7 @@ BrandOpt = Annotated[Path | None, typer.Option(
 
 @app.command()
 def build(
+    ctx: typer.Context,
     guides: GuidesArg = None,
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR",
                                       help="Folder for the outputs.")] = OUTPUT_DIR,
@@ -119,15 +121,24 @@ def build(
         raise typer.BadParameter(f"{out} is a file; give a folder for the outputs",
                                  param_hint="--out")
     formats = FORMATS if fmt is Format.all else (fmt.value,)
+    preforked: Workers | None = ctx.obj  # see __main__
+    if preforked is not None:
+        for unused in set(preforked.formats) - set(formats):
+            preforked.discard(unused)
     try:
         work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
     except GuideBuilderError as exc:
         _report(exc.problems)
         raise typer.Exit(1) from None
     workers = jobs or default_workers()
+    single = len(work) == 1
+    kept = preforked if workers > 1 and (single or watch) else None  # else a pool or one process
+    if preforked is not None and kept is None:
+        preforked.close()
     reporter = _Reporter()
     with _interruptible(), _progress(len(work)) as advance:
-        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None):
+        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None,
+                               kept if single else None):
             advance()
             reporter(result)
     if watch:
@@ -135,7 +146,7 @@ def build(
 
         typer.echo("watching for changes; press Ctrl-C to stop", err=True)
         with _interruptible("stopped watching"):
-            watch_jobs(work, reporter, parallel=workers > 1)
+            watch_jobs(work, reporter, workers=kept)
         return
     if reporter.failed:
         raise typer.Exit(1)
@@ -173,13 +184,14 @@ def _progress(total: int):
         yield lambda: progress.advance(task)
 
 
-def _single(guide: Path, output: Path | None, brand: Path | None, fmt: str) -> None:
+def _single(ctx: typer.Context, guide: Path, output: Path | None, brand: Path | None,
+            fmt: str) -> None:
     from guidebuilder.run.job import Job, output_paths, run_job
 
     target = output or output_paths(guide, OUTPUT_DIR, (fmt,))[fmt]
     reporter = _Reporter()
     with _interruptible():
-        reporter(run_job(Job(guide, {fmt: target}, brand)))
+        reporter(run_job(Job(guide, {fmt: target}, brand), workers=ctx.obj))
     if reporter.failed:
         raise typer.Exit(1)
 
@@ -189,6 +201,7 @@ GuideArg = Annotated[Path, typer.Argument(metavar="GUIDE", help="The guide file.
 
 @app.command()
 def pdf(
+    ctx: typer.Context,
     guide: GuideArg,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                                                 help="Where to write the PDF "
@@ -196,11 +209,12 @@ def pdf(
     brand: BrandOpt = None,
 ) -> None:
     """Build only the PDF handbook of one guide."""
-    _single(guide, output, brand, "pdf")
+    _single(ctx, guide, output, brand, "pdf")
 
 
 @app.command()
 def slides(
+    ctx: typer.Context,
     guide: GuideArg,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
                                                 help="Where to write the deck "
@@ -208,7 +222,7 @@ def slides(
     brand: BrandOpt = None,
 ) -> None:
     """Build only the PowerPoint deck of one guide."""
-    _single(guide, output, brand, "pptx")
+    _single(ctx, guide, output, brand, "pptx")
 
 
 @app.command()
@@ -281,8 +295,9 @@ def schema(
     typer.echo(f"wrote {output}")
 
 
-def main() -> None:
-    """Console-script entry point; SIGTERM is handled like Ctrl-C."""
+def main(workers: Workers | None = None) -> None:
+    """Run the command line (SIGTERM and SIGHUP are handled like Ctrl-C); a rendering command
+    uses ``workers``, forked for it before the command line was loaded (see __main__)."""
     import signal
 
     def terminate(signum: int, frame: object) -> None:
@@ -290,7 +305,11 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, terminate)
     signal.signal(signal.SIGHUP, terminate)  # a closed terminal stops the build the same way
-    app()
+    try:
+        app(obj=workers)
+    finally:
+        if workers is not None:
+            workers.close()
 
 
 @contextmanager

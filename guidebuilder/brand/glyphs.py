@@ -45,6 +45,6 @@ def drawable(brand: Brand) -> frozenset[int]:
 
 def keep_drawable(text: str, codes: frozenset[int]) -> str:
     """``text`` without the characters the font cannot draw (whitespace is always kept)."""
-    if all(ord(ch) in codes or ch.isspace() for ch in text):
+    if codes.issuperset(map(ord, text)):
         return text
     return "".join(ch for ch in text if ord(ch) in codes or ch.isspace())

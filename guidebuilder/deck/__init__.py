@@ -12,6 +12,12 @@ from guidebuilder.deck.package import save, set_properties
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.errors import Problem
 from guidebuilder.plan.document import DocumentPlan
+from guidebuilder.text.measure import load_faces
+
+
+def warm_deck(brand: Brand) -> None:
+    """Load the brand's fonts for measuring (once per process)."""
+    load_faces(brand.base, brand.headings, brand.mono)
 
 
 def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from guidebuilder.errors import GuideBuilderError, Problem
 from guidebuilder.run.job import Job, Result, commit_job, output_paths, run_job, stage_job
 from guidebuilder.run.output import remove_run_temporaries
-from guidebuilder.run.worker import quiet_signals
+from guidebuilder.run.worker import Workers, quiet_signals
 
 
 def make_jobs(guides: Iterable[Path], out_dir: Path, formats: tuple[str, ...],
@@ -41,12 +41,14 @@ def default_workers() -> int:
                else os.cpu_count() or 1)
 
 
-def run_jobs(jobs: list[Job], workers: int, stop: Callable[[Result], bool]) -> Iterator[Result]:
+def run_jobs(jobs: list[Job], workers: int, stop: Callable[[Result], bool],
+             kept: Workers | None = None) -> Iterator[Result]:
     """Results in job order, each committed as it is yielded. ``stop(result)`` returning True
-    stops the batch: nothing after it is written. An interrupt stops it the same way."""
+    stops the batch: nothing after it is written. An interrupt stops it the same way. One job
+    (or one worker) is built here, its formats rendered by ``kept`` workers when given."""
     if workers <= 1 or len(jobs) == 1 or sys.platform != "linux":
         for job in jobs:
-            result = run_job(job, parallel=workers > 1)
+            result = run_job(job, parallel=workers > 1, workers=kept)
             yield result
             if stop(result):
                 return

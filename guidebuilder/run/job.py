@@ -14,7 +14,7 @@ from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, SectionKind
 from guidebuilder.run.output import check_targets, commit, discard, stage
 from guidebuilder.run.render import render
-from guidebuilder.run.worker import Worker, can_fork
+from guidebuilder.run.worker import Worker, Workers, can_fork
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,32 @@ def build_timestamp() -> datetime | None:
         return None
 
 
-def prepare(job: Job) -> Prepared:
-    """Load and validate everything a job needs; raises before any output is touched."""
+class LoadedBrand(NamedTuple):
+    """A job's brand, the file it came from (None for the built-in one) and its warnings."""
+
+    brand: Brand
+    file: Path | None
+    warnings: list[Problem]
+
+
+def load_job_brand(job: Job) -> LoadedBrand:
+    """The brand a job uses: its ``--brand`` file, else the one beside the guide or here."""
     from guidebuilder.brand.locate import find_brand, load_brand
+
+    brand_file = find_brand(job.guide, job.brand)
+    brand, warnings = load_brand(brand_file)
+    return LoadedBrand(brand, brand_file, warnings)
+
+
+def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
+    """Load and validate everything a job needs (the brand too, unless ``loaded``); raises
+    before any output is touched, a broken guide before a broken brand."""
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
     from guidebuilder.plan.build import build_plan
 
     guide, source = load_guide(job.guide)
-    brand_file = find_brand(job.guide, job.brand)
-    brand, warnings = load_brand(brand_file)
+    brand, brand_file, warnings = loaded or load_job_brand(job)
     warnings = warnings + missing_glyph_warnings(source, brand)
     edited = datetime.fromtimestamp(int(job.guide.stat().st_mtime), UTC).replace(tzinfo=None)
     plan = build_plan(guide, job.audience, build_timestamp() or edited)
@@ -112,37 +128,40 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-COLD = ("pdf", "pptx")  # a cold process renders both formats in workers: their imports overlap
-WARM = ("pdf",)  # a warm one (watch mode) renders the deck itself and the PDF in a worker
+COLD = ("pdf", "pptx")  # a single build renders both formats in workers: their imports overlap
 
 
-def run_job(job: Job, parallel: bool = False, offload: tuple[str, ...] = COLD) -> Result:
+def run_job(job: Job, parallel: bool = False, workers: Workers | None = None) -> Result:
     """Build every target of ``job`` and put the outputs in place (see ``stage_job``)."""
-    result = stage_job(job, parallel, offload)
-    return commit_job(result)
+    return commit_job(stage_job(job, parallel, workers))
 
 
-def stage_job(job: Job, parallel: bool = False, offload: tuple[str, ...] = COLD) -> Result:
-    """Render every target of ``job`` into temporaries beside the targets. With ``parallel``,
-    the ``offload`` formats are rendered by worker processes forked first, which import their
-    renderer while this process validates the guide. Errors are captured in the result, never
-    raised."""
+def stage_job(job: Job, parallel: bool = False, workers: Workers | None = None) -> Result:
+    """Render every target of ``job`` into temporaries beside the targets. Formats are rendered
+    by ``workers`` when given (kept open by the caller, as watch mode does); else, with
+    ``parallel``, by workers forked for this job first, which import their renderer while this
+    process validates the guide. Errors are captured in the result, never raised."""
     result = Result(job)
-    workers = ({fmt: Worker(fmt) for fmt in offload if fmt in job.targets}
-               if parallel and len(job.targets) > 1 and can_fork() else {})
+    own = None
+    if workers is None and parallel and len(job.targets) > 1 and can_fork():
+        workers = own = Workers(tuple(fmt for fmt in COLD if fmt in job.targets)).start()
+    busy: dict[str, Worker] = {}
     temporaries: dict[Path, Path] = {}
     try:
-        plan, brand, result.warnings, inputs = prepare(job)
+        plan, brand, result.warnings, inputs = prepare(job, _warm(job, workers))
         check_not_inputs(job.targets, inputs)
         check_targets(job.targets.values())
         temporaries = stage(job.targets.values())
-        for fmt, worker in workers.items():
-            worker.send(plan, brand, temporaries[job.targets[fmt]])
         for fmt, target in job.targets.items():
-            if fmt not in workers:
+            worker = workers.get(fmt) if workers else None
+            if worker is not None:
+                worker.send(plan, brand, temporaries[target])
+                busy[fmt] = worker
+        for fmt, target in job.targets.items():
+            if fmt not in busy:
                 result.warnings += render(fmt, plan, brand, temporaries[target])
-        for worker in workers.values():
-            result.warnings += worker.result()
+        for fmt in list(busy):
+            result.warnings += busy.pop(fmt).result()
         result.staged, temporaries = temporaries, {}
     except GuideBuilderError as exc:
         result.error = exc
@@ -153,10 +172,31 @@ def stage_job(job: Job, parallel: bool = False, offload: tuple[str, ...] = COLD)
                                                  f"({type(exc).__name__}: {exc})",
                                                  hint="please report this with the guide"))
     finally:
-        for worker in workers.values():
-            worker.close()
+        if workers is not None:
+            for fmt in busy:  # its answer will never be read: it must not be the next one's
+                workers.discard(fmt)
+        if own is not None:
+            own.close()
         discard(temporaries)
     return result
+
+
+def _warm(job: Job, workers: Workers | None) -> LoadedBrand | None:
+    """Load the brand first when workers render, so they load its fonts while this process
+    validates the guide; None when there are none, or the brand is broken (``prepare`` then
+    reports it after any problem of the guide)."""
+    formats = [fmt for fmt in job.targets if workers and fmt in workers.formats]
+    if not workers or not formats:
+        return None
+    try:
+        loaded = load_job_brand(job)
+    except GuideBuilderError:
+        return None
+    for fmt in formats:
+        worker = workers.get(fmt)
+        if worker is not None:
+            worker.warm(loaded.brand)
+    return loaded
 
 
 def commit_job(result: Result) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +24,17 @@ def renderer(fmt: str) -> Renderer:
     from guidebuilder.deck import render_deck
 
     return render_deck
+
+
+def warm(fmt: str, brand: Brand) -> None:
+    """Load what rendering ``brand`` in ``fmt`` needs first (its fonts), ahead of the plan.
+    A failure here is left for the render, which reports it."""
+    if fmt == "pdf":
+        from guidebuilder.pdf import warm_pdf as warmer
+    else:
+        from guidebuilder.deck import warm_deck as warmer
+    with contextlib.suppress(Exception):  # the render meets the same failure and reports it
+        warmer(brand)
 
 
 def render(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[Problem]:

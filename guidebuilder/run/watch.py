@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guidebuilder.brand.locate import BRAND_FILE
-from guidebuilder.run.job import WARM, Job, Result, run_job
-from guidebuilder.run.render import FORMATS, renderer
+from guidebuilder.run.job import Job, Result, run_job
+from guidebuilder.run.worker import Workers
 
 
 def _inputs(job: Job) -> set[Path]:
@@ -19,19 +19,17 @@ def _inputs(job: Job) -> set[Path]:
     return {path.resolve() for path in candidates}
 
 
-
 def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
-               stop: threading.Event | None = None, parallel: bool = True) -> None:
+               stop: threading.Event | None = None, workers: Workers | None = None) -> None:
     """Block, rebuilding affected jobs after each batch of saved changes, until ``stop`` is set
-    (Ctrl-C raises KeyboardInterrupt). A watched folder that is deleted and made again (a
+    (Ctrl-C raises KeyboardInterrupt); formats are rendered by ``workers`` (kept warm between
+    rebuilds) when given, else here. A watched folder that is deleted and made again (a
     checkout, a sync) is watched again."""
     import logging
 
     from watchfiles import watch
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own log lines are not ours
-    for fmt in FORMATS:  # import both renderers here once: forked workers then start warm
-        renderer(fmt)
     inputs = [(job, _inputs(job)) for job in jobs]
     folders = {path.parent for _, paths in inputs for path in paths}
     while stop is None or not stop.is_set():
@@ -44,7 +42,7 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
             restart = bool(changed & folders)  # a folder went or came back: watch it anew
             for job, paths in inputs:
                 if paths & changed:
-                    report(run_job(job, parallel=parallel, offload=WARM))
+                    report(run_job(job, workers=workers))
             if restart:
                 break
         if not restart:

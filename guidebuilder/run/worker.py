@@ -1,4 +1,5 @@
-"""A forked process that imports one renderer at once, then renders the plan it is sent."""
+"""Forked processes that import one renderer at once, then render each plan they are sent:
+one per format for a single build, kept between rebuilds in watch mode."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan
-from guidebuilder.run.render import render, renderer
+from guidebuilder.run.render import render, renderer, warm
 
 
 def can_fork() -> bool:
@@ -29,7 +30,8 @@ def quiet_signals() -> None:
 
 
 class Worker:
-    """Renders one format in a child process forked when the worker is made."""
+    """Renders one format in a child process forked when the worker is made, one plan at a
+    time, for as long as it is open."""
 
     def __init__(self, fmt: str) -> None:
         context = multiprocessing.get_context("fork")
@@ -47,8 +49,15 @@ class Worker:
             gc.unfreeze()
         child.close()
 
+    def warm(self, brand: Brand) -> None:
+        """Have the worker load what ``brand`` needs (its fonts) before the plan comes."""
+        self.connection.send(("warm", brand))
+
     def send(self, plan: DocumentPlan, brand: Brand, target: Path) -> None:
-        self.connection.send((plan, brand, target))
+        self.connection.send(("render", plan, brand, target))
+
+    def alive(self) -> bool:
+        return not self.connection.closed and self.process.is_alive()
 
     def result(self) -> list[Problem]:
         """The warnings of the render; its error is raised here."""
@@ -75,13 +84,53 @@ def _serve(connection: Connection, fmt: str) -> None:
     quiet_signals()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     renderer(fmt)  # import while the parent validates
-    try:
-        plan, brand, target = connection.recv()
-    except EOFError:  # the parent found an error: nothing to render
-        return
-    try:
-        connection.send(("ok", render(fmt, plan, brand, target)))
-    except GuideBuilderError as exc:
-        connection.send(("error", exc))
-    finally:
-        connection.close()
+    gc.freeze()  # what the import made lives as long as the worker: never scan it again
+    with connection:
+        while True:
+            try:
+                kind, *message = connection.recv()
+            except EOFError:  # the parent is done (or found an error: nothing to render)
+                return
+            if kind == "warm":
+                warm(fmt, *message)
+                continue
+            try:
+                connection.send(("ok", render(fmt, *message)))
+            except GuideBuilderError as exc:
+                connection.send(("error", exc))
+
+
+class Workers:
+    """A worker per format, made when first asked for and made again if one has ended; kept
+    open across jobs until closed."""
+
+    def __init__(self, formats: tuple[str, ...]) -> None:
+        self.formats = formats
+        self._open: dict[str, Worker] = {}
+
+    def start(self) -> Workers:
+        """Fork every worker now (warm, after the renderers are imported)."""
+        for fmt in self.formats:
+            self.get(fmt)
+        return self
+
+    def get(self, fmt: str) -> Worker | None:
+        """The open worker for ``fmt`` (None when this format is rendered here)."""
+        if fmt not in self.formats:
+            return None
+        worker = self._open.get(fmt)
+        if worker is None or not worker.alive():
+            if worker is not None:
+                worker.close()
+            worker = self._open[fmt] = Worker(fmt)
+        return worker
+
+    def discard(self, fmt: str) -> None:
+        """End a worker whose answer will not be read (the next ``get`` makes a new one)."""
+        worker = self._open.pop(fmt, None)
+        if worker is not None:
+            worker.close()
+
+    def close(self) -> None:
+        for fmt in list(self._open):
+            self.discard(fmt)

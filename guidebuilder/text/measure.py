@@ -28,6 +28,14 @@ def _face(path: Path) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), REF_SIZE)
 
 
+def load_faces(*fonts: Font) -> None:
+    """Load every style of ``fonts`` now, ahead of measuring."""
+    for font in fonts:
+        for bold in (False, True):
+            for italic in (False, True):
+                _face(font.file(bold, italic))
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: wrap results are cached per measurer
 class Measurer:
     """Measures runs of text set in one font family (``code`` runs in ``mono``)."""

@@ -281,7 +281,7 @@ def test_watch_survives_its_folder_being_deleted_and_made_again(tmp_path: Path) 
     guide = write(folder, MINIMAL, "g.yaml")
     results, stop = [], threading.Event()
     thread = threading.Thread(target=watch_jobs, args=(
-        [Job(guide, {"pdf": tmp_path / "g.pdf"})], results.append, stop, False), daemon=True)
+        [Job(guide, {"pdf": tmp_path / "g.pdf"})], results.append, stop, None), daemon=True)
     thread.start()
     time.sleep(1)
     shutil.rmtree(folder)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from guidebuilder.cli import app
 from guidebuilder.run.batch import run_jobs
 from guidebuilder.run.job import Job, output_paths, run_job
+from guidebuilder.run.worker import Workers
 
 from conftest import MINIMAL, SEED, write
 
@@ -35,11 +37,45 @@ def test_parallel_builds_match_serial_bytes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("offload", [("pptx",), ("pdf",), ("pdf", "pptx")])
 def test_formats_in_parallel_match_serial(tmp_path: Path, offload: tuple[str, ...]) -> None:
     serial = run_job(Job(SEED, output_paths(SEED, tmp_path / "a", ("pdf", "pptx"))))
-    forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
-                     parallel=True, offload=offload)
-    assert serial.error is None and forked.error is None
+    workers = Workers(offload).start()
+    try:
+        forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
+                         workers=workers)
+    finally:
+        workers.close()
+    cold = run_job(Job(SEED, output_paths(SEED, tmp_path / "c", ("pdf", "pptx"))), parallel=True)
+    assert serial.error is None and forked.error is None and cold.error is None
     for name in ("product-vs-program-manager.pdf", "product-vs-program-manager.pptx"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+        expected = (tmp_path / "a" / name).read_bytes()
+        assert (tmp_path / "b" / name).read_bytes() == expected
+        assert (tmp_path / "c" / name).read_bytes() == expected
+
+
+def test_kept_workers_serve_job_after_job_and_survive_failures(tmp_path: Path) -> None:
+    """Watch mode's workers: the same processes build again and again; a guide that fails
+    leaves them answering the next job, and a worker that died is replaced."""
+    guide = write(tmp_path, SEED.read_text(encoding="utf-8"), "guide.yaml")
+    job = Job(guide, output_paths(guide, tmp_path / "out", ("pdf", "pptx")))
+    workers = Workers(("pdf", "pptx")).start()
+    try:
+        pids = {fmt: workers.get(fmt).process.pid for fmt in ("pdf", "pptx")}
+        assert run_job(job, workers=workers).error is None
+        first = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+        guide.write_text("title: [broken\n", encoding="utf-8")
+        assert run_job(job, workers=workers).error is not None
+        guide.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+        assert run_job(job, workers=workers).error is None
+        assert {fmt: workers.get(fmt).process.pid for fmt in pids} == pids  # the same ones
+        dead = workers.get("pdf")
+        dead.process.kill()
+        dead.process.join()
+        assert run_job(job, workers=workers).error is None
+        assert workers.get("pdf").process.pid != pids["pdf"]
+    finally:
+        workers.close()
+    assert sorted(first) == ["guide.pdf", "guide.pptx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(first)
+    assert PdfReader(tmp_path / "out" / "guide.pdf").pages
 
 
 def test_one_bad_guide_does_not_stop_the_others(tmp_path: Path) -> None:

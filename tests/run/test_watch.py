@@ -6,8 +6,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from guidebuilder.run.job import Job, Result, output_paths
 from guidebuilder.run.watch import watch_jobs
+from guidebuilder.run.worker import Workers
 
 from conftest import MINIMAL, write
 
@@ -21,13 +24,15 @@ def _wait(condition, seconds: float = 10.0) -> bool:
     return False
 
 
-def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kept", [False, True], ids=["here", "kept-workers"])
+def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path, kept: bool) -> None:
     first = write(tmp_path, MINIMAL, "first.yaml")
     second = write(tmp_path, MINIMAL, "second.yaml")
     jobs = [Job(g, output_paths(g, tmp_path / "out", ("pdf",))) for g in (first, second)]
     results: list[Result] = []
     stop = threading.Event()
-    watcher = threading.Thread(target=watch_jobs, args=(jobs, results.append, stop, False))
+    workers = Workers(("pdf",)).start() if kept else None
+    watcher = threading.Thread(target=watch_jobs, args=(jobs, results.append, stop, workers))
     watcher.start()
     try:
         time.sleep(0.6)  # let the watcher start
@@ -50,4 +55,6 @@ def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path) -> None:
     finally:
         stop.set()
         watcher.join(timeout=10)
+        if workers is not None:
+            workers.close()
     assert not watcher.is_alive()
