@@ -110,9 +110,16 @@ def build_styles(brand: Brand) -> Styles:
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
         fonts={"base": base, "heading": heading, "mono": mono},
-        markup=Markup(mono, surface.link, surface.code,
+        markup=Markup(mono, _css(surface.link), _css(surface.code),
                       round(size * (brand.code_scale - 1), 1), drawable(brand)),
     )
+
+
+def _css(hex_color: str) -> str:
+    """``#RRGGBB`` as ``rgb(r,g,b)``: the same colour to reportlab, which parses this form
+    directly but tries every other notation (some of them slow) before a hex one."""
+    value = int(hex_color.lstrip("#"), 16)
+    return f"rgb({value >> 16},{value >> 8 & 255},{value & 255})"
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ class Markup:
     fonts cannot draw left out, links only for safe schemes."""
 
     mono: str
-    link_color: str
+    link_color: str  # as rgb(r,g,b)
     code_color: str
     code_delta: float  # points added to the size of code spans (the brand's monospace size)
     codes: frozenset[int]
