@@ -131,14 +131,12 @@ def build(
         _report(exc.problems)
         raise typer.Exit(1) from None
     workers = jobs or default_workers()
-    single = len(work) == 1
-    kept = preforked if workers > 1 and (single or watch) else None  # else a pool or one process
+    kept = preforked if workers > 1 else None
     if preforked is not None and kept is None:
         preforked.close()
     reporter = _Reporter()
     with _interruptible(), _progress(len(work)) as advance:
-        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None,
-                               kept if single else None):
+        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None, kept):
             advance()
             reporter(result)
     if watch:

@@ -4,6 +4,8 @@ format so that the outputs change only when all of them succeed."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -138,47 +140,90 @@ def run_job(job: Job, parallel: bool = False, workers: Workers | None = None) ->
 
 def stage_job(job: Job, parallel: bool = False, workers: Workers | None = None) -> Result:
     """Render every target of ``job`` into temporaries beside the targets. Formats are rendered
-    by ``workers`` when given (kept open by the caller, as watch mode does); else, with
-    ``parallel``, by workers forked for this job first, which import their renderer while this
-    process validates the guide. Errors are captured in the result, never raised."""
-    result = Result(job)
+    by ``workers`` when given (kept open by the caller); else, with ``parallel``, by workers
+    forked for this job first, which import their renderer while this process validates the
+    guide. Errors are captured in the result, never raised."""
     own = None
     if workers is None and parallel and len(job.targets) > 1 and can_fork():
         workers = own = Workers(tuple(fmt for fmt in COLD if fmt in job.targets)).start()
-    busy: dict[str, Worker] = {}
-    temporaries: dict[Path, Path] = {}
     try:
-        plan, brand, result.warnings, inputs = prepare(job, _warm(job, workers))
-        check_not_inputs(job.targets, inputs)
-        check_targets(job.targets.values())
-        temporaries = stage(job.targets.values())
-        for fmt, target in job.targets.items():
-            worker = workers.get(fmt) if workers else None
-            if worker is not None:
-                worker.send(plan, brand, temporaries[target])
-                busy[fmt] = worker
-        for fmt, target in job.targets.items():
-            if fmt not in busy:
-                result.warnings += render(fmt, plan, brand, temporaries[target])
-        for fmt in list(busy):
-            result.warnings += busy.pop(fmt).result()
-        result.staged, temporaries = temporaries, {}
-    except GuideBuilderError as exc:
-        result.error = exc
-    except OSError as exc:
-        result.error = RenderError(_write_problem(job, exc))
-    except Exception as exc:  # a bug must not end a batch or the watcher: report it, go on
-        result.error = GuideBuilderError(Problem(job.guide, f"could not be built "
-                                                 f"({type(exc).__name__}: {exc})",
-                                                 hint="please report this with the guide"))
+        return finish_job(start_job(job, workers))
     finally:
-        if workers is not None:
-            for fmt in busy:  # its answer will never be read: it must not be the next one's
-                workers.discard(fmt)
         if own is not None:
             own.close()
-        discard(temporaries)
+
+
+@dataclass
+class Started:
+    """A job validated and under way: its result so far, the workers rendering it, and the
+    temporaries they write."""
+
+    result: Result
+    busy: dict[str, Worker] = field(default_factory=dict)
+    temporaries: dict[Path, Path] = field(default_factory=dict)
+
+
+def start_job(job: Job, workers: Workers | None = None) -> Started:
+    """Validate ``job`` and send it to ``workers`` (formats without one are rendered here);
+    returns at once, while the workers render."""
+    started = Started(Result(job))
+    try:
+        with _captured(started.result):
+            plan, brand, started.result.warnings, inputs = prepare(job, _warm(job, workers))
+            check_not_inputs(job.targets, inputs)
+            check_targets(job.targets.values())
+            started.temporaries = stage(job.targets.values())
+            for fmt, target in job.targets.items():
+                worker = workers.get(fmt) if workers else None
+                if worker is not None:
+                    worker.send(plan, brand, started.temporaries[target])
+                    started.busy[fmt] = worker
+            for fmt, target in job.targets.items():
+                if fmt not in started.busy:
+                    started.result.warnings += render(fmt, plan, brand,
+                                                      started.temporaries[target])
+    except BaseException:  # interrupted: nothing of this job may stay behind
+        abandon(started)
+        raise
+    return started
+
+
+def finish_job(started: Started) -> Result:
+    """Wait for the workers' answers (every one is read, so each worker is ready for the
+    next job); the result's outputs are staged only when all formats succeeded."""
+    result = started.result
+    try:
+        for worker in started.busy.values():
+            with _captured(result):
+                result.warnings += worker.result()
+        started.busy.clear()
+        if result.error is None:
+            result.staged, started.temporaries = started.temporaries, {}
+    finally:
+        abandon(started)  # what failed, or was interrupted
     return result
+
+
+def abandon(started: Started) -> None:
+    """Drop a job's temporaries (after a failure, or when a stopped batch never finishes it)."""
+    discard(started.temporaries)
+    started.temporaries = {}
+
+
+@contextmanager
+def _captured(result: Result) -> Iterator[None]:
+    """Errors become the result's (the first one is kept), never raised: one guide's failure,
+    or a bug, must not end a batch or the watcher."""
+    try:
+        yield
+    except GuideBuilderError as exc:
+        result.error = result.error or exc
+    except OSError as exc:
+        result.error = result.error or RenderError(_write_problem(result.job, exc))
+    except Exception as exc:
+        result.error = result.error or GuideBuilderError(Problem(
+            result.job.guide, f"could not be built ({type(exc).__name__}: {exc})",
+            hint="please report this with the guide"))
 
 
 def _warm(job: Job, workers: Workers | None) -> LoadedBrand | None:

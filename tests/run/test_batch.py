@@ -21,17 +21,45 @@ def _guides(folder: Path, count: int) -> list[Path]:
             for i in range(count)]
 
 
-def test_parallel_builds_match_serial_bytes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["pool", "pipeline"])
+def test_parallel_builds_match_serial_bytes(tmp_path: Path, how: str) -> None:
     guides = [*_guides(tmp_path, 3), SEED]
     outputs = {}
-    for workers in (1, 2):
+    for workers in (1, 4 if how == "pool" else 2):
+        kept = Workers(("pdf", "pptx")).start() if workers > 1 and how == "pipeline" else None
         jobs = [Job(g, output_paths(g, tmp_path / f"out{workers}", ("pdf", "pptx")))
                 for g in guides]
-        results = list(run_jobs(jobs, workers, lambda r: False))
+        try:
+            results = list(run_jobs(jobs, workers, lambda r: False, kept))
+        finally:
+            if kept is not None:
+                kept.close()
+        assert [r.job.guide for r in results] == guides  # in job order
         assert [r.error for r in results] == [None] * len(guides)
         outputs[workers] = {p.name: p.read_bytes() for p in (tmp_path / f"out{workers}").iterdir()}
     assert len(outputs[1]) == 8
-    assert outputs[1] == outputs[2]
+    serial, parallel = outputs.values()
+    assert serial == parallel
+
+
+def test_a_pipeline_goes_on_past_a_bad_guide_and_stops_cleanly(tmp_path: Path) -> None:
+    good = _guides(tmp_path, 3)
+    bad = write(tmp_path, "title: [broken\n", "bad.yaml")
+    guides = [good[0], bad, good[1], good[2]]
+    kept = Workers(("pdf", "pptx")).start()
+    try:
+        jobs = [Job(g, output_paths(g, tmp_path / "all", ("pdf", "pptx"))) for g in guides]
+        results = list(run_jobs(jobs, 2, lambda r: False, kept))
+        assert [r.error is None for r in results] == [True, False, True, True]
+        assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
+            "g0.pdf", "g0.pptx", "g1.pdf", "g1.pptx", "g2.pdf", "g2.pptx"]
+        jobs = [Job(g, output_paths(g, tmp_path / "stop", ("pdf", "pptx"))) for g in guides]
+        results = list(run_jobs(jobs, 2, lambda r: r.error is not None, kept))
+        assert [r.error is None for r in results] == [True, False]  # --fail-fast
+    finally:
+        kept.close()
+    # the guide after the bad one was under way when the batch stopped: nothing of it remains
+    assert sorted(p.name for p in (tmp_path / "stop").iterdir()) == ["g0.pdf", "g0.pptx"]
 
 
 @pytest.mark.parametrize("offload", [("pptx",), ("pdf",), ("pdf", "pptx")])
