@@ -47,17 +47,21 @@ class SlideWriter:
         self.notes = NotesWriter(design.language)
         self._slides = SlideAdder(prs)
         self._current: Any = None
+        self._layouts: dict[str, tuple[Any, list[tuple[str | None, Any]]]] = {}
 
     # -- slides and their parts -------------------------------------------------------------
     def _new(self, role: str, *wanted: str) -> tuple[SlideShapes, dict[str, Any]]:
         """A new slide on the layout for ``role`` with only the layout's placeholders of the
         ``wanted`` kinds (title, body, subtitle), found by type."""
         self.finish()
-        layout = find_layout(self.prs, role, self.design.brand.pptx_template, self.warnings)
+        if role not in self._layouts:  # looked up once per deck: each lookup walks the XML
+            layout = find_layout(self.prs, role, self.design.brand.pptx_template, self.warnings)
+            self._layouts[role] = (layout, [(_placeholder_kind(placeholder), placeholder) for
+                                            placeholder in layout.iter_cloneable_placeholders()])
+        layout, placeholders = self._layouts[role]
         slide = self._slides.add(layout)
         found: dict[str, Any] = {}
-        for placeholder in layout.iter_cloneable_placeholders():
-            kind = _placeholder_kind(placeholder)
+        for kind, placeholder in placeholders:
             if kind in wanted and kind not in found:
                 slide.shapes.clone_placeholder(placeholder)
                 found[kind] = slide.shapes[-1]
