@@ -177,10 +177,7 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from guidebuilder.brand.model import DEFAULT_BRAND
-    from guidebuilder.deck import render_deck
     from guidebuilder.guide.load import load_guide
-    from guidebuilder.pdf import render_pdf
     from guidebuilder.plan.build import build_plan
 
     from stressguide import write_stress_guide
@@ -194,8 +191,8 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
         count = runs if "16x" not in name else max(1, runs // 3)
         load, guide = timed(lambda p=path: load_guide(p).guide, count)
         plan_time, plan = timed(lambda g=guide: build_plan(g), count)
-        pdf_time, pdf = timed(lambda pl=plan: _render(render_pdf, pl, DEFAULT_BRAND), count)
-        deck_time, deck = timed(lambda pl=plan: _render(render_deck, pl, DEFAULT_BRAND), count)
+        pdf_time, pdf = timed(lambda pl=plan: _render("pdf", pl, work), count)
+        deck_time, deck = timed(lambda pl=plan: _render("pptx", pl, work), count)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         slides = len(Presentation(io.BytesIO(deck)).slides)
         per_unit[name] = (pdf_time / pages, deck_time / slides)
@@ -209,10 +206,14 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
     return lines
 
 
-def _render(function, plan, brand) -> bytes:
-    stream = io.BytesIO()
-    function(plan, brand, stream)
-    return stream.getvalue()
+def _render(fmt: str, plan, work: Path) -> bytes:
+    """The bytes of one format of ``plan`` in the built-in brand, rendered as a build does."""
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.run.render import render
+
+    target = work / f"stage.{fmt}"
+    render(fmt, plan, DEFAULT_BRAND, target)
+    return target.read_bytes()
 
 
 def peak_memory(work: Path, scale: int) -> str:

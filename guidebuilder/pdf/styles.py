@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -17,13 +18,18 @@ from guidebuilder.text.markup import escape, quoteattr
 
 
 def register_family(font: Font) -> dict[str, str]:
-    """Register a font family's files with reportlab (once); return its font name per style."""
-    base = "GB-" + font.file().stem
+    """Register a font family's files with reportlab (once per process); return its font name
+    per style. The names tell the very files apart (path, size, last change): a worker kept
+    for many builds never sets one brand's text in another brand's font of the same file name,
+    nor in an old version of a font file changed since."""
+    files = {style: font.file("bold" in style, "italic" in style) for style in STYLES}
+    identity = "\0".join(f"{path.resolve()}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}"
+                         for path in files.values())
+    base = f"GB-{files['regular'].stem}-{hashlib.sha256(identity.encode()).hexdigest()[:12]}"
     names = {style: f"{base}-{style}" for style in STYLES}
-    for style in STYLES:
+    for style, path in files.items():
         if names[style] not in pdfmetrics.getRegisteredFontNames():
-            bold, italic = "bold" in style, "italic" in style
-            pdfmetrics.registerFont(TTFont(names[style], str(font.file(bold, italic))))
+            pdfmetrics.registerFont(TTFont(names[style], str(path)))
     pdfmetrics.registerFontFamily(base, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bolditalic"])
     return names

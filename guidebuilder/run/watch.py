@@ -36,7 +36,7 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
         watched = sorted({str(p) for folder in folders for p in (folder, folder.parent)
                           if p.is_dir()})
         restart = False
-        for changes in watch(*watched, stop_event=stop, debounce=150, step=30,
+        for changes in watch(*watched, stop_event=stop, debounce=150, step=10,
                              recursive=False, raise_interrupt=True):
             changed = {Path(path).resolve() for _, path in changes}
             restart = bool(changed & folders)  # a folder went or came back: watch it anew

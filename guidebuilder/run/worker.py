@@ -1,5 +1,5 @@
 """Forked processes that import one renderer at once, then render each plan they are sent:
-one per format for a single build, kept between rebuilds in watch mode."""
+one per format, forked before the command line loads and kept for a whole batch or watch."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ class Workers:
         self._open: dict[str, Worker] = {}
 
     def start(self) -> Workers:
-        """Fork every worker now (warm, after the renderers are imported)."""
+        """Fork every worker now: each imports its renderer while this process goes on."""
         for fmt in self.formats:
             self.get(fmt)
         return self
@@ -126,7 +126,8 @@ class Workers:
         return worker
 
     def discard(self, fmt: str) -> None:
-        """End a worker whose answer will not be read (the next ``get`` makes a new one)."""
+        """End the worker of ``fmt`` (a format this run does not make; ``get`` makes it
+        again if asked)."""
         worker = self._open.pop(fmt, None)
         if worker is not None:
             worker.close()

@@ -180,3 +180,38 @@ def test_letter_page_size(tmp_path: Path) -> None:
     pdf = build_pdf(SEED, tmp_path / "letter.pdf", brand)
     page = PdfReader(pdf).pages[0]
     assert (round(page.mediabox.width), round(page.mediabox.height)) == (612, 792)
+
+
+def test_fonts_of_the_same_file_name_stay_apart_in_one_process(tmp_path: Path, seed_plan) -> None:
+    """A worker renders many guides: two brands whose fonts share a file name (or one font
+    file changed on disk) each get their own font."""
+    import dataclasses
+    import io
+    import os
+    import shutil
+
+    from guidebuilder.brand.model import DEFAULT_BRAND, FONT_DIR, Font
+    from guidebuilder.pdf import render_pdf
+
+    def brand_with(source: str, folder: str):
+        path = tmp_path / folder / "Brand.ttf"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy(FONT_DIR / source, path)
+        return dataclasses.replace(DEFAULT_BRAND, base=Font("Brand", {"regular": path}),
+                                   headings=Font("Brand", {"regular": path})), path
+
+    def fonts_of(brand) -> set[str]:
+        stream = io.BytesIO()
+        render_pdf(seed_plan, brand, stream)
+        reader = PdfReader(io.BytesIO(stream.getvalue()))
+        return {str(font["/BaseFont"]).split("+")[-1] for page in reader.pages
+                for font in (page["/Resources"].get("/Font") or {}).values()
+                for font in [font.get_object()]}
+
+    sans, path = brand_with("LiberationSans-Regular.ttf", "a")
+    mono, _ = brand_with("LiberationMono-Regular.ttf", "b")
+    assert "LiberationSans" in fonts_of(sans) and "LiberationMono" not in fonts_of(sans)
+    assert "LiberationMono" in fonts_of(mono) and "LiberationSans" not in fonts_of(mono)
+    shutil.copy(FONT_DIR / "LiberationMono-Bold.ttf", path)  # the first brand's font changes
+    os.utime(path, ns=(1, 2_000_000_000_000_000_000))
+    assert "LiberationMono-Bold" in fonts_of(sans)
