@@ -38,6 +38,7 @@ def build_all(work: Path) -> dict[str, str]:
         "engineering": (next((examples / "engineering").glob("*.yaml")), []),
         "data-team": (next((examples / "data-team").glob("*.yaml")), []),
         "seed-template": (seed, ["--brand", str(_template_brand(work))]),
+        "code-spans": (_with_code(seed, work), []),
     }
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "XDG_CACHE_HOME": str(work / "cache")}
     hashes: dict[str, str] = {}
@@ -52,6 +53,17 @@ def build_all(work: Path) -> dict[str, str]:
                 if hashes.setdefault(f"{name}{path.suffix}", digest) != digest:
                     hashes[f"{name}{path.suffix}"] = "differs from the first build"
     return hashes
+
+
+def _with_code(seed: Path, work: Path) -> Path:
+    """The seed with code spans, plain, bold and italic (no guide above has any)."""
+    text = seed.read_text(encoding="utf-8")
+    for word, marked in (("roadmap", "`roadmap`"), ("stakeholders", "**`stakeholders`**"),
+                         ("timelines", "*`timelines`*")):
+        text = text.replace(f" {word}", f" {marked}")
+    guide = work / "code-spans.yaml"
+    guide.write_text(text, encoding="utf-8")
+    return guide
 
 
 def _template_brand(work: Path) -> Path:

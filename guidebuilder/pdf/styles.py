@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -67,7 +68,6 @@ def build_styles(brand: Brand) -> Styles:
     heading_style = (("bold" if brand.heading_bold else "")
                      + ("italic" if brand.heading_italic else "")) or "regular"
     heading = register_family(brand.headings)[heading_style]
-    mono = register_family(brand.mono)["regular"]
     size = brand.base_size
     surface = brand.page
     text = HexColor(surface.text)
@@ -115,8 +115,8 @@ def build_styles(brand: Brand) -> Styles:
         step=ParagraphStyle("step", body, fontName=base_bold,
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
-        fonts={"base": base, "heading": heading, "mono": mono},
-        markup=Markup(mono, _css(surface.link), _css(surface.code),
+        fonts={"base": base, "heading": heading},
+        markup=Markup(brand.mono, _css(surface.link), _css(surface.code),
                       round(size * (brand.code_scale - 1), 1), drawable(brand)),
     )
 
@@ -133,7 +133,7 @@ class Markup:
     """Turns text into reportlab paragraph markup: every character escaped, characters the
     fonts cannot draw left out, links only for safe schemes."""
 
-    mono: str
+    mono_family: Font  # registered with reportlab at the first code span (most guides have none)
     link_color: str  # as rgb(r,g,b)
     code_color: str
     code_delta: float  # points added to the size of code spans (the brand's monospace size)
@@ -158,6 +158,10 @@ class Markup:
                         f"<u>{text}</u></a>")
             parts.append(text)
         return "".join(parts)
+
+    @cached_property
+    def mono(self) -> str:
+        return register_family(self.mono_family)["regular"]
 
     def _code_size(self) -> str:
         return f' size="{self.code_delta:+g}"' if self.code_delta else ""
