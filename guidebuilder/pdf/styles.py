@@ -146,13 +146,13 @@ class Markup:
         parts = []
         for run in runs:
             text = self.text(run.text)
-            if run.code:
-                text = (f"<font name={quoteattr(self.mono)} color={quoteattr(self.code_color)}"
-                        f"{self._code_size()}>{text}</font>")
             if run.bold:
                 text = f"<b>{text}</b>"
             if run.italic:
                 text = f"<i>{text}</i>"
+            if run.code:  # outside the <b> and <i>: a font tag inside them drops their style
+                text = (f"<font name={quoteattr(self.mono)} color={quoteattr(self.code_color)}"
+                        f"{self._code_size()}>{text}</font>")
             if run.safe_link:
                 text = (f"<a href={quoteattr(run.safe_link)} color={quoteattr(self.link_color)}>"
                         f"<u>{text}</u></a>")

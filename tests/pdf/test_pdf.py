@@ -215,3 +215,21 @@ def test_fonts_of_the_same_file_name_stay_apart_in_one_process(tmp_path: Path, s
     shutil.copy(FONT_DIR / "LiberationMono-Bold.ttf", path)  # the first brand's font changes
     os.utime(path, ns=(1, 2_000_000_000_000_000_000))
     assert "LiberationMono-Bold" in fonts_of(sans)
+
+
+def test_bold_and_italic_code_keep_their_style() -> None:
+    """A code span set bold or italic is drawn in the monospace font's bold or italic."""
+    from reportlab.platypus import Paragraph
+
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.guide.richtext import Run
+    from guidebuilder.pdf.styles import build_styles
+
+    styles = build_styles(DEFAULT_BRAND)
+    runs = [Run("plain"), Run("b", bold=True, code=True), Run("i", italic=True, code=True),
+            Run("bi", bold=True, italic=True, code=True), Run("c", code=True)]
+    paragraph = Paragraph(styles.markup.runs(runs), styles.body)
+    fonts = {frag.text: frag.fontName for frag in paragraph.frags}
+    mono = styles.markup.mono.removesuffix("-regular")
+    assert fonts == {"plain": styles.fonts["base"], "b": f"{mono}-bold", "i": f"{mono}-italic",
+                     "bi": f"{mono}-bolditalic", "c": f"{mono}-regular"}
