@@ -28,26 +28,30 @@ def master_and_layout_elements(prs: Any) -> list[Any]:
 
 class SlideAdder:
     """Adds slides in constant time. python-pptx's ``slides.add_slide`` rescans every slide id
-    and every relationship of the presentation for each new slide (quadratic in slides), and
-    clones every placeholder of the layout; here the next id is counted, the relationship is
+    and every relationship of the presentation for each new slide, and counts the slides for
+    its part name (quadratic in slides), and clones every placeholder of the layout; here the
+    next id and part number are counted (as python-pptx would find them), the relationship is
     added directly (a new part cannot be related already), and placeholders are left to the
     caller."""
 
     def __init__(self, prs: Any) -> None:
         self.prs = prs
         self._next_id: int | None = None
+        self._next_number = 0
 
     def add(self, layout: Any) -> Any:
         """A new, empty slide on ``layout``, appended to the presentation."""
         presentation = self.prs.part
-        slide_part = SlidePart.new(presentation._next_slide_partname, presentation.package,
-                                   layout.part)
-        rel_id = presentation.rels._add_relationship(RT.SLIDE, slide_part)
         slide_ids = self.prs.slides._sldIdLst
         if self._next_id is None:
             self._next_id = slide_ids._next_id
+            self._next_number = len(slide_ids) + 1
+        slide_part = SlidePart.new(PackURI(f"/ppt/slides/slide{self._next_number}.xml"),
+                                   presentation.package, layout.part)
+        rel_id = presentation.rels._add_relationship(RT.SLIDE, slide_part)
         slide_ids._add_sldId(id=self._next_id, rId=rel_id)
         self._next_id += 1
+        self._next_number += 1
         return slide_part.slide
 
 

@@ -28,6 +28,16 @@ def test_slides_are_added_with_unique_ids_and_relationships() -> None:
     assert len({str(s.part.partname) for s in slides}) == 2
 
 
+def test_slides_are_named_and_numbered_as_python_pptx_would() -> None:
+    ours, theirs = Presentation(), Presentation()
+    adder = internals.SlideAdder(ours)
+    for _ in range(3):
+        adder.add(ours.slide_layouts[5])
+        theirs.slides.add_slide(theirs.slide_layouts[5])
+    assert [(str(s.part.partname), s.slide_id) for s in ours.slides] == \
+        [(str(s.part.partname), s.slide_id) for s in theirs.slides]
+
+
 def test_slides_are_dropped() -> None:
     prs, _ = _two_slide_deck()
     internals.drop_slides(prs)
