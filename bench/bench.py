@@ -1,5 +1,6 @@
-"""guidebuilder benchmark: whole-command wall times beside same-run baselines, per-stage costs
-at growing sizes, peak memory, batch speed-up and warm rebuilds. Medians of several runs.
+"""guidebuilder benchmark: whole-command wall times beside same-run baselines (the commands
+take turns, round after round), warm rebuilds and watch mode from a save to both outputs
+written, batch speed-up, per-stage costs at growing sizes, and peak memory.
 
     .venv/bin/python bench/bench.py [--runs N] [--quick]
 
