@@ -62,10 +62,10 @@ def test_a_pipeline_goes_on_past_a_bad_guide_and_stops_cleanly(tmp_path: Path) -
     assert sorted(p.name for p in (tmp_path / "stop").iterdir()) == ["g0.pdf", "g0.pptx"]
 
 
-@pytest.mark.parametrize("offload", [("pptx",), ("pdf",), ("pdf", "pptx")])
-def test_formats_in_parallel_match_serial(tmp_path: Path, offload: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("kept", [("pptx",), ("pdf",), ("pdf", "pptx")])
+def test_formats_in_parallel_match_serial(tmp_path: Path, kept: tuple[str, ...]) -> None:
     serial = run_job(Job(SEED, output_paths(SEED, tmp_path / "a", ("pdf", "pptx"))))
-    workers = Workers(offload).start()
+    workers = Workers(kept).start()
     try:
         forked = run_job(Job(SEED, output_paths(SEED, tmp_path / "b", ("pdf", "pptx"))),
                          workers=workers)
