@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -78,6 +77,8 @@ def _record(kind: str, key: bytes) -> Path | None:
 def recall(kind: str, key: bytes) -> object:
     """The JSON value last kept under ``kind`` and ``key``, or None. Anyone able to write the
     cache folder can change it, so callers treat it as a guess they check."""
+    import json  # here: only a renderer remembers anything
+
     path = _record(kind, key)
     try:
         if path is None or path.stat().st_size > MAX_RECORD_BYTES:
@@ -90,6 +91,8 @@ def recall(kind: str, key: bytes) -> object:
 def keep(kind: str, key: bytes, value: object) -> None:
     """Keep ``value`` (JSON) under ``kind`` and ``key``; a cache that cannot be written is
     no error."""
+    import json
+
     path = _record(kind, key)
     if path is not None:
         with contextlib.suppress(OSError):
