@@ -24,8 +24,8 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
     first: dict[str, tuple[Key, int]] = {}
     shown = 0
     for path, text in _strings(source.data, ()):
-        shown += sum(1 for ch in text if not ch.isspace())
-        unusual = {ch for ch in text if ord(ch) not in codes or ord(ch) >= 0x590}
+        shown += len(text) - sum(map(str.isspace, text))
+        unusual = {ch for ch in set(text) if ord(ch) not in codes or ord(ch) >= 0x590}
         for ch in sorted(unusual, key=text.index):  # only these need a closer look
             if ch.isspace() or not clean(ch):  # spaces, and what cleaning drops anyway
                 continue
