@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -92,6 +92,15 @@ class RichText:
     @property
     def plain(self) -> str:
         return "\n\n".join(block.plain for block in self.blocks)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """How pydantic checks a RichText: as an instance. Guide fields parse Markdown with their
+        own validators (guide.model), so pydantic needs no schema of the parsed form, whose
+        every nested class it would otherwise work through at each start."""
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls)
 
     def __bool__(self) -> bool:
         return bool(self.blocks)
