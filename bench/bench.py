@@ -70,9 +70,14 @@ def commands(runs: int, work: Path) -> list[str]:
     markdown, rst = export(SEED, work)
     rst2pdf = _rst2pdf()
     pandoc = os.environ.get("PANDOC") or shutil.which("pandoc")
+    installed = _installed()
     t = walls({
         "build": [*gb, "build", str(SEED), "--out", str(out)],
         "floor": [PY, "-c", "import reportlab.platypus, pptx"],
+        "installed build": [str(installed / "guidebuilder"), "build", str(SEED), "--out",
+                            str(work / "installed")] if installed else None,
+        "installed floor": [str(installed / "python"), "-c", "import reportlab.platypus, pptx"]
+        if installed else None,
         "build imports": [PY, "-c", needs_build],
         "help": [*gb, "--help"],
         "bare help": [PY, str(ROOT / "bench" / "bare_typer.py"), "--help"],
@@ -91,6 +96,10 @@ def commands(runs: int, work: Path) -> list[str]:
         row("--help", t["help"], "bare 2-command Typer --help", t["bare help"], "<= 1.2x"),
         row("check seed", t["check"], "python + imports it needs", t["check imports"]),
         row("build seed (PDF + deck)", t["build"], "rst2pdf, PDF only", t["rst2pdf"], "< 1x"),
+        row("build seed, installed", t["installed build"], "import reportlab.platypus, pptx",
+            t["installed floor"], "<= 2x"),
+        row("build seed, installed", t["installed build"], "rst2pdf, PDF only", t["rst2pdf"],
+            "< 1x"),
     ]
     warm = warm_rebuild(runs, work)
     lines.append(row("warm rebuild in watch mode", warm, "pandoc cold pptx", t["pandoc"],
@@ -141,6 +150,22 @@ def saved_to_written(runs: int, work: Path) -> float:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _installed() -> Path | None:
+    """The bin folder of .bench/installed, a venv where this checkout is installed as a user
+    installs it (a wheel, compiled, no editable-install hook run at every start); refreshed
+    on every run. None when pip cannot install it."""
+    venv = ROOT / ".bench" / "installed"
+    if not (venv / "bin" / "guidebuilder").exists():
+        print("installing guidebuilder into .bench/installed/ ...", file=sys.stderr)
+        subprocess.run([PY, "-m", "venv", str(venv)], capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(ROOT)],
+                       capture_output=True)
+    else:
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--no-deps",
+                        "--force-reinstall", str(ROOT)], capture_output=True)
+    return venv / "bin" if (venv / "bin" / "guidebuilder").exists() else None
 
 
 def _rst2pdf() -> str | None:
