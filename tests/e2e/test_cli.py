@@ -155,3 +155,24 @@ def test_help_and_check_import_neither_renderer(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
                             timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args, made", [
+    (["pdf", "{seed}", "-o", "{out}/one.pdf"], ["one.pdf"]),
+    (["build", "{seed}", "--out", "{out}", "--jobs", "1"], ["seed.pdf", "seed.pptx"]),
+    (["build", "{seed}", "{other}", "--out", "{out}", "--jobs", "2"],
+     ["other.pdf", "other.pptx", "seed.pdf", "seed.pptx"]),
+    (["build", "{seed}", "--out", "{out}", "-f", "pptx"], ["seed.pptx"]),
+], ids=["pdf", "one-process", "pipeline", "one-format"])
+def test_the_entry_point_builds_with_the_workers_it_forked_first(tmp_path: Path, args, made):
+    """The console entry point forks render workers before it reads the options; whatever the
+    options turn out to be, the build is complete and the process ends cleanly."""
+    seed = write(tmp_path, SEED.read_text(encoding="utf-8"), "seed.yaml")
+    other = write(tmp_path, MINIMAL, "other.yaml")
+    out = tmp_path / "out"
+    command = [a.format(seed=seed, other=other, out=out) for a in args]
+    result = subprocess.run([sys.executable, "-m", "guidebuilder", *command], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == made
+    assert "Traceback" not in result.stderr
