@@ -16,7 +16,7 @@ from pptx.util import Pt
 
 from guidebuilder.deck.design import Box, Design
 from guidebuilder.deck.pptx_internals import shape_tree
-from guidebuilder.deck.text import body_xml, number_xml, paragraphs_xml
+from guidebuilder.deck.text import body_xml, number_xml, paragraphs_xml, solid_fill_xml
 from guidebuilder.text.blocks import TextBlock
 from guidebuilder.text.markup import quoteattr
 
@@ -28,11 +28,12 @@ _STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
 _TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _WRAPPER = f"<p:spTree {nsdecls('a', 'p', 'r')}>{{}}</p:spTree>"
+_RECTANGLE = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
 
 
 class SlideShapes:
     """Adds shapes to one slide, numbering them as python-pptx does (one more than the largest
-    id on the slide), and positions its placeholders."""
+    id on the slide)."""
 
     def __init__(self, slide: Any, design: Design) -> None:
         self.slide = slide
@@ -66,9 +67,8 @@ class SlideShapes:
     def _textbox(self, box: Box, name: str, anchor: Any, paragraphs: str) -> Any:
         body = body_xml({}, self.design, anchor)
         return self._add(f'<p:sp><p:nvSpPr>{self._name(name)}<p:cNvSpPr txBox="1"/><p:nvPr/>'
-                         f'</p:nvSpPr><p:spPr>{_xfrm(box.emu())}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-                         f"<a:noFill/></p:spPr><p:txBody>{body}<a:lstStyle/>{paragraphs}"
-                         "</p:txBody></p:sp>")
+                         f"</p:nvSpPr><p:spPr>{_xfrm(box.emu())}{_RECTANGLE}<a:noFill/></p:spPr>"
+                         f"<p:txBody>{body}<a:lstStyle/>{paragraphs}</p:txBody></p:sp>")
 
     def rectangle(self, box: tuple[int, int, int, int], fill: str, name: str,
                   blocks: Sequence[TextBlock] = (), ink: str = "", align: str = "l",
@@ -76,7 +76,7 @@ class SlideShapes:
                   rounding: float | None = None) -> Any:
         """A rectangle (rounded by ``rounding`` of its shorter side) filled with ``fill``, with
         no outline and no shadow; holding ``blocks`` when given."""
-        geometry = ('<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>' if rounding is None else
+        geometry = (_RECTANGLE if rounding is None else
                     f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
                     f'fmla="val {int(rounding * 100000)}"/></a:avLst></a:prstGeom>')
         start = {"rtlCol": "0", "anchor": "ctr"}
@@ -86,7 +86,7 @@ class SlideShapes:
         else:
             body, text = '<a:bodyPr rtlCol="0" anchor="ctr"/>', '<a:p><a:pPr algn="ctr"/></a:p>'
         return self._add(f"<p:sp><p:nvSpPr>{self._name(name)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
-                         f"<p:spPr>{_xfrm(box)}{geometry}<a:solidFill>{_rgb(fill)}</a:solidFill>"
+                         f"<p:spPr>{_xfrm(box)}{geometry}{solid_fill_xml(fill)}"
                          f"<a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>{_STYLE}"
                          f"<p:txBody>{body}<a:lstStyle/>{text}</p:txBody></p:sp>")
 
@@ -105,7 +105,7 @@ class SlideShapes:
             f'<a:tr h="{height}">' + "".join(
                 f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>"
                 f"{paragraphs_xml(blocks, d, ink, self.part)}</a:txBody>"
-                f"<a:tcPr {margins}><a:solidFill>{_rgb(fill)}</a:solidFill></a:tcPr></a:tc>"
+                f"<a:tcPr {margins}>{solid_fill_xml(fill)}</a:tcPr></a:tc>"
                 for blocks, fill, ink in row) + "</a:tr>"
             for height, row in zip(row_heights, rows, strict=True))
         return self._add(
@@ -142,6 +142,3 @@ def _xfrm(box: tuple[int, int, int, int]) -> str:
     return (f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/>'
             "</a:xfrm>")
 
-
-def _rgb(hex_color: str) -> str:
-    return f'<a:srgbClr val="{hex_color.lstrip("#").upper()}"/>'

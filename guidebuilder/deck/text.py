@@ -23,6 +23,7 @@ from guidebuilder.text.markup import escape, quoteattr
 _ANCHORS = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
 _AUTOFIT = tuple(qn(tag) for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"))
 _DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
+_SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
 def body_properties(start: dict[str, str], design: Design, anchor: Any = MSO_ANCHOR.TOP,
@@ -94,12 +95,14 @@ def number_xml(number: int, size: float, design: Design, ink: str) -> str:
     size_value = round(size * 100)
     properties = _run_properties_xml(block.runs[0], size_value, design, ink, None, None)
     return (f"<a:p>{_paragraph_properties_xml(block, 0, design, 'r')}"
-            f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum">{properties}'
+            f'<a:fld id="{_SLIDE_NUMBER_FIELD}" type="slidenum">{properties}'
             f"<a:t>{number}</a:t></a:fld>"
             f'<a:endParaRPr lang="{design.language}" sz="{size_value}" dirty="0"/></a:p>')
 
 
-SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+def solid_fill_xml(hex_color: str) -> str:
+    """An ``a:solidFill`` of ``#RRGGBB``."""
+    return f'<a:solidFill><a:srgbClr val="{hex_color.lstrip("#").upper()}"/></a:solidFill>'
 
 
 def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, align: str) -> str:
@@ -127,14 +130,13 @@ def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: s
     face = design.brand.mono.family if run.code else family or design.brand.base.family
     surface = design.surface
     colour = (surface.link if run.safe_link else surface.code if run.code else ink)
-    colour = colour.lstrip("#").upper()
     link = ""
     if run.safe_link:
         rel = part.relate_to(run.safe_link, RT.HYPERLINK, is_external=True)
         link = f'<a:hlinkClick r:id="{rel}"/>'
     return (f'<a:rPr lang="{design.language}" sz="{size}" b="{int(run.bold)}" '
-            f'i="{int(run.italic)}" cap="none" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/>'
-            f'</a:solidFill><a:latin typeface={quoteattr(face)}/>'
+            f'i="{int(run.italic)}" cap="none" dirty="0">{solid_fill_xml(colour)}'
+            f'<a:latin typeface={quoteattr(face)}/>'
             f'<a:cs typeface={quoteattr(face)}/>{link}</a:rPr>')
 
 
