@@ -60,7 +60,7 @@ def overflows(deck: Path, brand: Path | None = None) -> list[str]:
     from guidebuilder.brand.locate import load_brand
 
     fonts = load_brand(brand)[0] if brand else DEFAULT_BRAND
-    measurer = Measurer(fonts.base, fonts.mono)
+    measurer = Measurer(fonts.typography.base, fonts.typography.mono)
     found = []
     for number, slide in enumerate(Presentation(deck).slides, start=1):
         for shape in slide.shapes:

@@ -8,16 +8,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from guidebuilder.brand.color import BrandColor, ColorResolver, resolve_colors, surfaces
-from guidebuilder.brand.defaults import BrandDefaults, GuidebuilderDefaults, resolve_template
+from guidebuilder.brand.defaults import BrandDefaults, resolve_defaults
 from guidebuilder.brand.glyphs import drawable
-from guidebuilder.brand.logo import SIZES, BrandLogo, LogoResolver
-from guidebuilder.brand.meta import BrandMeta, home_link, organisation
+from guidebuilder.brand.logo import BrandLogo, resolve_logos
+from guidebuilder.brand.meta import BrandMeta, resolve_meta
 from guidebuilder.brand.model import Brand
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.brand.typography import BrandTypography, resolve_typography
 from guidebuilder.errors import BrandError, Problem, YamlError
-from guidebuilder.guide.richtext import clean
 from guidebuilder.reading import located
 from guidebuilder.reading.validation import problems_from
 
@@ -45,26 +44,14 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
         raise BrandError(problems_from(exc, source, BrandFile)) from None
     res = Resolution(source)
     _report_ignored(res, parsed)
-    defaults = ((parsed.defaults.guidebuilder if parsed.defaults else None)
-                or GuidebuilderDefaults.model_validate({}))
-    color_values = ColorResolver(res, parsed.color, defaults.color_scheme)
-    fonts = resolve_typography(res, parsed.typography, color_values)
-    brand_colors = resolve_colors(color_values, fonts.colors)
-    page, slide = surfaces(res, brand_colors)
-    name = clean(organisation(parsed.meta))  # text the outputs print: no control characters
-    logos = LogoResolver(res, parsed.logo, name)
-    brand = Brand(
-        name=name, link=clean(home_link(parsed.meta)), colors=brand_colors.colors, page=page,
-        slide=slide,
-        base=fonts.base, headings=fonts.headings, mono=fonts.mono,
-        base_size=fonts.base_size, line_height=fonts.line_height, base_bold=fonts.base_bold,
-        heading_bold=fonts.heading_bold, heading_italic=fonts.heading_italic,
-        heading_line_height=fonts.heading_line_height, code_scale=fonts.code_scale,
-        logo_small=logos.resolve(SIZES), logo_large=logos.resolve(SIZES[::-1]),
-        page_size=defaults.page_size or "A4", slide_size=defaults.slide_size,
-        footer=clean(defaults.footer or ""),
-        pptx_template=resolve_template(res, defaults.pptx_template),
-    )
+    defaults, scheme = resolve_defaults(res, parsed.defaults)
+    color_values = ColorResolver(res, parsed.color, scheme)
+    typography, text_colors = resolve_typography(res, parsed.typography, color_values)
+    colors = resolve_colors(color_values, text_colors)
+    meta = resolve_meta(parsed.meta)
+    brand = Brand(meta=meta, colors=colors.colors, surfaces=surfaces(res, colors),
+                  typography=typography, logos=resolve_logos(res, parsed.logo, meta.name),
+                  defaults=defaults)
     if res.problems:
         raise BrandError(res.problems)
     _check_glyphs(res, brand)
@@ -74,11 +61,11 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
 def _check_glyphs(res: Resolution, brand: Brand) -> None:
     """A notice for characters of the name or footer that the brand's fonts cannot draw."""
     codes = drawable(brand)
-    for text, path in ((brand.name, ("meta", "name")),
-                       (brand.footer, ("defaults", "guidebuilder", "footer"))):
+    for text, path in ((brand.meta.name, ("meta", "name")),
+                       (brand.defaults.footer, ("defaults", "guidebuilder", "footer"))):
         lost = "".join(dict.fromkeys(ch for ch in text if not ch.isspace() and ord(ch) not in codes))
         if lost:
-            res.warn(path, f"the font {brand.base.family} has no glyphs for \"{lost[:20]}\"; "
+            res.warn(path, f"the font {brand.typography.base.family} has no glyphs for \"{lost[:20]}\"; "
                            "they are left out of the PDF", "set a brand font that has them")
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pydantic import Field
 
 from guidebuilder.brand.colormath import AA, contrast, is_light, mix, to_hex
-from guidebuilder.brand.model import DEFAULT_BRAND, Colors, Surface
+from guidebuilder.brand.model import DEFAULT_BRAND, Colors, Surface, Surfaces
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.reading.located import Key
@@ -167,7 +167,7 @@ ROLES = {"text": "text", "heading": "headings", "link": "links", "accent": "acce
          "code": "code"}
 
 
-def surfaces(res: Resolution, brand: BrandColors) -> tuple[Surface, Surface]:
+def surfaces(res: Resolution, brand: BrandColors) -> Surfaces:
     """The page and slide surfaces. Slides take the brand background; pages too when it is
     light enough to print on, else they stay white with dark text. A brand colour that had to
     change to be readable is said once per background."""
@@ -182,7 +182,7 @@ def surfaces(res: Resolution, brand: BrandColors) -> tuple[Surface, Surface]:
         on_white = replace(colors, foreground=DEFAULT_BRAND.colors.foreground,
                            code=DEFAULT_BRAND.colors.foreground)
         page = Surface.of(on_white, WHITE)
-    return page, slide
+    return Surfaces(page, slide)
 
 
 def _report(res: Resolution, brand: BrandColors, surface: Surface, where: str) -> None:

@@ -9,8 +9,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from guidebuilder.brand.model import Defaults
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Open
+from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
 
 MAX_TEMPLATE_BYTES = 200_000_000
@@ -31,7 +33,15 @@ class BrandDefaults(Open):
     guidebuilder: GuidebuilderDefaults | None = None
 
 
-def resolve_template(res: Resolution, relative: str | None) -> Path | None:
+def resolve_defaults(res: Resolution, defaults: BrandDefaults | None) -> tuple[Defaults, str]:
+    """guidebuilder's settings, and the colour scheme the brand's light/dark pairs use."""
+    own = (defaults.guidebuilder if defaults else None) or GuidebuilderDefaults.model_validate({})
+    return Defaults(page_size=own.page_size or "A4", slide_size=own.slide_size,
+                    footer=clean(own.footer or ""),
+                    pptx_template=_template(res, own.pptx_template)), own.color_scheme
+
+
+def _template(res: Resolution, relative: str | None) -> Path | None:
     """The ``pptx-template`` file, checked to be a PowerPoint presentation."""
     if not relative:
         return None

@@ -40,7 +40,7 @@ def _charset_ranges(data: bytes) -> bytes:
 
 def drawable(brand: Brand) -> frozenset[int]:
     """Code points both the body and the heading font of ``brand`` can draw."""
-    return charset(brand.base.file()) & charset(brand.headings.file(bold=True))
+    return charset(brand.typography.base.file()) & charset(brand.typography.headings.file(bold=True))
 
 
 def keep_drawable(text: str, codes: frozenset[int]) -> str:

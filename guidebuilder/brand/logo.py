@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from guidebuilder.brand.model import Logo, Picture
+from guidebuilder.brand.model import Logo, Logos, Picture
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable, Shorthand
 from guidebuilder.cache import derived
@@ -54,7 +54,14 @@ class BrandLogo(Shorthand, Closed):
     large: LogoVariant | None = None
 
 
-class LogoResolver:
+def resolve_logos(res: Resolution, logo: BrandLogo | None, owner: str) -> Logos:
+    """The small logo (the smallest size given) and the large one (the largest); ``owner``
+    names the alternative text of images that have none."""
+    resolver = _LogoResolver(res, logo, owner)
+    return Logos(small=resolver.resolve(SIZES), large=resolver.resolve(SIZES[::-1]))
+
+
+class _LogoResolver:
     """Resolves the logo sizes of one brand file; each image file is checked once."""
 
     def __init__(self, res: Resolution, logo: BrandLogo | None, owner: str) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from guidebuilder.brand.model import Meta
 from guidebuilder.brand.schema import Open, Shorthand
+from guidebuilder.guide.richtext import clean
 
 
 class BrandMetaName(Shorthand, Open):
@@ -31,14 +33,9 @@ class BrandMeta(Open):
     link: BrandMetaLink | None = None
 
 
-def organisation(meta: BrandMeta | None) -> str:
-    """The organisation's name as the outputs print it (the full name first), or nothing."""
-    if meta and meta.name:
-        return (meta.name.full or meta.name.short or "").strip()
-    return ""
-
-
-def home_link(meta: BrandMeta | None) -> str:
-    """The brand's home page (``meta.link`` as text, or its ``home``), or nothing."""
+def resolve_meta(meta: BrandMeta | None) -> Meta:
+    """The organisation's name as the outputs print it (the full name first) and its home
+    page (``meta.link`` as text, or its ``home``); either may be empty."""
+    name = (meta.name.full or meta.name.short or "") if meta and meta.name else ""
     home = meta.link.home if meta and meta.link else None
-    return home.strip() if isinstance(home, str) else ""
+    return Meta(clean(name), clean(home) if isinstance(home, str) else "")

@@ -100,14 +100,26 @@ def _liberation(name: str) -> dict[str, Path]:
 
 
 @dataclass(frozen=True)
-class Brand:
-    """Everything that styles the outputs. Sizes are in points."""
+class Meta:
+    """The organisation (``meta``): its name, printed on covers and footers when given, and
+    its home page."""
 
-    name: str = ""  # the organisation (meta.name); nothing is printed without one
-    link: str = ""  # its home page (meta.link)
-    colors: Colors = field(default_factory=Colors)
+    name: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Surfaces:
+    """The text colours on the handbook's pages and on the slides."""
+
     page: Surface = field(default_factory=lambda: Surface.of(Colors(), "#FFFFFF"))
     slide: Surface = field(default_factory=lambda: Surface.of(Colors(), "#FFFFFF"))
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Fonts and type settings (``typography``); sizes in points."""
+
     base: Font = field(default_factory=lambda: Font("Arial", _liberation("Sans")))
     headings: Font = field(default_factory=lambda: Font("Arial", _liberation("Sans")))
     mono: Font = field(default_factory=lambda: Font("Courier New", _liberation("Mono")))
@@ -118,21 +130,54 @@ class Brand:
     heading_italic: bool = False
     heading_line_height: float = 1.2
     code_scale: float = 1.0  # monospace size relative to the text around it
-    logo_small: Logo | None = None
-    logo_large: Logo | None = None
+
+    def fonts(self) -> tuple[Font, Font, Font]:
+        return self.base, self.headings, self.mono
+
+
+@dataclass(frozen=True)
+class Logos:
+    """The logo for small places (running header, slide corner) and for large ones (cover,
+    title slide)."""
+
+    small: Logo | None = None
+    large: Logo | None = None
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """guidebuilder's own settings (``defaults.guidebuilder``)."""
+
     page_size: str = "A4"
     slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
     footer: str = ""
     pptx_template: Path | None = None
 
+
+@dataclass(frozen=True)
+class Brand:
+    """Everything that styles the outputs, one part per key of a brand.yml file."""
+
+    meta: Meta = field(default_factory=Meta)
+    colors: Colors = field(default_factory=Colors)
+    surfaces: Surfaces = field(default_factory=Surfaces)
+    typography: Typography = field(default_factory=Typography)
+    logos: Logos = field(default_factory=Logos)
+    defaults: Defaults = field(default_factory=Defaults)
+
+    @property
+    def footer_line(self) -> str:
+        """The running footer: the brand's own, else the organisation's name (may be empty)."""
+        return self.defaults.footer or self.meta.name
+
     def files(self) -> list[Path]:
         """The files the brand reads: fonts, logos (and their renderings), the template."""
-        files = [path for font in (self.base, self.headings, self.mono)
-                 for path in font.files.values()]
-        for logo in (self.logo_small, self.logo_large):
+        files = [path for font in self.typography.fonts() for path in font.files.values()]
+        for logo in (self.logos.small, self.logos.large):
             for picture in (logo.light, logo.dark) if logo else ():
                 files += [picture.path, picture.raster] if picture else []
-        return files + ([self.pptx_template] if self.pptx_template else [])
+        template = self.defaults.pptx_template
+        return files + ([template] if template else [])
 
     def ink_on(self, fill: str) -> str:
         """The brand's background or foreground colour, whichever reads better on ``fill``

@@ -34,7 +34,7 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
             if ord(ch) not in codes:
                 where, count = first.get(ch, (path, 0))
                 first[ch] = (where, count + text.count(ch))
-    font = f"{brand.base.family} ({brand.base.file().name})"
+    font = f"{brand.typography.base.family} ({brand.typography.base.file().name})"
     missing = sum(count for _, count in first.values())
     if shown and missing * 2 > shown:
         ch, (path, _) = next(iter(first.items()))

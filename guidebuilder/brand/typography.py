@@ -4,7 +4,6 @@ styles, resolved to the fonts, weights, sizes and text colours the outputs use."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -12,7 +11,7 @@ from pydantic import Field
 
 from guidebuilder.brand.color import ColorResolver, ColorValue, TextColors
 from guidebuilder.brand.fonts import FontFileError, embeddable, system_font
-from guidebuilder.brand.model import DEFAULT_BRAND, STYLES, Font
+from guidebuilder.brand.model import DEFAULT_BRAND, STYLES, Font, Typography
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable
 from guidebuilder.reading.located import Key
@@ -68,29 +67,13 @@ class BrandTypography(Closed):
     link: TextStyle | None = None
 
 
-@dataclass(frozen=True)
-class Type:
-    """The resolved typography."""
-
-    base: Font
-    headings: Font
-    mono: Font
-    base_size: float
-    line_height: float
-    base_bold: bool
-    heading_bold: bool
-    heading_italic: bool
-    heading_line_height: float
-    code_scale: float
-    colors: TextColors
-
-
 _Face = tuple[int, bool, Path]  # weight, italic, file
 
 
 def resolve_typography(res: Resolution, typography: BrandTypography | None,
-                       colors: ColorResolver) -> Type:
-    """Fonts, weights, sizes and text colours; what is unset keeps the built-in values."""
+                       colors: ColorResolver) -> tuple[Typography, TextColors]:
+    """Fonts, weights, sizes, and the text colours typography sets; what is unset keeps the
+    built-in values."""
     t = typography or BrandTypography.model_validate({})
     empty = TextStyle.model_validate({})
     base, headings = t.base or empty, t.headings or empty
@@ -99,23 +82,28 @@ def resolve_typography(res: Resolution, typography: BrandTypography | None,
     base_weight = _weight(res, base.weight, ("typography", "base", "weight"), 400)
     heading_weight = _weight(res, headings.weight, ("typography", "headings", "weight"), 700)
     families = _Families(res, t, files)
-    base_font = families.pick(base, ("typography", "base"), DEFAULT_BRAND.base, base_weight, 700)
+    base_font = families.pick(base, ("typography", "base"), DEFAULT_BRAND.typography.base,
+                              base_weight, 700)
     heading_font = families.pick(headings, ("typography", "headings"), base_font, 400,
                                  max(heading_weight, 600))
     mono_path = ("typography", "monospace-inline" if t.monospace_inline else "monospace")
-    mono_font = families.pick(mono, mono_path, DEFAULT_BRAND.mono, 400, 700)
+    mono_font = families.pick(mono, mono_path, DEFAULT_BRAND.typography.mono, 400, 700)
     size = _size(res, base.size, ("typography", "base", "size"))
     text = TextColors(
         heading=_color(colors, headings.color, ("typography", "headings", "color")),
         link=_color(colors, t.link.color if t.link else None, ("typography", "link", "color")),
         code=_color(colors, mono.color, (*mono_path, "color")))
-    return Type(base_font, heading_font, mono_font, size,
-                _line_height(res, base.line_height, ("typography", "base", "line-height"), 1.15,
-                             2.0, DEFAULT_BRAND.line_height),
-                base_weight >= 600, heading_weight >= 600, headings.style in ("italic", "oblique"),
-                _line_height(res, headings.line_height, ("typography", "headings", "line-height"),
-                             1.0, 1.6, DEFAULT_BRAND.heading_line_height),
-                _scale(res, mono.size, (*mono_path, "size"), size), text)
+    default = DEFAULT_BRAND.typography
+    return Typography(
+        base=base_font, headings=heading_font, mono=mono_font, base_size=size,
+        line_height=_line_height(res, base.line_height, ("typography", "base", "line-height"),
+                                 1.15, 2.0, default.line_height),
+        base_bold=base_weight >= 600, heading_bold=heading_weight >= 600,
+        heading_italic=headings.style in ("italic", "oblique"),
+        heading_line_height=_line_height(res, headings.line_height,
+                                         ("typography", "headings", "line-height"), 1.0, 1.6,
+                                         default.heading_line_height),
+        code_scale=_scale(res, mono.size, (*mono_path, "size"), size)), text
 
 
 def _color(colors: ColorResolver, value: ColorValue | None, path: Key) -> tuple[str, Key] | None:
@@ -241,11 +229,11 @@ _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|px|rem|em|%)?\s*$")
 def _size(res: Resolution, value: str | None, path: Key) -> float:
     """Base size in points, kept within what reads well in print (9–12 pt)."""
     if not value:
-        return DEFAULT_BRAND.base_size
+        return DEFAULT_BRAND.typography.base_size
     match = _LENGTH.match(value.lower())
     if not match:
         res.fail(path, f"'{value}' is not a size", "write a size such as 11pt, 16px or 1rem")
-        return DEFAULT_BRAND.base_size
+        return DEFAULT_BRAND.typography.base_size
     number, unit = float(match[1]), match[2] or "px"
     points = number * {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0, "%": 0.12}[unit]
     return min(12.0, max(9.0, points))

@@ -17,18 +17,18 @@ from guidebuilder.text.measure import load_faces
 
 def warm_deck(brand: Brand) -> None:
     """Load the brand's fonts for measuring (once per process)."""
-    load_faces(brand.base, brand.headings, brand.mono)
+    load_faces(brand.typography.base, brand.typography.headings, brand.typography.mono)
 
 
 def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)
-    writer = SlideWriter(prs, design, brand.footer or brand.name)
+    writer = SlideWriter(prs, design, brand.footer_line)
     DeckComposer(plan, design, writer).compose()
     writer.finish()
     meta = plan.meta
-    set_properties(prs, meta.title, brand.name, meta.subtitle or meta.title, meta.language,
+    set_properties(prs, meta.title, brand.meta.name, meta.subtitle or meta.title, meta.language,
                    meta.timestamp)
     save(prs, target, meta.timestamp)
     return writer.warnings

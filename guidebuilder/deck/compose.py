@@ -85,7 +85,7 @@ class DeckComposer:
     def compose(self) -> None:
         meta = self.plan.meta
         self.writer.title_slide(meta.title, meta.subtitle,
-                                [self.design.brand.name, meta.credits, meta.date_line],
+                                [self.design.brand.meta.name, meta.credits, meta.date_line],
                                 "\n\n".join(p for p in (meta.title, meta.subtitle, meta.credits,
                                                         meta.date_line) if p))
         self.agenda()
@@ -277,7 +277,7 @@ class DeckComposer:
         text = _prose(section.elements)
         room = d.body_box()
         shown = self._shown(text)
-        link = d.brand.link
+        link = d.brand.meta.link
         spare = room.height * (0.6 if d.logo(large=True) else 0.8) - (24 if link else 0)
         for size in (28.0, 24.0, 20.0):
             blocks = [TextBlock(b.runs, size, 0.0, size * 0.5) for b in

@@ -69,7 +69,7 @@ class Design:
     @property
     def surface(self) -> Surface:
         """The slides' background and the text colours readable on it."""
-        return self.brand.slide
+        return self.brand.surfaces.slide
 
     @property
     def accent_ink(self) -> str:
@@ -78,7 +78,7 @@ class Design:
 
     def logo(self, large: bool = False) -> Picture | None:
         """The small (or large) logo in its variant for the slide background."""
-        logo = self.brand.logo_large if large else self.brand.logo_small
+        logo = self.brand.logos.large if large else self.brand.logos.small
         return logo.on(self.surface.background) if logo else None
 
     @property
@@ -121,18 +121,18 @@ class Design:
 def open_presentation(brand: Brand) -> Any:
     """A presentation from the brand's template (or python-pptx's default), at the brand's
     slide size; a template keeps its own size unless the brand names one."""
-    template = brand.pptx_template
+    template = brand.defaults.pptx_template
     prs = Presentation(str(template)) if template else Presentation()
     drop_slides(prs)  # a template's own sample slides
-    set_link_colors(prs, brand.slide.link)
-    if not template or brand.slide.background != "#FFFFFF":
+    set_link_colors(prs, brand.surfaces.slide.link)
+    if not template or brand.surfaces.slide.background != "#FFFFFF":
         for master in prs.slide_masters:  # a template keeps its own, unless the brand has one
             master.background.fill.solid()
             master.background.fill.fore_color.rgb = RGBColor.from_string(
-                brand.slide.background.lstrip("#"))
-    if template and brand.slide_size is None:
+                brand.surfaces.slide.background.lstrip("#"))
+    if template and brand.defaults.slide_size is None:
         return prs
-    width, height = SLIDE_SIZES[brand.slide_size or "16:9"]
+    width, height = SLIDE_SIZES[brand.defaults.slide_size or "16:9"]
     old_width = prs.slide_width
     prs.slide_width, prs.slide_height = Pt(width), Pt(height)
     if old_width != prs.slide_width:
@@ -143,7 +143,7 @@ def open_presentation(brand: Brand) -> Any:
 def design_for(brand: Brand, prs: Any, language: str = "en") -> Design:
     """The design for ``brand`` on ``prs``: its size, and a template's title and body areas."""
     title_area = body_area = None
-    if brand.pptx_template:
+    if brand.defaults.pptx_template:
         layout = next((lo for lo in prs.slide_layouts
                        if lo.name.strip().lower() == LAYOUT_NAMES["content"][0].lower()), None)
         for shape in layout.placeholders if layout is not None else ():
@@ -153,8 +153,9 @@ def design_for(brand: Brand, prs: Any, language: str = "en") -> Design:
                 title_area = box
             elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and body_area is None:
                 body_area = box
+    type_ = brand.typography
     return Design(brand, Emu(prs.slide_width).pt, Emu(prs.slide_height).pt,
-                  Measurer(brand.base, brand.mono), Measurer(brand.headings, brand.mono),
+                  Measurer(type_.base, type_.mono), Measurer(type_.headings, type_.mono),
                   language=language, title_area=title_area, body_area=body_area)
 
 

@@ -55,7 +55,7 @@ class SlideWriter:
         ``wanted`` kinds (title, body, subtitle), found by type."""
         self.finish()
         if role not in self._layouts:  # looked up once per deck: each lookup walks the XML
-            layout = find_layout(self.prs, role, self.design.brand.pptx_template, self.warnings)
+            layout = find_layout(self.prs, role, self.design.brand.defaults.pptx_template, self.warnings)
             self._layouts[role] = (layout, [(_placeholder_kind(placeholder), placeholder) for
                                             placeholder in layout.iter_cloneable_placeholders()])
         layout, placeholders = self._layouts[role]
@@ -277,15 +277,15 @@ def _title(slide: SlideShapes, placeholder: Any, text: str, box: Box, ink: str,
     fit ``box``."""
     d = slide.design
     shown, size = fitted_title(text, box, d, largest or d.title_size)
-    run = Run(shown, bold=d.brand.heading_bold, italic=d.brand.heading_italic)
+    run = Run(shown, bold=d.brand.typography.heading_bold, italic=d.brand.typography.heading_italic)
     blocks = [TextBlock((run,), size)]
     if placeholder is None:
-        slide.textbox(box, blocks, ink, "Title", d.brand.headings.family,
+        slide.textbox(box, blocks, ink, "Title", d.brand.typography.headings.family,
                       anchor=MSO_ANCHOR.MIDDLE)
         return
     placeholder.left, placeholder.top, placeholder.width, placeholder.height = box.emu()
     prepare_frame(placeholder.text_frame, d, MSO_ANCHOR.MIDDLE)
-    write_blocks(placeholder.text_frame, blocks, d, ink, d.brand.headings.family)
+    write_blocks(placeholder.text_frame, blocks, d, ink, d.brand.typography.headings.family)
 
 
 def _place_text(slide: SlideShapes, placeholder: Any, box: Box, blocks: Sequence[TextBlock],

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from guidebuilder.deck.design import Box, Design
 from guidebuilder.deck.shapes import SlideShapes
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
-from guidebuilder.plan.document import Table, TableRow
+from guidebuilder.plan.document import Labels, Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
 from guidebuilder.text.blocks import (
     TextBlock,
@@ -49,7 +48,7 @@ class TableText:
     closing_notes: str = ""
 
 
-def table_slides(writer: SlideWriter, labels: SimpleNamespace, title: str, table: Table,
+def table_slides(writer: SlideWriter, labels: Labels, title: str, table: Table,
                  text: TableText) -> None:
     """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
     column repeated); rows and, if need be, cells are split across slides."""
@@ -73,7 +72,7 @@ def table_slides(writer: SlideWriter, labels: SimpleNamespace, title: str, table
 class _Layout:
     """One group of columns of a table, laid out on as many slides as it needs."""
 
-    def __init__(self, writer: SlideWriter, labels: SimpleNamespace, table: Table,
+    def __init__(self, writer: SlideWriter, labels: Labels, table: Table,
                  continued: bool) -> None:
         self.writer = writer
         self.design: Design = writer.design

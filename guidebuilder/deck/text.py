@@ -107,7 +107,7 @@ def solid_fill_xml(hex_color: str) -> str:
 
 def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, align: str) -> str:
     before = 0 if index == 0 else block.space_before
-    bullet = (f'<a:buFont typeface={quoteattr(design.brand.base.family)}/>'
+    bullet = (f'<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>'
               f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
     indent = -_emu(design.bullet_indent) if block.bullet else 0
     return (f'<a:pPr marL="{_emu(block.indent)}" indent="{indent}" algn="{align}">'
@@ -127,7 +127,7 @@ def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, famil
 
 def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
                         part: Any) -> str:
-    face = design.brand.mono.family if run.code else family or design.brand.base.family
+    face = design.brand.typography.mono.family if run.code else family or design.brand.typography.base.family
     surface = design.surface
     colour = (surface.link if run.safe_link else surface.code if run.code else ink)
     link = ""
@@ -164,4 +164,4 @@ def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[s
     """A title's text and size for ``box``: as large as fits, shortened only as a last resort."""
     return fitted_text(text, design.inner_width(box), design.inner_height(box),
                        design.heading_measurer, largest, design.title_min,
-                       bold=design.brand.heading_bold)
+                       bold=design.brand.typography.heading_bold)

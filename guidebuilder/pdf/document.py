@@ -135,7 +135,8 @@ class _Story:
         meta, s = self.plan.meta, self.styles
         add = self.flowables.append
         add(Spacer(1, 60))
-        logo = self.brand.logo_large.on(self.brand.page.background) if self.brand.logo_large else None
+        large = self.brand.logos.large
+        logo = large.on(self.brand.surfaces.page.background) if large else None
         if logo:
             add(picture_flowable(logo, 140, 70))
             add(Spacer(1, 40))
@@ -146,8 +147,8 @@ class _Story:
         if meta.subtitle:
             add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
-        if self.brand.name:
-            add(Paragraph(f"<b>{self.text(self.brand.name)}</b>", s.body))
+        if self.brand.meta.name:
+            add(Paragraph(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
         if meta.credits:
             add(Paragraph(self.text(meta.credits), s.cover_text))
         if meta.date_line:
@@ -232,7 +233,7 @@ class _Story:
             for entry in element.items:
                 label = self.text(self.plan.meta.labels.question)
                 question = Paragraph(
-                    f"<font color='{self.brand.page.heading}'>{label}</font> "
+                    f"<font color='{self.brand.surfaces.page.heading}'>{label}</font> "
                     f"{self.text(entry.question)}", s.question)
                 answer = self.rich(entry.answer, s.answer)
                 extend(_with_lead(question, answer))
@@ -241,7 +242,7 @@ class _Story:
         """A comparison table as one small table per row piece: tall rows are cut into pieces
         of at most a fifth of a page, and the header row is repeated at the top of every page
         the table continues on. Nothing is ever split by reportlab, so cost stays linear."""
-        s, page = self.styles, self.brand.page
+        s, page = self.styles, self.brand.surfaces.page
         count = len(table.columns)
         first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
@@ -359,9 +360,9 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> lis
 
     doc = _Handbook(
         target if isinstance(target, str) else (str(target) if isinstance(target, Path) else target),
-        pagesize=size, title=meta.title, author=brand.name, subject=meta.subtitle or meta.title,
+        pagesize=size, title=meta.title, author=brand.meta.name, subject=meta.subtitle or meta.title,
         creator="guidebuilder", producer="guidebuilder", lang=meta.language, invariant=1,
-        initialFontName=styles.fonts["base"], initialFontSize=brand.base_size,
+        initialFontName=styles.fonts["base"], initialFontSize=brand.typography.base_size,
         leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, displayDocTitle=1,
     )

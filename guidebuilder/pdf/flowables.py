@@ -61,7 +61,7 @@ class LadderDiagram(Flowable):
         previous = 0.0
         self._steps = []
         for index, title in enumerate(self.titles):
-            fill = ramp(self.brand.colors.primary, self.brand.page.background, index, count)
+            fill = ramp(self.brand.colors.primary, self.brand.surfaces.page.background, index, count)
             ink = HexColor(self.brand.ink_on(fill))
             style = ParagraphStyle(f"step{index}", self.style, textColor=ink)
             label = Paragraph(title if with_titles else "", style)

@@ -22,7 +22,7 @@ MARGIN_BOTTOM = 2.3 * cm
 
 
 def page_size(brand: Brand, wide: bool = False) -> tuple[float, float]:
-    size = PAGE_SIZES.get(brand.page_size, A4)
+    size = PAGE_SIZES.get(brand.defaults.page_size, A4)
     return landscape(size) if wide else size
 
 
@@ -55,8 +55,8 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
 
         def _furniture(self, total: int) -> None:
             width, height = self._pagesize
-            small = brand.base_size - 2
-            muted = HexColor(brand.page.muted)
+            small = brand.typography.base_size - 2
+            muted = HexColor(brand.surfaces.page.muted)
             rule = HexColor(brand.colors.tertiary)
             self.saveState()
             self.setStrokeColor(rule)
@@ -66,7 +66,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.line(MARGIN_X, bottom + small + 4, width - MARGIN_X, bottom + small + 4)
             self.setFillColor(muted)
-            logo = brand.logo_small.on(brand.page.background) if brand.logo_small else None
+            logo = brand.logos.small.on(brand.surfaces.page.background) if brand.logos.small else None
             logo_width = 0.0
             if logo:
                 logo_width, logo_height = fitted_size(logo, 4 * small * 1.8, small * 1.8)
@@ -78,7 +78,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             number = page_label.format(page=self._pageNumber, pages=total)
             number_width = stringWidth(number, fonts["base"], small)
             self.drawRightString(width - MARGIN_X, bottom, number)
-            footer = keep_drawable(brand.footer or brand.name, codes)  # may be empty
+            footer = keep_drawable(brand.footer_line, codes)  # may be empty
             self.drawString(MARGIN_X, bottom, fit_text(footer, fonts["base"], small,
                                                        width - 2 * MARGIN_X - number_width - 12))
             self.restoreState()
@@ -90,10 +90,10 @@ def page_background(brand: Brand) -> Callable[[Canvas, object], None]:
     """Each page's background: the brand's, when it is not white (and light enough to print)."""
 
     def draw(canvas: Canvas, doc: object) -> None:
-        if brand.page.background != "#FFFFFF":
+        if brand.surfaces.page.background != "#FFFFFF":
             width, height = canvas._pagesize
             canvas.saveState()
-            canvas.setFillColor(HexColor(brand.page.background))
+            canvas.setFillColor(HexColor(brand.surfaces.page.background))
             canvas.rect(0, 0, width, height, stroke=0, fill=1)
             canvas.restoreState()
 
@@ -117,7 +117,7 @@ def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canv
         canvas.setFillColor(HexColor(brand.ink_on(brand.colors.primary)))
         canvas.setFont(font, 13)
         canvas.drawString(MARGIN_X, height - band / 2 - 4,
-                          fit_text(keep_drawable(brand.name, codes), font, 13,
+                          fit_text(keep_drawable(brand.meta.name, codes), font, 13,
                                    width - 2 * MARGIN_X))
         canvas.restoreState()
 

@@ -62,17 +62,17 @@ class Styles:
 
 def build_styles(brand: Brand) -> Styles:
     """Paragraph styles from the brand's fonts, sizes and colours."""
-    base_fonts = register_family(brand.base)
+    base_fonts = register_family(brand.typography.base)
     base_bold = base_fonts["bold"]
-    base = base_bold if brand.base_bold else base_fonts["regular"]
-    heading_style = (("bold" if brand.heading_bold else "")
-                     + ("italic" if brand.heading_italic else "")) or "regular"
-    heading = register_family(brand.headings)[heading_style]
-    size = brand.base_size
-    surface = brand.page
+    base = base_bold if brand.typography.base_bold else base_fonts["regular"]
+    heading_style = (("bold" if brand.typography.heading_bold else "")
+                     + ("italic" if brand.typography.heading_italic else "")) or "regular"
+    heading = register_family(brand.typography.headings)[heading_style]
+    size = brand.typography.base_size
+    surface = brand.surfaces.page
     text = HexColor(surface.text)
     primary = HexColor(surface.heading)
-    body = ParagraphStyle("body", fontName=base, fontSize=size, leading=size * brand.line_height,
+    body = ParagraphStyle("body", fontName=base, fontSize=size, leading=size * brand.typography.line_height,
                           textColor=text, spaceAfter=size * 0.6, alignment=TA_LEFT,
                           splitLongWords=1, allowWidows=0, allowOrphans=0)
     bullet = ParagraphStyle("bullet", body, leftIndent=size * 1.6, bulletIndent=size * 0.5,
@@ -90,7 +90,7 @@ def build_styles(brand: Brand) -> Styles:
     def head(name: str, scale: float, before: float, color=primary) -> ParagraphStyle:
         return ParagraphStyle(name, body, fontName=heading,
                               fontSize=size * scale,
-                              leading=size * scale * brand.heading_line_height,
+                              leading=size * scale * brand.typography.heading_line_height,
                               textColor=color, spaceBefore=size * before,
                               spaceAfter=size * 0.6, keepWithNext=1)
 
@@ -116,8 +116,8 @@ def build_styles(brand: Brand) -> Styles:
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
         fonts={"base": base, "heading": heading},
-        markup=Markup(brand.mono, _css(surface.link), _css(surface.code),
-                      round(size * (brand.code_scale - 1), 1), drawable(brand)),
+        markup=Markup(brand.typography.mono, _css(surface.link), _css(surface.code),
+                      round(size * (brand.typography.code_scale - 1), 1), drawable(brand)),
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from guidebuilder.plan.document import (
@@ -14,6 +13,7 @@ from guidebuilder.plan.document import (
     DocumentInfo,
     DocumentPlan,
     Element,
+    Labels,
     Ladder,
     Prose,
     Question,
@@ -45,7 +45,7 @@ def _kept(items: Iterable[_Item], audience: str | None) -> tuple[_Item, ...]:
 def build_plan(guide: Guide, audience: str | None = None,
                timestamp: datetime | None = None) -> DocumentPlan:
     """Order the guide's content into sections, keeping only what ``audience`` should see."""
-    labels = SimpleNamespace(**guide.labels.model_dump())
+    labels = Labels(**guide.labels.model_dump())
     roles = _kept(guide.roles, audience)
     sections: list[Section] = []
     if guide.summary:
@@ -89,7 +89,7 @@ def _table(rows: tuple[Row, ...], roles: tuple[Role, ...], audience: str | None)
     )
 
 
-def _role_section(labels: SimpleNamespace, role: Role, audience: str | None) -> Section:
+def _role_section(labels: Labels, role: Role, audience: str | None) -> Section:
     children: list[Section] = []
     key = f"role-{role.id}"
     responsibilities = _kept(role.responsibilities, audience)

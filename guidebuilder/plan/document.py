@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from types import SimpleNamespace
 
 from guidebuilder.guide.richtext import RichText
 
@@ -106,6 +105,27 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The words the outputs add around the content, in the guide's language."""
+
+    contents: str
+    agenda: str
+    introduction: str
+    comparisons: str
+    roles: str
+    summary: str
+    responsibilities: str
+    tasks: str
+    career: str
+    faq: str
+    closing: str
+    continued: str
+    page: str  # with {page} and {pages}
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     """What the cover and the file properties show."""
 
@@ -114,7 +134,7 @@ class DocumentInfo:
     credits: str
     date_line: str
     language: str
-    labels: SimpleNamespace  # the guide's labels as plain attributes (no pydantic needed)
+    labels: Labels
     timestamp: datetime | None = None
 
 

@@ -28,7 +28,7 @@ def test_headings_colour_does_not_replace_the_primary_fill(tmp_path: Path) -> No
     brand = write(tmp_path, "color:\n  primary: '#C00000'\ntypography:\n  headings:\n"
                             "    color: '#222222'\n", "_brand.yml")
     resolved, _ = load_brand(brand)
-    assert (resolved.colors.primary, resolved.slide.heading) == ("#C00000", "#222222")
+    assert (resolved.colors.primary, resolved.surfaces.slide.heading) == ("#C00000", "#222222")
     run_job(Job(SEED, {"pptx": tmp_path / "d.pptx"}, brand))
     header = next(s for slide in Presentation(tmp_path / "d.pptx").slides for s in slide.shapes
                   if s.has_table).table.cell(0, 1)
@@ -52,9 +52,10 @@ def test_font_stack_takes_the_first_usable_family_and_weights(tmp_path: Path) ->
     style: italic
 """, "_brand.yml")
     resolved, warnings = load_brand(brand)
-    assert resolved.base.family == "Body" and resolved.base.file().name == "Carlito-Regular.ttf"
-    assert resolved.base.file(bold=True).name == "Carlito-Bold.ttf"
-    assert (resolved.heading_bold, resolved.heading_italic) == (False, True)
+    assert resolved.typography.base.family == "Body" and resolved.typography.base.file().name == "Carlito-Regular.ttf"
+    assert resolved.typography.base.file(bold=True).name == "Carlito-Bold.ttf"
+    type_ = resolved.typography
+    assert (type_.heading_bold, type_.heading_italic) == (False, True)
     notices = [str(w) for w in warnings if "Web Only" in str(w)]
     assert len(notices) == 1 and "using Body" in notices[0] and "source: file" in notices[0]
     run_job(Job(SEED, {"pptx": tmp_path / "d.pptx"}, brand))
@@ -69,10 +70,10 @@ logo:
   large: {ASSETS}/logo.svg
 """, "_brand.yml")
     resolved, _ = load_brand(brand)
-    dark_small = resolved.logo_small.on("#111111")
+    dark_small = resolved.logos.small.on("#111111")
     assert dark_small.path.suffix == ".ico" and dark_small.raster.suffix == ".png"
-    assert resolved.logo_small.on("#FFFFFF").path.name == "logo.png"
-    assert resolved.logo_large.light.raster.suffix == ".png"  # the SVG rendered for the deck
+    assert resolved.logos.small.on("#FFFFFF").path.name == "logo.png"
+    assert resolved.logos.large.light.raster.suffix == ".png"  # the SVG rendered for the deck
     targets = {"pdf": tmp_path / "d.pdf", "pptx": tmp_path / "d.pptx"}
     assert run_job(Job(SEED, targets, brand)).error is None
     prs = Presentation(targets["pptx"])
@@ -103,7 +104,7 @@ def test_unreadable_colours_are_replaced_and_said(tmp_path: Path) -> None:
     brand = write(tmp_path, "color:\n  background: '#FFFFFF'\n  foreground: '#EEEEEE'\n"
                             "typography:\n  headings:\n    color: '#F5F5F5'\n", "_brand.yml")
     resolved, warnings = load_brand(brand)
-    for surface in (resolved.page, resolved.slide):
+    for surface in (resolved.surfaces.page, resolved.surfaces.slide):
         for ink in (surface.text, surface.heading, surface.link, surface.muted, surface.accent):
             assert contrast(ink, surface.background) >= 4.5
     said = [str(w) for w in warnings]

@@ -35,15 +35,15 @@ def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_example_brand_resolves() -> None:
     brand, warnings = load_brand(EXAMPLE)
-    assert brand.name == "Northwind Talent"
+    assert brand.meta.name == "Northwind Talent"
     assert (brand.colors.primary, brand.colors.secondary, brand.colors.foreground) == (
         "#0F6E6E", "#C2502F", "#162C3A")
-    assert brand.base.family == "Carlito" and set(brand.base.files) == {
+    assert brand.typography.base.family == "Carlito" and set(brand.typography.base.files) == {
         "regular", "bold", "italic", "bolditalic"}
-    assert brand.logo_large.light.path.name == "logo.png"
-    assert brand.logo_small.light.alt == "Northwind Talent compass mark"
-    assert (brand.page_size, brand.slide_size) == ("letter", "4:3")
-    assert brand.footer.startswith("Northwind Talent")
+    assert brand.logos.large.light.path.name == "logo.png"
+    assert brand.logos.small.light.alt == "Northwind Talent compass mark"
+    assert (brand.defaults.page_size, brand.defaults.slide_size) == ("letter", "4:3")
+    assert brand.defaults.footer.startswith("Northwind Talent")
     assert [str(w) for w in warnings] == [f"{EXAMPLE}: not used by guidebuilder: defaults.bootstrap."]
 
 
@@ -131,7 +131,7 @@ def test_unusable_logo_is_a_notice_and_the_build_goes_on(tmp_path: Path, name: s
     folder = _brand_folder(tmp_path)
     Image.new("1", (8000, 8000)).save(folder / "huge.png")
     brand, warnings = load_brand(write(folder, text, "_brand.yml"))
-    assert brand.logo_large is None and brand.logo_small is None
+    assert brand.logos.large is None and brand.logos.small is None
     assert [w for w in map(str, warnings) if expected in w], warnings
     result = run_job(Job(SEED, {"pdf": tmp_path / "x.pdf", "pptx": tmp_path / "x.pptx"},
                          folder / "_brand.yml"))
@@ -149,7 +149,7 @@ def test_web_font_is_converted_and_embedded(tmp_path: Path, flavor: str) -> None
     brand = write(folder, "typography:\n  fonts:\n    - family: Webby\n      files: "
                           f"[fonts/Carlito.{flavor}]\n  base: Webby\n", "_brand.yml")
     resolved, _ = load_brand(brand)
-    assert resolved.base.file().suffix == ".ttf"
+    assert resolved.typography.base.file().suffix == ".ttf"
     result = run_job(Job(SEED, {"pdf": tmp_path / "web.pdf"}, brand))
     assert result.error is None
     names = {str(f.get_object()["/BaseFont"]) for p in PdfReader(tmp_path / "web.pdf").pages
@@ -170,9 +170,9 @@ def test_shorthands(tmp_path: Path) -> None:
                           "    - family: Carlito\n      files: [fonts/Carlito-Regular.ttf]\n"
                           "  base: Carlito\n", "_brand.yml")
     resolved, _ = load_brand(brand)
-    assert resolved.name == "Solo"
-    assert resolved.logo_small.light.path == resolved.logo_large.light.path == folder / "logo.png"
-    assert resolved.base.family == "Carlito" and resolved.base.file(bold=True).name == (
+    assert resolved.meta.name == "Solo"
+    assert resolved.logos.small.light.path == resolved.logos.large.light.path == folder / "logo.png"
+    assert resolved.typography.base.family == "Carlito" and resolved.typography.base.file(bold=True).name == (
         "Carlito-Regular.ttf")
 
 
@@ -229,6 +229,6 @@ def test_cff_opentype_font_is_converted_to_truetype(tmp_path: Path) -> None:
     brand = write(tmp_path, "typography:\n  fonts:\n    - family: Tri\n      files: [tri.otf]\n"
                             "  headings: Tri\n", "_brand.yml")
     resolved, _ = load_brand(brand)
-    converted = resolved.headings.file()
+    converted = resolved.typography.headings.file()
     assert converted.suffix == ".ttf" and converted != tmp_path / "tri.otf"
     assert TTFont("Tri-converted", str(converted)).stringWidth("ABC", 10) == 18.0

@@ -16,7 +16,7 @@ def test_default_fonts_cover_latin_greek_cyrillic_not_emoji() -> None:
     codes = drawable(DEFAULT_BRAND)
     assert all(ord(ch) in codes for ch in "Zażółć Ωμέγα Ёжик ß €–…•")
     assert 0x1F600 not in codes and 0x4E2D not in codes
-    assert charset(DEFAULT_BRAND.base.file()) >= codes
+    assert charset(DEFAULT_BRAND.typography.base.file()) >= codes
 
 
 def test_keep_drawable_drops_only_what_cannot_be_drawn() -> None:

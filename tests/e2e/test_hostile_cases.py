@@ -232,7 +232,7 @@ def test_control_characters_in_the_brand_never_reach_the_xml(tmp_path: Path) -> 
     brand = _brand(tmp_path, 'meta: {name: "Acme\\x01\\x1b Corp"}\ndefaults:\n  guidebuilder:\n'
                              '    footer: "Foot\\x07er"\n')
     result = run_job(Job(SEED, {"pdf": tmp_path / "o.pdf", "pptx": tmp_path / "o.pptx"}, brand))
-    assert result.error is None and load_brand(brand)[0].name == "Acme Corp"
+    assert result.error is None and load_brand(brand)[0].meta.name == "Acme Corp"
 
 
 @pytest.mark.parametrize(("name", "make", "expected"), [

@@ -197,8 +197,9 @@ def test_fonts_of_the_same_file_name_stay_apart_in_one_process(tmp_path: Path, s
         path = tmp_path / folder / "Brand.ttf"
         path.parent.mkdir(exist_ok=True)
         shutil.copy(FONT_DIR / source, path)
-        return dataclasses.replace(DEFAULT_BRAND, base=Font("Brand", {"regular": path}),
-                                   headings=Font("Brand", {"regular": path})), path
+        font = Font("Brand", {"regular": path})
+        return dataclasses.replace(DEFAULT_BRAND, typography=dataclasses.replace(
+            DEFAULT_BRAND.typography, base=font, headings=font)), path
 
     def fonts_of(brand) -> set[str]:
         stream = io.BytesIO()

@@ -11,7 +11,7 @@ from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
 from guidebuilder.text.measure import Measurer, ellipsize, first_sentence, shorten
 
-MEASURER = Measurer(DEFAULT_BRAND.base, DEFAULT_BRAND.mono)
+MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
 words = st.text(alphabet=st.sampled_from("abc XYZ-–żЖλ  "), max_size=60)
 runs = st.lists(st.builds(Run, words, st.booleans(), st.booleans(), st.booleans()),
                 min_size=1, max_size=4)
