@@ -52,9 +52,9 @@ def test_font_stack_takes_the_first_usable_family_and_weights(tmp_path: Path) ->
     style: italic
 """, "_brand.yml")
     resolved, warnings = load_brand(brand)
-    assert resolved.typography.base.family == "Body" and resolved.typography.base.file().name == "Carlito-Regular.ttf"
-    assert resolved.typography.base.file(bold=True).name == "Carlito-Bold.ttf"
     type_ = resolved.typography
+    assert type_.base.family == "Body" and type_.base.file().name == "Carlito-Regular.ttf"
+    assert type_.base.file(bold=True).name == "Carlito-Bold.ttf"
     assert (type_.heading_bold, type_.heading_italic) == (False, True)
     notices = [str(w) for w in warnings if "Web Only" in str(w)]
     assert len(notices) == 1 and "using Body" in notices[0] and "source: file" in notices[0]
