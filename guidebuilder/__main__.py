@@ -1,29 +1,44 @@
-"""The command's entry point (``guidebuilder``, ``python -m guidebuilder``). A command that
-renders forks its render workers before anything else is loaded, so that the renderers import
-while the command line is read and the guide is validated: a cold build then costs little more
-than its slowest import."""
+"""The command's entry point (``guidebuilder``, ``python -m guidebuilder``). Signals are set up
+first, so an interrupt at any moment ends the command with one line and exit code 130. A
+command that renders forks its render processes before anything else is loaded, so that the
+renderers import while the command line is read and the guide validated: a cold build then
+costs little more than its slowest import."""
 
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 
-RENDERS = {"build": ("pdf", "pptx"), "pdf": ("pdf",), "slides": ("pptx",)}
+STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # Ctrl-C, `timeout`, a closed terminal
+
+
+def _stop(signum: int, frame: object) -> None:
+    """The first stopping signal interrupts the command; later ones do nothing, so nothing
+    can break the clean-up that follows."""
+    for number in STOPPING:
+        signal.signal(number, _again)
+    raise KeyboardInterrupt
+
+
+def _again(signum: int, frame: object) -> None:
+    """A stopping signal during the clean-up of the first: the clean-up goes on (a handler
+    that does nothing, not SIG_IGN: a signal already on its way would then raise)."""
 
 
 def main() -> None:
-    # the top-level options (--help, --version) take no value: the first word is the command
-    command = next((word for word in sys.argv[1:] if not word.startswith("-")), "")
-    workers = None
-    if command in RENDERS:
-        from guidebuilder.run.worker import Workers, can_fork
-
-        if can_fork():
-            workers = Workers(RENDERS[command]).start()
-    from guidebuilder.cli import main as run
-
+    for number in STOPPING:
+        signal.signal(number, _stop)
     try:
-        run(workers)
+        from guidebuilder.run.renderers import preforked
+
+        renderers = preforked(sys.argv[1:])
+        from guidebuilder.cli import main as run
+
+        run(renderers)
+    except KeyboardInterrupt:  # before the command line could report it
+        print("interrupted; no output was changed", file=sys.stderr)
+        sys.exit(130)
     finally:
         # the process ends here: skip the final garbage collection over every object it ever
         # loaded (a tenth of a second after a build); its outputs are closed already

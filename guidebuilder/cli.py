@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from guidebuilder import __version__
+from guidebuilder.run.formats import ALL, COMMANDS, FORMATS
 
 if TYPE_CHECKING:
     from guidebuilder.errors import Problem
     from guidebuilder.run.job import Result
-    from guidebuilder.run.worker import Workers
+    from guidebuilder.run.renderers import RenderSet
 
 app = typer.Typer(
     name="guidebuilder",
@@ -32,12 +34,6 @@ OUTPUT_DIR = Path("output")
 class SchemaKind(StrEnum):
     guide = "guide"
     brand = "brand"
-
-
-class Format(StrEnum):
-    pdf = "pdf"
-    pptx = "pptx"
-    all = "all"
 
 
 def _version(value: bool) -> None:
@@ -72,6 +68,16 @@ def _audience(value: str | None) -> str | None:
     return value.strip() if value else value
 
 
+FORMAT_CHOICES = (*FORMATS, "all")
+
+
+def _format(value: str) -> str:
+    if value not in FORMAT_CHOICES:
+        raise typer.BadParameter(f"'{value}' is not an output format; use one of: "
+                                 + ", ".join(FORMAT_CHOICES))
+    return value
+
+
 def _default_guides() -> list[Path]:
     guides = sorted(p for p in SOURCE_DIR.glob("*.yaml") if not p.name.startswith("_"))
     if not guides:
@@ -101,8 +107,9 @@ def build(
         metavar="NAME", callback=lambda value: _audience(value),
         help="Keep only items for this audience (and items with none); outputs are named "
              "<guide>-NAME.pdf/.pptx.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Which outputs to write.")]
-    = Format.all,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="[" + "|".join(FORMAT_CHOICES) + "]",
+                                     callback=lambda value: _format(value),
+                                     help="Which outputs to write.")] = "all",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
                                              help="Processes to use (default: all cores).")]
     = None,
@@ -114,38 +121,34 @@ def build(
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
     from guidebuilder.errors import GuideBuilderError
-    from guidebuilder.run.batch import default_workers, make_jobs, run_jobs
-    from guidebuilder.run.render import FORMATS
+    from guidebuilder.run.batch import default_processes, make_jobs, run_jobs
+    from guidebuilder.run.renderers import Renderers
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file; give a folder for the outputs",
                                  param_hint="--out")
-    formats = FORMATS if fmt is Format.all else (fmt.value,)
-    preforked: Workers | None = ctx.obj  # see __main__
-    if preforked is not None:
-        for unused in set(preforked.formats) - set(formats):
-            preforked.discard(unused)
+    formats = ALL if fmt == "all" else (fmt,)
     try:
         work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
     except GuideBuilderError as exc:
         _report(exc.problems)
         raise typer.Exit(1) from None
-    workers = jobs or default_workers()
-    kept = preforked if workers > 1 else None
-    if preforked is not None and kept is None:
-        preforked.close()
+    renderers = Renderers(formats, jobs or default_processes(), first=ctx.obj)
     reporter = _Reporter()
-    with _interruptible(), _progress(len(work)) as advance:
-        for result in run_jobs(work, workers, lambda r: fail_fast and r.error is not None, kept):
-            advance()
-            reporter(result)
-    if watch:
-        from guidebuilder.run.watch import watch_jobs
+    try:
+        with _interruptible(reporter), _progress(len(work)) as advance:
+            for result in run_jobs(work, renderers, lambda r: fail_fast and r.error is not None):
+                advance()
+                reporter(result)
+        if watch:
+            from guidebuilder.run.watch import watch_jobs
 
-        typer.echo("watching for changes; press Ctrl-C to stop", err=True)
-        with _interruptible("stopped watching"):
-            watch_jobs(work, reporter, workers=kept)
-        return
+            typer.echo("watching for changes; press Ctrl-C to stop", err=True)
+            with _interruptible(None):
+                watch_jobs(work, reporter, renderers.for_jobs(1)[0])
+            return
+    finally:
+        renderers.close()
     if reporter.failed:
         raise typer.Exit(1)
 
@@ -155,11 +158,13 @@ class _Reporter:
 
     def __init__(self) -> None:
         self.failed = 0
+        self.written = 0
         self.shown: set[Problem] = set()
 
     def __call__(self, result: Result) -> None:
         _warn(result.warnings, self.shown)
         for path in result.written:
+            self.written += 1
             typer.echo(f"wrote {path}")
         if result.error:
             self.failed += 1
@@ -167,7 +172,7 @@ class _Reporter:
 
 
 @contextmanager
-def _progress(total: int):
+def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on a terminal for batches; nothing otherwise."""
     import sys
 
@@ -182,14 +187,21 @@ def _progress(total: int):
         yield lambda: progress.advance(task)
 
 
-def _single(ctx: typer.Context, guide: Path, output: Path | None, brand: Path | None,
-            fmt: str) -> None:
+def _single(ctx: typer.Context, guide: Path, output: Path | None, brand: Path | None) -> None:
+    """Build the one format of this command (``pdf``, ``slides``) for one guide."""
+    from guidebuilder.run.batch import default_processes
     from guidebuilder.run.job import Job, output_paths, run_job
+    from guidebuilder.run.renderers import Renderers
 
-    target = output or output_paths(guide, OUTPUT_DIR, (fmt,))[fmt]
+    formats = COMMANDS[ctx.command.name or ""]
+    targets = {formats[0]: output} if output else output_paths(guide, OUTPUT_DIR, formats)
+    renderers = Renderers(formats, default_processes(), first=ctx.obj)
     reporter = _Reporter()
-    with _interruptible():
-        reporter(run_job(Job(guide, {fmt: target}, brand), workers=ctx.obj))
+    try:
+        with _interruptible(reporter):
+            reporter(run_job(Job(guide, targets, brand), renderers.for_jobs(1)[0]))
+    finally:
+        renderers.close()
     if reporter.failed:
         raise typer.Exit(1)
 
@@ -207,7 +219,7 @@ def pdf(
     brand: BrandOpt = None,
 ) -> None:
     """Build only the PDF handbook of one guide."""
-    _single(ctx, guide, output, brand, "pdf")
+    _single(ctx, guide, output, brand)
 
 
 @app.command()
@@ -220,7 +232,7 @@ def slides(
     brand: BrandOpt = None,
 ) -> None:
     """Build only the PowerPoint deck of one guide."""
-    _single(ctx, guide, output, brand, "pptx")
+    _single(ctx, guide, output, brand)
 
 
 @app.command()
@@ -293,28 +305,29 @@ def schema(
     typer.echo(f"wrote {output}")
 
 
-def main(workers: Workers | None = None) -> None:
-    """Run the command line (SIGTERM and SIGHUP are handled like Ctrl-C); a rendering command
-    uses ``workers``, forked for it before the command line was loaded (see __main__)."""
-    import signal
-
-    def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGHUP, terminate)  # a closed terminal stops the build the same way
+def main(renderers: RenderSet | None = None) -> None:
+    """Run the command line; a rendering command adopts ``renderers``, forked for it before
+    the command line was loaded (see __main__)."""
     try:
-        app(obj=workers)
+        app(obj=renderers)
     finally:
-        if workers is not None:
-            workers.close()
+        if renderers is not None:
+            renderers.close()
 
 
 @contextmanager
-def _interruptible(message: str = "interrupted; earlier outputs are unchanged"):
-    """Ctrl-C, SIGTERM or SIGHUP: one line and exit code 130 instead of a traceback."""
+def _interruptible(reporter: _Reporter | None) -> Iterator[None]:
+    """An interrupt (Ctrl-C, SIGTERM, SIGHUP): one line, and exit code 130, instead of a
+    traceback; during a build the line says what was written before it (``reporter``)."""
     try:
         yield
     except KeyboardInterrupt:
+        if reporter is None:
+            message = "stopped watching"
+        elif reporter.written:
+            message = (f"interrupted; the {reporter.written} file(s) written before stay, no "
+                       "other output was changed")
+        else:
+            message = "interrupted; no output was changed"
         typer.echo(message, err=True)
         raise typer.Exit(130) from None

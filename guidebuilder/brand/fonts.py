@@ -6,10 +6,14 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidebuilder.cache import derived
 
 MAX_FONT_BYTES = 30_000_000
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 
 class FontFileError(Exception):
@@ -73,7 +77,7 @@ def _to_truetype(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _cff_to_glyf(font) -> None:
+def _cff_to_glyf(font: TTFont) -> None:
     """Replace CFF outlines with quadratic TrueType ones (fontTools' otf2ttf recipe)."""
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen

@@ -11,17 +11,19 @@ from guidebuilder.deck.design import design_for, open_presentation
 from guidebuilder.deck.package import save, set_properties
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.errors import Problem
-from guidebuilder.plan.document import DocumentPlan
+from guidebuilder.plan.document import DocumentPlan, RenderOptions
 from guidebuilder.text.measure import load_faces
 
 
-def warm_deck(brand: Brand) -> None:
+def warm(brand: Brand) -> None:
     """Load the brand's fonts for measuring (once per process)."""
     load_faces(brand.typography.base, brand.typography.headings, brand.typography.mono)
 
 
-def render_deck(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
-    """Write the deck for ``plan`` styled by ``brand``; return warnings about the template."""
+def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
+           options: RenderOptions) -> list[Problem]:
+    """Write the deck for ``plan`` styled by ``brand``; return warnings about the template
+    (``options`` ask nothing of a deck yet)."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)
     writer = SlideWriter(prs, design, brand.footer_line)

@@ -47,6 +47,7 @@ from guidebuilder.plan.document import (
     Ladder,
     Prose,
     Questions,
+    RenderOptions,
     Section,
     SectionKind,
 )
@@ -346,7 +347,8 @@ def _chunks(flowables: list, width: float, limit: float) -> list[list]:
     return [piece for piece in pieces if piece]
 
 
-def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> list[Problem]:
+def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
+               options: RenderOptions) -> list[Problem]:
     """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
     styles = build_styles(brand)
     size = page_size(brand)
@@ -377,8 +379,9 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO) -> lis
     flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      styles.markup.codes)
-    if story.toc is not None:
+    if story.toc is not None and options.use_cache:
         seed_contents(story.toc, story.headings)
     doc.multiBuild(flowables, canvasmaker=canvas_class)
-    remember_contents(doc.entries)
+    if options.use_cache:
+        remember_contents(doc.entries)
     return []

@@ -144,3 +144,10 @@ class DocumentPlan:
 
     meta: DocumentInfo
     sections: tuple[Section, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a renderer is asked beyond the plan and the brand."""
+
+    use_cache: bool = True  # remembered hints (the handbook's page numbers) may be read and kept

@@ -13,20 +13,21 @@ from typing import NamedTuple
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
-from guidebuilder.plan.document import DocumentPlan, SectionKind
+from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
+from guidebuilder.run.formats import format_named
 from guidebuilder.run.output import check_targets, commit, discard, stage
-from guidebuilder.run.render import render
-from guidebuilder.run.worker import Worker, Workers, can_fork
+from guidebuilder.run.renderers import Renderer, RenderSet
 
 
 @dataclass(frozen=True)
 class Job:
-    """One guide to build: which formats, where, for which audience and brand."""
+    """One guide to build: which formats, where, for which audience and brand, and how."""
 
     guide: Path
     targets: dict[str, Path]
     brand: Path | None = None
     audience: str | None = None
+    options: RenderOptions = field(default_factory=RenderOptions)
 
 
 @dataclass
@@ -53,7 +54,7 @@ def output_paths(guide: Path, out_dir: Path, formats: tuple[str, ...],
                  audience: str | None = None) -> dict[str, Path]:
     """``out_dir/<stem>[-audience].<format>``: names come from the file stem only."""
     stem = guide.stem + (f"-{_safe(audience)}" if audience else "")
-    return {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
+    return {fmt: out_dir / f"{stem}{format_named(fmt).suffix}" for fmt in formats}
 
 
 def _safe(name: str) -> str:
@@ -130,58 +131,37 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-COLD = ("pdf", "pptx")  # a single build renders both formats in workers: their imports overlap
-
-
-def run_job(job: Job, parallel: bool = False, workers: Workers | None = None) -> Result:
-    """Build every target of ``job`` and put the outputs in place (see ``stage_job``)."""
-    return commit_job(stage_job(job, parallel, workers))
-
-
-def stage_job(job: Job, parallel: bool = False, workers: Workers | None = None) -> Result:
-    """Render every target of ``job`` into temporaries beside the targets. Formats are rendered
-    by ``workers`` when given (kept open by the caller); else, with ``parallel``, by workers
-    forked for this job first, which import their renderer while this process validates the
-    guide. Errors are captured in the result, never raised."""
-    own = None
-    if workers is None and parallel and len(job.targets) > 1 and can_fork():
-        workers = own = Workers(tuple(fmt for fmt in COLD if fmt in job.targets)).start()
-    try:
-        return finish_job(start_job(job, workers))
-    finally:
-        if own is not None:
-            own.close()
+def run_job(job: Job, renderers: RenderSet | None = None) -> Result:
+    """Build every target of ``job`` with ``renderers`` (else here) and put the outputs in
+    place, all of them or, on any failure, none."""
+    return commit_job(finish_job(start_job(job, renderers or RenderSet(tuple(job.targets),
+                                                                        forked=False))))
 
 
 @dataclass
 class Started:
-    """A job validated and under way: its result so far, the workers rendering it, and the
+    """A job validated and under way: its result so far, the renderers rendering it, and the
     temporaries they write."""
 
     result: Result
-    busy: dict[str, Worker] = field(default_factory=dict)
+    busy: list[Renderer] = field(default_factory=list)
     temporaries: dict[Path, Path] = field(default_factory=dict)
 
 
-def start_job(job: Job, workers: Workers | None = None) -> Started:
-    """Validate ``job`` and send it to ``workers`` (formats without one are rendered here);
-    returns at once, while the workers render."""
+def start_job(job: Job, renderers: RenderSet) -> Started:
+    """Validate ``job`` and start each format's render; returns when forked renderers have
+    the plan (renderers here have finished)."""
     started = Started(Result(job))
     try:
         with _captured(started.result):
-            plan, brand, started.result.warnings, inputs = prepare(job, _warm(job, workers))
+            plan, brand, started.result.warnings, inputs = prepare(job, _warm(job, renderers))
             check_not_inputs(job.targets, inputs)
             check_targets(job.targets.values())
             started.temporaries = stage(job.targets.values())
             for fmt, target in job.targets.items():
-                worker = workers.get(fmt) if workers else None
-                if worker is not None:
-                    worker.send(plan, brand, started.temporaries[target])
-                    started.busy[fmt] = worker
-            for fmt, target in job.targets.items():
-                if fmt not in started.busy:
-                    started.result.warnings += render(fmt, plan, brand,
-                                                      started.temporaries[target])
+                renderer = renderers.get(fmt)
+                renderer.start(plan, brand, started.temporaries[target], job.options)
+                started.busy.append(renderer)
     except BaseException:  # interrupted: nothing of this job may stay behind
         abandon(started)
         raise
@@ -189,13 +169,13 @@ def start_job(job: Job, workers: Workers | None = None) -> Started:
 
 
 def finish_job(started: Started) -> Result:
-    """Wait for the workers' answers (every one is read, so each worker is ready for the
-    next job); the result's outputs are staged only when all formats succeeded."""
+    """Read every renderer's answer (so each is ready for the next job); the outputs are
+    staged only when all formats succeeded."""
     result = started.result
     try:
-        for worker in started.busy.values():
+        for renderer in started.busy:
             with _captured(result):
-                result.warnings += worker.result()
+                result.warnings += renderer.result()
         started.busy.clear()
         if result.error is None:
             result.staged, started.temporaries = started.temporaries, {}
@@ -226,21 +206,18 @@ def _captured(result: Result) -> Iterator[None]:
             hint="please report this with the guide"))
 
 
-def _warm(job: Job, workers: Workers | None) -> LoadedBrand | None:
-    """Load the brand first when workers render, so they load its fonts while this process
-    validates the guide; None when there are none, or the brand is broken (``prepare`` then
-    reports it after any problem of the guide)."""
-    formats = [fmt for fmt in job.targets if workers and fmt in workers.formats]
-    if not workers or not formats:
+def _warm(job: Job, renderers: RenderSet) -> LoadedBrand | None:
+    """Load the brand first when forked renderers render, so they load its fonts while this
+    process validates the guide; None when they render here, or the brand is broken
+    (``prepare`` then reports it after any problem of the guide)."""
+    if not renderers.forked:
         return None
     try:
         loaded = load_job_brand(job)
     except GuideBuilderError:
         return None
-    for fmt in formats:
-        worker = workers.get(fmt)
-        if worker is not None:
-            worker.warm(loaded.brand)
+    for fmt in job.targets:
+        renderers.get(fmt).warm(loaded.brand)
     return loaded
 
 

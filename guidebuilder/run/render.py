@@ -4,38 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
-from guidebuilder.plan.document import DocumentPlan
-
-FORMATS = ("pdf", "pptx")
-Renderer = Callable[[DocumentPlan, Brand, BinaryIO], list[Problem]]
+from guidebuilder.plan.document import DocumentPlan, RenderOptions
+from guidebuilder.run.formats import Format
 
 
-def renderer(fmt: str) -> Renderer:
-    """The render function for a format, imported only when needed."""
-    if fmt == "pdf":
-        from guidebuilder.pdf import render_pdf
-
-        return render_pdf
-    from guidebuilder.deck import render_deck
-
-    return render_deck
-
-
-def warm(fmt: str, brand: Brand) -> None:
+def warm(fmt: Format, brand: Brand) -> None:
     """Load what rendering ``brand`` in ``fmt`` needs first (its fonts), ahead of the plan.
-    A failure here is left for the render, which reports it."""
-    if fmt == "pdf":
-        from guidebuilder.pdf import warm_pdf as warmer
-    else:
-        from guidebuilder.deck import warm_deck as warmer
-    with contextlib.suppress(Exception):  # the render meets the same failure and reports it
-        warmer(brand)
+    A failure here is left for the render, which meets it again and reports it."""
+    with contextlib.suppress(Exception):
+        fmt.warmer()(brand)
 
 
 @contextlib.contextmanager
@@ -53,16 +35,17 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def render(fmt: str, plan: DocumentPlan, brand: Brand, target: Path) -> list[Problem]:
+def render(fmt: Format, plan: DocumentPlan, brand: Brand, target: Path,
+           options: RenderOptions) -> list[Problem]:
     """Render one format into ``target``; return its warnings."""
     try:
         with target.open("wb") as stream, _fewer_collections():
-            return renderer(fmt)(plan, brand, stream)
+            return fmt.renderer()(plan, brand, stream, options)
     except GuideBuilderError:
         raise
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the file ({exc.strerror}); check the folder "
                           "is writable and has free space") from None
     except Exception as exc:
-        raise RenderError(f"the {fmt.upper()} could not be rendered ({type(exc).__name__}: "
+        raise RenderError(f"the {fmt.what} could not be rendered ({type(exc).__name__}: "
                           f"{exc}); please report this with the guide file") from None

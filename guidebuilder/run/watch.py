@@ -8,7 +8,7 @@ from pathlib import Path
 
 from guidebuilder.brand.locate import BRAND_FILE
 from guidebuilder.run.job import Job, Result, run_job
-from guidebuilder.run.worker import Workers
+from guidebuilder.run.renderers import RenderSet
 
 
 def _inputs(job: Job) -> set[Path]:
@@ -19,12 +19,11 @@ def _inputs(job: Job) -> set[Path]:
     return {path.resolve() for path in candidates}
 
 
-def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
-               stop: threading.Event | None = None, workers: Workers | None = None) -> None:
-    """Block, rebuilding affected jobs after each batch of saved changes, until ``stop`` is set
-    (Ctrl-C raises KeyboardInterrupt); formats are rendered by ``workers`` (kept warm between
-    rebuilds) when given, else here. A watched folder that is deleted and made again (a
-    checkout, a sync) is watched again."""
+def watch_jobs(jobs: list[Job], report: Callable[[Result], None], renderers: RenderSet,
+               stop: threading.Event | None = None) -> None:
+    """Block, rebuilding affected jobs with ``renderers`` (kept warm between rebuilds) after
+    each batch of saved changes, until ``stop`` is set (Ctrl-C raises KeyboardInterrupt). A
+    watched folder that is deleted and made again (a checkout, a sync) is watched again."""
     import logging
 
     from watchfiles import watch
@@ -42,7 +41,7 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None],
             restart = bool(changed & folders)  # a folder went or came back: watch it anew
             for job, paths in inputs:
                 if paths & changed:
-                    report(run_job(job, workers=workers))
+                    report(run_job(job, renderers))
             if restart:
                 break
         if not restart:

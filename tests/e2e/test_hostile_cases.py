@@ -274,6 +274,7 @@ def test_cjk_brand_name_is_reported(tmp_path: Path) -> None:
 def test_watch_survives_its_folder_being_deleted_and_made_again(tmp_path: Path) -> None:
     import shutil
 
+    from guidebuilder.run.renderers import RenderSet
     from guidebuilder.run.watch import watch_jobs
 
     folder = tmp_path / "guides"
@@ -281,7 +282,8 @@ def test_watch_survives_its_folder_being_deleted_and_made_again(tmp_path: Path) 
     guide = write(folder, MINIMAL, "g.yaml")
     results, stop = [], threading.Event()
     thread = threading.Thread(target=watch_jobs, args=(
-        [Job(guide, {"pdf": tmp_path / "g.pdf"})], results.append, stop, None), daemon=True)
+        [Job(guide, {"pdf": tmp_path / "g.pdf"})], results.append, RenderSet(("pdf",), False),
+        stop), daemon=True)
     thread.start()
     time.sleep(1)
     shutil.rmtree(folder)
@@ -333,8 +335,9 @@ def test_closing_workers_never_print_a_traceback() -> None:
     code = ("import signal\n"
             "def stop(*_): raise KeyboardInterrupt\n"
             "signal.signal(signal.SIGTERM, stop)\n"
-            "from guidebuilder.run.worker import Worker\n"
-            "for _ in range(25): Worker('pdf').close()\n")
+            "from guidebuilder.run.formats import FORMATS\n"
+            "from guidebuilder.run.renderers import ForkedRenderer\n"
+            "for _ in range(25): ForkedRenderer(FORMATS['pdf']).close()\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

@@ -15,12 +15,13 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from guidebuilder.brand.model import DEFAULT_BRAND
-from guidebuilder.deck import render_deck
+from guidebuilder.deck import render as render_deck
 from guidebuilder.errors import ContentError
 from guidebuilder.guide.load import load_guide
 from guidebuilder.guide.richtext import clean
-from guidebuilder.pdf import render_pdf
+from guidebuilder.pdf import render as render_pdf
 from guidebuilder.plan.build import build_plan
+from guidebuilder.plan.document import RenderOptions
 
 from stressguide import LONG_WORD
 
@@ -67,8 +68,8 @@ def test_generated_guides_load_or_fail_with_a_location_and_render(tmp_path_facto
         return
     plan = build_plan(guide)
     pdf, deck = io.BytesIO(), io.BytesIO()
-    render_pdf(plan, DEFAULT_BRAND, pdf)
-    render_deck(plan, DEFAULT_BRAND, deck)
+    render_pdf(plan, DEFAULT_BRAND, pdf, RenderOptions())
+    render_deck(plan, DEFAULT_BRAND, deck, RenderOptions())
     reader = PdfReader(pdf)
     assert len(reader.pages) >= 2
     assert reader.metadata.title == guide.title

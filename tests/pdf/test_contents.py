@@ -12,7 +12,9 @@ from pypdf import PdfReader
 
 from guidebuilder import cache
 from guidebuilder.brand.model import DEFAULT_BRAND
-from guidebuilder.pdf import document, render_pdf
+from guidebuilder.pdf import document
+from guidebuilder.pdf import render as render_pdf
+from guidebuilder.plan.document import RenderOptions
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def _render(plan, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, int]:
     monkeypatch.setattr(document._Handbook, "beforeDocument",
                         lambda self: (passes.append(1), begin(self)))
     stream = io.BytesIO()
-    render_pdf(plan, DEFAULT_BRAND, stream)
+    render_pdf(plan, DEFAULT_BRAND, stream, RenderOptions())
     return stream.getvalue(), len(passes)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from guidebuilder.plan.document import RenderOptions
 from guidebuilder.run.job import Job, run_job
 
 from conftest import SEED, require_tool, walk, write
@@ -191,7 +192,7 @@ def test_fonts_of_the_same_file_name_stay_apart_in_one_process(tmp_path: Path, s
     import shutil
 
     from guidebuilder.brand.model import DEFAULT_BRAND, FONT_DIR, Font
-    from guidebuilder.pdf import render_pdf
+    from guidebuilder.pdf import render as render_pdf
 
     def brand_with(source: str, folder: str):
         path = tmp_path / folder / "Brand.ttf"
@@ -203,7 +204,7 @@ def test_fonts_of_the_same_file_name_stay_apart_in_one_process(tmp_path: Path, s
 
     def fonts_of(brand) -> set[str]:
         stream = io.BytesIO()
-        render_pdf(seed_plan, brand, stream)
+        render_pdf(seed_plan, brand, stream, RenderOptions())
         reader = PdfReader(io.BytesIO(stream.getvalue()))
         return {str(font["/BaseFont"]).split("+")[-1] for page in reader.pages
                 for font in (page["/Resources"].get("/Font") or {}).values()

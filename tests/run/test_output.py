@@ -53,9 +53,9 @@ def test_render_error_in_one_format_changes_neither(tmp_path: Path, monkeypatch)
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(guidebuilder.deck, "render_deck", broken)
+    monkeypatch.setattr(guidebuilder.deck, "render", broken)
     result = run_job(Job(guide, targets))
-    assert "the PPTX could not be rendered (ValueError: boom)" in str(result.error)
+    assert "the PowerPoint deck could not be rendered (ValueError: boom)" in str(result.error)
     assert all(path.read_bytes() == b"previous" for path in targets.values())
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(TEMP_SUFFIX)]
 
@@ -92,7 +92,7 @@ def test_interrupted_build_leaves_no_partial_or_temporary_file(tmp_path: Path, s
     os.kill(process.pid, signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert "interrupted; earlier outputs are unchanged" in stderr
+    assert "interrupted; no output was changed" in stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in out.iterdir()) == ["stress.pdf"]
     assert (out / "stress.pdf").read_bytes() == b"previous pdf"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from guidebuilder.run.job import Job, Result, output_paths
+from guidebuilder.run.renderers import RenderSet
 from guidebuilder.run.watch import watch_jobs
-from guidebuilder.run.worker import Workers
 
 from conftest import MINIMAL, write
 
@@ -31,8 +31,8 @@ def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path, kept: bool) -
     jobs = [Job(g, output_paths(g, tmp_path / "out", ("pdf",))) for g in (first, second)]
     results: list[Result] = []
     stop = threading.Event()
-    workers = Workers(("pdf",)).start() if kept else None
-    watcher = threading.Thread(target=watch_jobs, args=(jobs, results.append, stop, workers))
+    renderers = RenderSet(("pdf",), forked=kept).start()
+    watcher = threading.Thread(target=watch_jobs, args=(jobs, results.append, renderers, stop))
     watcher.start()
     try:
         time.sleep(0.6)  # let the watcher start
@@ -55,6 +55,5 @@ def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path, kept: bool) -
     finally:
         stop.set()
         watcher.join(timeout=10)
-        if workers is not None:
-            workers.close()
+        renderers.close()
     assert not watcher.is_alive()
