@@ -189,8 +189,8 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 
 def _single(ctx: typer.Context, guide: Path, output: Path | None, brand: Path | None) -> None:
     """Build the one format of this command (``pdf``, ``slides``) for one guide."""
-    from guidebuilder.run.batch import default_processes
-    from guidebuilder.run.job import Job, output_paths, run_job
+    from guidebuilder.run.batch import default_processes, run_jobs
+    from guidebuilder.run.job import Job, output_paths
     from guidebuilder.run.renderers import Renderers
 
     formats = COMMANDS[ctx.command.name or ""]
@@ -199,7 +199,8 @@ def _single(ctx: typer.Context, guide: Path, output: Path | None, brand: Path | 
     reporter = _Reporter()
     try:
         with _interruptible(reporter):
-            reporter(run_job(Job(guide, targets, brand), renderers.for_jobs(1)[0]))
+            for result in run_jobs([Job(guide, targets, brand)], renderers, lambda r: False):
+                reporter(result)
     finally:
         renderers.close()
     if reporter.failed:
@@ -263,13 +264,13 @@ def init(
 ) -> None:
     """Set up a folder that builds as it is: a commented starter guide in source/, a
     _brand.yml, and JSON Schemas for editors. Existing files are never overwritten."""
+    from guidebuilder.errors import GuideBuilderError
     from guidebuilder.starter import GUIDE, write_starter
 
     try:
         done = write_starter(folder)
-    except OSError as exc:
-        typer.echo(f"error: {exc.filename}: cannot write ({exc.strerror}); choose a folder you "
-                   "can write to.", err=True)
+    except GuideBuilderError as exc:
+        _report(exc.problems)
         raise typer.Exit(1) from None
     for path in done.written:
         typer.echo(f"wrote {path}")
@@ -291,16 +292,21 @@ def schema(
     = None,
 ) -> None:
     """Print the JSON Schema of guide or brand files, for editors (VS Code and others)."""
+    from guidebuilder.errors import GuideBuilderError
+    from guidebuilder.run.output import write_files
     from guidebuilder.schema import schema_text
 
     text = schema_text(kind.value)
     if output is None:
         typer.echo(text, nl=False)
         return
+    if output.suffix.lower() != ".json":
+        raise typer.BadParameter(f"{output}: a JSON Schema is written to a .json file, such as "
+                                 f"{kind.value}.schema.json", param_hint="--output")
     try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        typer.echo(f"error: {output}: cannot write ({exc.strerror}).", err=True)
+        write_files({output: text.encode("utf-8")})
+    except GuideBuilderError as exc:
+        _report(exc.problems)
         raise typer.Exit(1) from None
     typer.echo(f"wrote {output}")
 

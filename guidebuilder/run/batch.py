@@ -19,6 +19,7 @@ from guidebuilder.run.job import (
     output_paths,
     start_job,
 )
+from guidebuilder.run.output import remove_run_temporaries
 from guidebuilder.run.renderers import Renderers
 
 
@@ -59,6 +60,7 @@ def run_jobs(jobs: list[Job], renderers: Renderers,
     sets = renderers.for_jobs(len(jobs))
     ahead = len(sets) if renderers.forked else 0  # jobs under way beside the one finished next
     waiting: deque[Started] = deque()
+    finished = False
     try:
         for index, job in enumerate(jobs):
             waiting.append(start_job(job, sets[index % len(sets)]))
@@ -68,8 +70,10 @@ def run_jobs(jobs: list[Job], renderers: Renderers,
                 yield result
                 if stop(result):
                     return
+        finished = True
     finally:
-        if waiting:  # stopped: the answers still due will not be read
+        if not finished:  # stopped or interrupted: the renders still under way are ended
             renderers.close()
             for started in waiting:
                 abandon(started)
+            remove_run_temporaries(t for job in jobs for t in job.targets.values())

@@ -15,7 +15,7 @@ from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
 from guidebuilder.run.formats import format_named
-from guidebuilder.run.output import check_targets, commit, discard, stage
+from guidebuilder.run.output import check_targets, commit, discard, stage, write_problem
 from guidebuilder.run.renderers import Renderer, RenderSet
 
 
@@ -199,7 +199,7 @@ def _captured(result: Result) -> Iterator[None]:
     except GuideBuilderError as exc:
         result.error = result.error or exc
     except OSError as exc:
-        result.error = result.error or RenderError(_write_problem(result.job, exc))
+        result.error = result.error or RenderError(write_problem(exc, list(result.job.targets.values())))
     except Exception as exc:
         result.error = result.error or GuideBuilderError(Problem(
             result.job.guide, f"could not be built ({type(exc).__name__}: {exc})",
@@ -229,17 +229,8 @@ def commit_job(result: Result) -> Result:
         commit(result.staged)
         result.written = list(result.staged)
     except OSError as exc:
-        result.error = RenderError(_write_problem(result.job, exc))
+        result.error = RenderError(write_problem(exc, list(result.job.targets.values())))
     finally:
         discard(result.staged)
         result.staged = {}
     return result
-
-
-def _write_problem(job: Job, exc: OSError) -> Problem:
-    """An OS error while writing, named by the output it concerns (never a temporary)."""
-    named = Path(exc.filename) if exc.filename else None
-    target = next((t for t in job.targets.values() if named and (
-        named == t or named.name.startswith(f".{t.name}."))), named or "the output folder")
-    return Problem(target, f"cannot write the output ({exc.strerror})",
-                   hint="check the folder is writable and has free space")

@@ -1,5 +1,7 @@
-"""Write outputs atomically: temporary files beside the targets, renamed over them only when
-every output of a guide is complete; temporaries of a stopped build are never left behind."""
+"""Every file the tool writes goes through here: targets checked first (never a link, a folder,
+a device, nor through a file standing where a folder should be), temporary files beside them,
+renamed over them only when all are complete; the old files stay on any failure, and
+temporaries of a stopped build are never left behind."""
 
 from __future__ import annotations
 
@@ -20,11 +22,19 @@ def _pattern(target: Path, run: str = "gb-*") -> str:
 
 
 def check_targets(targets: Iterable[Path]) -> None:
-    """Problems that would stop an output from being written, found before any is: a folder
-    where a file goes, or a folder path that is a file."""
+    """Problems that would stop a file from being written, found before any is: a link (even
+    one to nowhere: writing through it would change a file elsewhere), a folder or a device
+    where the file goes, or a file where one of its folders goes."""
     problems = []
     for target in targets:
-        if target.is_dir():
+        if target.is_symlink():
+            problems.append(Problem(target, "is a symbolic link; guidebuilder never writes "
+                                    "through links", hint="remove the link, or choose another "
+                                    "path"))
+        elif target.exists() and not target.is_file() and not target.is_dir():
+            problems.append(Problem(target, "is not a regular file (a pipe or a device), so "
+                                    "nothing can be written there", hint="choose another path"))
+        elif target.is_dir():
             problems.append(Problem(target, "is a folder, so the output cannot be written there",
                                     hint="remove or rename the folder, or choose another output"))
         elif next((p for p in target.parents if p.exists()), Path(".")).is_file():
@@ -77,6 +87,31 @@ def commit(temporaries: dict[Path, Path]) -> None:
     finally:
         for backup in backups.values():
             backup.unlink(missing_ok=True)
+
+
+def write_files(contents: dict[Path, bytes]) -> None:
+    """Write every file of ``contents`` or, on any failure, none; raises RenderError naming the
+    file (never a temporary)."""
+    check_targets(contents)
+    temporaries: dict[Path, Path] = {}
+    try:
+        temporaries = stage(contents)
+        for target, data in contents.items():
+            temporaries[target].write_bytes(data)
+        commit(temporaries)
+    except OSError as exc:
+        raise RenderError(write_problem(exc, list(contents))) from None
+    finally:
+        discard(temporaries)
+
+
+def write_problem(exc: OSError, targets: list[Path]) -> Problem:
+    """An OS error while writing, named by the file it concerns (a temporary by its target)."""
+    named = Path(exc.filename) if exc.filename else None
+    target = next((t for t in targets if named and (
+        named == t or named.name.startswith(f".{t.name}."))), named or "the output folder")
+    return Problem(target, f"cannot be written ({exc.strerror})",
+                   hint="check the folder is writable and has free space")
 
 
 def discard(temporaries: dict[Path, Path]) -> None:

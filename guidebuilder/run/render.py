@@ -1,4 +1,5 @@
-"""Render one format of a plan into a file, with every failure turned into a RenderError."""
+"""Render one format of a plan into a file: every failure a RenderError, but for failures to
+write it (an OSError, which the job names by the output it concerns)."""
 
 from __future__ import annotations
 
@@ -41,11 +42,8 @@ def render(fmt: Format, plan: DocumentPlan, brand: Brand, target: Path,
     try:
         with target.open("wb") as stream, _fewer_collections():
             return fmt.renderer()(plan, brand, stream, options)
-    except GuideBuilderError:
+    except (GuideBuilderError, OSError):  # an OSError is named by the job (by its target)
         raise
-    except OSError as exc:
-        raise RenderError(f"{target}: cannot write the file ({exc.strerror}); check the folder "
-                          "is writable and has free space") from None
     except Exception as exc:
         raise RenderError(f"the {fmt.what} could not be rendered ({type(exc).__name__}: "
                           f"{exc}); please report this with the guide file") from None

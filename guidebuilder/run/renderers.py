@@ -55,7 +55,7 @@ class LocalRenderer:
 
     def __init__(self, fmt: Format) -> None:
         self.fmt = fmt
-        self._outcome: list[Problem] | GuideBuilderError = []
+        self._outcome: list[Problem] | GuideBuilderError | OSError = []
 
     def warm(self, brand: Brand) -> None:
         warm(self.fmt, brand)
@@ -64,12 +64,12 @@ class LocalRenderer:
               options: RenderOptions) -> None:
         try:
             self._outcome = render(self.fmt, plan, brand, target, options)
-        except GuideBuilderError as exc:
+        except (GuideBuilderError, OSError) as exc:
             self._outcome = exc
 
     def result(self) -> list[Problem]:
         outcome, self._outcome = self._outcome, []
-        if isinstance(outcome, GuideBuilderError):
+        if isinstance(outcome, GuideBuilderError | OSError):
             raise outcome
         return outcome
 
@@ -178,7 +178,7 @@ def _serve(connection: Connection, fmt: Format, parent: int) -> None:
                 continue
             try:
                 answer: tuple[str, object] = ("ok", render(fmt, *message))
-            except GuideBuilderError as exc:
+            except (GuideBuilderError, OSError) as exc:
                 answer = ("error", exc)
             try:
                 connection.send(answer)

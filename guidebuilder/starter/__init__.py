@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guidebuilder.run.output import write_files
 from guidebuilder.schema import schema_text
 
 _HERE = Path(__file__).parent
@@ -28,7 +29,8 @@ def _with_schema_line(source: str, schema: Path) -> str:
 
 
 def write_starter(folder: Path) -> Starter:
-    """Write the starter files into ``folder``; an existing file is never overwritten."""
+    """Write the starter files into ``folder``, all of them or (on a problem with any) none;
+    an existing file is never overwritten, and nothing is written through a link."""
     files = {
         GUIDE: _with_schema_line("starter-guide.yaml", Path("..") / SCHEMAS / "guide.schema.json"),
         BRAND: _with_schema_line("brand.yml", SCHEMAS / "brand.schema.json"),
@@ -36,14 +38,13 @@ def write_starter(folder: Path) -> Starter:
         SCHEMAS / "brand.schema.json": schema_text("brand"),
     }
     done = Starter()
+    wanted: dict[Path, bytes] = {}
     for relative, text in files.items():
         target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with target.open("x", encoding="utf-8") as stream:
-                stream.write(text)
-        except FileExistsError:
+        if target.is_file() and not target.is_symlink():
             done.kept.append(target)
-            continue
-        done.written.append(target)
+        else:
+            wanted[target] = text.encode("utf-8")
+    write_files(wanted)
+    done.written = list(wanted)
     return done
