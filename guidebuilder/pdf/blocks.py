@@ -1,5 +1,4 @@
-"""Rich text as platypus paragraphs: Markdown paragraphs and list items, and heads kept with
-their body."""
+"""Rich text as platypus paragraphs, and heads kept with the first paragraph of their body."""
 
 from __future__ import annotations
 

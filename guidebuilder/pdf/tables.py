@@ -1,5 +1,4 @@
-"""Comparison tables as rows of small tables: tall rows cut into pieces, the header repeated on
-every page the table continues on."""
+"""Comparison tables, laid out as row pieces that reportlab never has to split."""
 
 from __future__ import annotations
 
