@@ -1,7 +1,8 @@
-"""The contents page, seeded with the page numbers its headings had in the last build, so
-that one layout pass usually suffices (as LaTeX keeps its .aux file). reportlab's multiBuild
-compares the seeded entries with where the headings land and lays out again when any differs:
-a stale or tampered guess costs a pass, never a wrong page number."""
+"""The contents page, seeded with the page numbers its headings had in the last build."""
+
+# Seeding makes one layout pass usually suffice (as LaTeX keeps its .aux file). reportlab's
+# multiBuild compares the seeded entries with where the headings land and lays out again when
+# any differs: a stale or tampered guess costs a pass, never a wrong page number.
 
 from __future__ import annotations
 

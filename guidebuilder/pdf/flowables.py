@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import ParagraphStyle
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.brand.model import Brand
@@ -15,17 +17,16 @@ class Heading(Paragraph):
     (once, on its first part when a very long heading is split across pages)."""
 
     def __init__(self, text: str, style: ParagraphStyle, key: str = "", level: int = 0,
-                 outline: str = "", contents: str = "", **options) -> None:
+                 outline: str = "", contents: str = "", **options: Any) -> None:
         super().__init__(text, style, **options)
         self.key = key
         self.level = level
         self.outline = outline
         self.contents = contents
 
-    def split(self, avail_width: float, avail_height: float) -> list:
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = super().split(avail_width, avail_height)
-        if parts:
-            first = parts[0]
+        if parts and isinstance(first := parts[0], Heading):  # reportlab splits into our class
             first.key, first.level = self.key, self.level
             first.outline, first.contents = self.outline, self.contents
         return parts

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
+from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
 from guidebuilder.text.measure import ellipsize
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
@@ -32,29 +33,16 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 
 
 def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str, str],
-                      codes: frozenset[int]) -> type:
-    """A canvas that defers page furniture until the page count is known."""
+                      codes: frozenset[int]) -> type[Canvas]:
+    """A canvas that draws the running header and footer once the page count is known."""
 
-    class HandbookCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                if self._pageNumber > 1:
-                    self._furniture(total)
-                super().showPage()
-            super().save()
+    class HandbookCanvas(DeferredPagesCanvas):
+        def finish_page(self, total: int) -> None:
+            if self.getPageNumber() > 1:
+                self._furniture(total)
 
         def _furniture(self, total: int) -> None:
-            width, height = self._pagesize
+            width, height = current_page_size(self)
             small = brand.typography.base_size - 2
             muted = HexColor(brand.surfaces.page.muted)
             rule = HexColor(brand.colors.tertiary)
@@ -75,7 +63,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             self.setFont(fonts["base"], small)
             self.drawString(MARGIN_X, top, fit_text(keep_drawable(title, codes), fonts["base"], small,
                                                     width - 2 * MARGIN_X - logo_width - 12))
-            number = page_label.format(page=self._pageNumber, pages=total)
+            number = page_label.format(page=self.getPageNumber(), pages=total)
             number_width = stringWidth(number, fonts["base"], small)
             self.drawRightString(width - MARGIN_X, bottom, number)
             footer = keep_drawable(brand.footer_line, codes)  # may be empty
@@ -91,7 +79,7 @@ def page_background(brand: Brand) -> Callable[[Canvas, object], None]:
 
     def draw(canvas: Canvas, doc: object) -> None:
         if brand.surfaces.page.background != "#FFFFFF":
-            width, height = canvas._pagesize
+            width, height = current_page_size(canvas)
             canvas.saveState()
             canvas.setFillColor(HexColor(brand.surfaces.page.background))
             canvas.rect(0, 0, width, height, stroke=0, fill=1)
@@ -107,7 +95,7 @@ def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canv
 
     def draw(canvas: Canvas, doc: object) -> None:
         background(canvas, doc)
-        width, height = canvas._pagesize
+        width, height = current_page_size(canvas)
         band = 1.4 * 72
         canvas.saveState()
         canvas.setFillColor(HexColor(brand.colors.primary))

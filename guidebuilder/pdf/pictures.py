@@ -5,16 +5,20 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
 from guidebuilder.brand.model import Picture
 
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.pdfgen.canvas import Canvas
+
 
 @lru_cache(maxsize=8)
-def _drawing(path: Path) -> Any:
+def _drawing(path: Path) -> Drawing | None:
     """The SVG at ``path`` as a reportlab Drawing, or None when svglib cannot read it."""
     import logging
 
@@ -28,7 +32,7 @@ def _drawing(path: Path) -> Any:
     return drawing if drawing is not None and drawing.width and drawing.height else None
 
 
-def _vector(picture: Picture) -> Any:
+def _vector(picture: Picture) -> Drawing | None:
     return _drawing(picture.path) if picture.path.suffix.lower() in (".svg", ".svgz") else None
 
 
@@ -41,8 +45,10 @@ def size(picture: Picture) -> tuple[float, float]:
     return float(width), float(max(1, height))
 
 
-def _scaled(picture: Picture, width: float, height: float) -> Any:
-    drawing = copy.deepcopy(_vector(picture))
+def _scaled(picture: Picture, width: float, height: float) -> Drawing:
+    vector = _vector(picture)
+    assert vector is not None, "only SVG pictures are scaled"
+    drawing = copy.deepcopy(vector)
     drawing.scale(width / drawing.width, height / drawing.height)
     drawing.width, drawing.height = width, height
     return drawing
@@ -61,13 +67,13 @@ def picture_flowable(picture: Picture, max_width: float, max_height: float) -> F
     if _vector(picture) is not None:
         drawing = _scaled(picture, width, height)
         drawing.hAlign = "LEFT"
-        return drawing  # type: ignore[no-any-return]
+        return drawing
     image = Image(str(picture.raster), width, height)
     image.hAlign = "LEFT"
     return image
 
 
-def draw_picture(canvas: Any, picture: Picture, x: float, y: float, width: float, height: float) -> None:
+def draw_picture(canvas: Canvas, picture: Picture, x: float, y: float, width: float, height: float) -> None:
     """Draw the picture with its lower left corner at ``x``, ``y``."""
     if _vector(picture) is not None:
         from reportlab.graphics import renderPDF

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -87,7 +87,7 @@ def build_styles(brand: Brand) -> Styles:
                                     fontName=heading,
                                     textColor=primary)
 
-    def head(name: str, scale: float, before: float, color=primary) -> ParagraphStyle:
+    def head(name: str, scale: float, before: float, color: Color = primary) -> ParagraphStyle:
         return ParagraphStyle(name, body, fontName=heading,
                               fontSize=size * scale,
                               leading=size * scale * brand.typography.heading_line_height,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
+from typing import assert_never
 
 from guidebuilder.guide.richtext import Block, BulletList, Paragraph, RichText, Run
+from guidebuilder.plan.document import DocumentPlan, Section, SectionKind, Table
 from guidebuilder.text.measure import first_sentence, shorten
 
 BULLET = "•"
@@ -59,3 +62,54 @@ def _first_sentence(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         kept.append(run.with_text(run.text[:room]))
         room -= len(run.text)
     return tuple(kept)
+
+
+class PageStart(Enum):
+    """Where a section of the handbook begins."""
+
+    FLOW = "flow"  # right below what comes before it
+    ROOMY = "roomy"  # on a new page when less than CHAPTER_ROOM is left on this one
+    NEW_PAGE = "new page"
+
+
+CHAPTER_ROOM = 120.0  # points: a chapter opening lower on a page than this moves to the next
+
+
+def needs_wide_page(section: Section) -> bool:
+    """Whether ``section`` is set on landscape pages: it holds a table of many roles."""
+    return any(isinstance(element, Table) and len(element.columns) >= WIDE_TABLE_COLUMNS
+               for element in section.elements)
+
+
+def chapter_start(plan: DocumentPlan, index: int) -> PageStart:
+    """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide, a
+    role or the FAQ, or follows a wide one; the first right after the contents; the closing
+    words right after the last chapter; any other on the same page when there is room."""
+    section = plan.sections[index]
+    if needs_wide_page(section):
+        return PageStart.NEW_PAGE
+    if index == 0:
+        return PageStart.FLOW
+    if needs_wide_page(plan.sections[index - 1]):
+        return PageStart.NEW_PAGE
+    match section.kind:
+        case SectionKind.ROLE | SectionKind.FAQ:
+            return PageStart.NEW_PAGE
+        case SectionKind.CLOSING:
+            return PageStart.FLOW
+        case (SectionKind.INTRODUCTION | SectionKind.COMPARISON | SectionKind.RESPONSIBILITIES
+              | SectionKind.TASKS | SectionKind.CAREER):
+            return PageStart.ROOMY
+        case _:
+            assert_never(section.kind)
+
+
+def part_start(section: Section) -> PageStart:
+    """Where a part inside a chapter begins: on a new page only when it needs a wide one."""
+    return PageStart.NEW_PAGE if needs_wide_page(section) else PageStart.FLOW
+
+
+def keeps_with_previous(section: Section) -> bool:
+    """Whether ``section`` takes the item before it along to a new page rather than start a
+    page alone: the closing words do."""
+    return section.kind is SectionKind.CLOSING

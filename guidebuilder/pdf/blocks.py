@@ -1,0 +1,41 @@
+"""Rich text as platypus paragraphs, and heads kept with the first paragraph of their body."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from guidebuilder.guide.richtext import BulletList, RichText
+from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.pdf.styles import Markup
+from guidebuilder.plan.layout import bullet_marker
+
+
+def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
+                   bullet_style: ParagraphStyle) -> list[Flowable]:
+    """``text``'s paragraphs in ``style`` and its list items in ``bullet_style``, indented by
+    their nesting level."""
+    out: list[Flowable] = []
+    for block in text.blocks:
+        match block:
+            case MdParagraph():
+                out.append(Paragraph(markup.runs(block.runs), style))
+            case BulletList():
+                for item in block.items:
+                    bullet = bullet_marker(item.number, item.level)
+                    indent = bullet_style.leftIndent * item.level
+                    item_style = bullet_style.clone(f"{bullet_style.name}{item.level}",
+                                                    leftIndent=bullet_style.leftIndent + indent,
+                                                    bulletIndent=bullet_style.bulletIndent + indent)
+                    out.append(Paragraph(markup.runs(item.runs), item_style, bulletText=bullet))
+            case _:
+                assert_never(block)
+    return out
+
+
+def with_lead(head: Paragraph, body: list[Flowable]) -> list[Flowable]:
+    """``head`` kept on the page of the first body paragraph, never alone at a page foot."""
+    head.keepWithNext = 0  # KeepTogether does it; chained keep-with-next can loop in reportlab
+    return [KeepTogether([head, body[0]]), *body[1:]] if body else [head]

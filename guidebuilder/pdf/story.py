@@ -1,0 +1,211 @@
+"""The handbook's flowables in reading order: cover, contents, chapters and their elements."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from guidebuilder.brand.model import Brand
+from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.guide.richtext import RichText
+from guidebuilder.pdf.blocks import rich_flowables, with_lead
+from guidebuilder.pdf.flowables import Heading, LadderDiagram
+from guidebuilder.pdf.pictures import picture_flowable
+from guidebuilder.pdf.styles import Styles
+from guidebuilder.pdf.tables import ComparisonTables
+from guidebuilder.plan.document import (
+    Bullets,
+    Definitions,
+    DocumentPlan,
+    Element,
+    Ladder,
+    Prose,
+    Questions,
+    Section,
+)
+from guidebuilder.plan.document import Table as PlanTable
+from guidebuilder.plan.layout import (
+    BULLET,
+    CHAPTER_ROOM,
+    LADDER_STEPS,
+    PageStart,
+    chapter_start,
+    keeps_with_previous,
+    needs_wide_page,
+    part_start,
+)
+from guidebuilder.text.measure import shorten
+
+CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
+
+
+class Story:
+    """Builds the flowables for one plan; ``toc`` and ``headings`` are the contents page and
+    the headings with a contents line, in order, once ``build`` has run."""
+
+    def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, width: float,
+                 wide_width: float, tables: ComparisonTables) -> None:
+        self.plan = plan
+        self.brand = brand
+        self.styles = styles
+        self.width = width
+        self.wide_width = wide_width
+        self.tables = tables
+        self.flowables: list[Flowable] = []
+        self.toc: TableOfContents | None = None
+        self.headings: list[Heading] = []
+
+    def text(self, text: str) -> str:
+        return self.styles.markup.text(text)
+
+    def rich(self, text: RichText, style: ParagraphStyle | None = None) -> list[Flowable]:
+        return rich_flowables(text, self.styles.markup, style or self.styles.body,
+                              self.styles.bullet)
+
+    def build(self) -> list[Flowable]:
+        self.cover()
+        self.contents()
+        for index, section in enumerate(self.plan.sections):
+            self.section(section, 0, chapter_start(self.plan, index))
+        return self.flowables
+
+    def cover(self) -> None:
+        meta, s = self.plan.meta, self.styles
+        add = self.flowables.append
+        add(Spacer(1, 60))
+        large = self.brand.logos.large
+        logo = large.on(self.brand.surfaces.page.background) if large else None
+        if logo:
+            add(picture_flowable(logo, 140, 70))
+            add(Spacer(1, 40))
+        else:
+            add(Spacer(1, 110))
+        add(Heading(self.text(meta.title), s.cover_title, "cover", 0,
+                    shorten(meta.title, CONTENTS_LIMIT)))
+        if meta.subtitle:
+            add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
+        add(Spacer(1, 36))
+        if self.brand.meta.name:
+            add(Paragraph(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
+        if meta.credits:
+            add(Paragraph(self.text(meta.credits), s.cover_text))
+        if meta.date_line:
+            add(Paragraph(self.text(meta.date_line), s.cover_text))
+        add(NextPageTemplate("body"))
+        add(PageBreak())
+
+    def contents(self) -> None:
+        label = self.plan.meta.labels.contents
+        self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
+                                      shorten(label, CONTENTS_LIMIT)))
+        self.toc = toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
+                              rightColumnWidth=40, tableStyle=TableStyle([
+                                  ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        self.flowables.extend([toc, PageBreak()])
+
+    def section(self, section: Section, depth: int, start: PageStart) -> None:
+        """``section`` and its parts, ``start`` saying where it begins (plan/layout.py)."""
+        add = self.flowables.append
+        wide = needs_wide_page(section)
+        if wide:
+            add(NextPageTemplate("wide"))
+        self.page_start(start)
+        first = len(self.flowables)
+        style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
+        short = shorten(section.title, CONTENTS_LIMIT)
+        heading = Heading(self.text(section.title), style, section.key, depth, short,
+                          self.text(short))
+        self.headings.append(heading)
+        add(heading)
+        for element in section.elements:
+            self.element(element, self.wide_width if wide else self.width)
+        if keeps_with_previous(section) and first > 0:
+            self.flowables[first - 1:] = [KeepTogether(self.flowables[first - 1:])]
+        for child in section.children:
+            self.section(child, depth + 1, part_start(child))
+        if wide:
+            add(NextPageTemplate("body"))
+
+    def page_start(self, start: PageStart) -> None:
+        match start:
+            case PageStart.NEW_PAGE:
+                self.flowables.append(PageBreak())
+            case PageStart.ROOMY:
+                self.flowables.append(CondPageBreak(CHAPTER_ROOM))
+            case PageStart.FLOW:
+                pass
+            case _:
+                assert_never(start)
+
+    def element(self, element: Element, width: float) -> None:
+        """``element`` in a frame ``width`` points wide."""
+        add, extend, s = self.flowables.append, self.flowables.extend, self.styles
+        match element:
+            case Prose():
+                extend(self.rich(element.text))
+            case Bullets():
+                self.bullets(element)
+            case Definitions():
+                for definition in element.items:
+                    term = Paragraph(self.text(definition.term), s.h3)
+                    extend(with_lead(term, self.rich(definition.body)))
+            case PlanTable():
+                extend(self.tables.flowables(element, width))
+                add(Spacer(1, s.body.fontSize))
+            case Ladder():
+                self.ladder(element)
+            case Questions():
+                self.questions(element)
+            case _:
+                assert_never(element)
+
+    def bullets(self, bullets: Bullets) -> None:
+        for task in bullets.items:
+            for block in task.blocks:
+                runs = block.runs if isinstance(block, MdParagraph) else ()
+                if runs:
+                    self.flowables.append(Paragraph(self.styles.markup.runs(runs),
+                                                    self.styles.bullet, bulletText=BULLET))
+                else:
+                    self.flowables.extend(self.rich(RichText("", (block,))))
+
+    def questions(self, questions: Questions) -> None:
+        s = self.styles
+        for entry in questions.items:
+            label = self.text(self.plan.meta.labels.question)
+            question = Paragraph(
+                f"<font color='{self.brand.surfaces.page.heading}'>{label}</font> "
+                f"{self.text(entry.question)}", s.question)
+            self.flowables.extend(with_lead(question, self.rich(entry.answer, s.answer)))
+
+    def ladder(self, ladder: Ladder) -> None:
+        s = self.styles
+        levels = ladder.levels
+        for start in range(0, len(levels), LADDER_STEPS):
+            chunk = levels[start:start + LADDER_STEPS]
+            self.flowables.append(LadderDiagram([self.text(lv.term) for lv in chunk],
+                                                self.brand, s.step, start + 1))
+            self.flowables.append(Spacer(1, s.body.fontSize))
+        for number, level in enumerate(levels, start=1):
+            term = Paragraph(f"{number}. {self.text(level.term)}",
+                             s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
+                                        spaceBefore=s.body.fontSize * 0.6))
+            self.flowables.extend(with_lead(term, self.rich(level.body)))
+        self.flowables.append(Spacer(1, s.body.fontSize * 0.6))

@@ -1,0 +1,100 @@
+"""The page rules of plan/layout.py: where chapters and their parts begin, which need a
+landscape page, and which keep the item before them."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from guidebuilder.guide.richtext import RichText
+from guidebuilder.plan.document import (
+    DocumentInfo,
+    DocumentPlan,
+    Labels,
+    Prose,
+    Section,
+    SectionKind,
+    Table,
+)
+from guidebuilder.plan.layout import (
+    WIDE_TABLE_COLUMNS,
+    PageStart,
+    chapter_start,
+    keeps_with_previous,
+    needs_wide_page,
+    part_start,
+)
+
+K = SectionKind
+FLOW, ROOMY, NEW = PageStart.FLOW, PageStart.ROOMY, PageStart.NEW_PAGE
+WIDE = "wide"  # marks a chapter holding a table of many roles
+TEXT = Prose(RichText("", ()))
+
+
+def _table(columns: int) -> Table:
+    return Table(tuple(f"Role {n}" for n in range(columns)),
+                 tuple(f"R{n}" for n in range(columns)), ())
+
+
+def _section(kind: SectionKind, wide: bool = False, children: tuple[Section, ...] = ()) -> Section:
+    elements = (_table(WIDE_TABLE_COLUMNS),) if wide else (TEXT,)
+    return Section(kind.value, kind, kind.value.title(), elements, children)
+
+
+def _plan(*chapters: SectionKind | tuple[SectionKind, str]) -> DocumentPlan:
+    labels = Labels(**{field.name: "x" for field in fields(Labels)})
+    sections = tuple(_section(c[0], wide=True) if isinstance(c, tuple) else _section(c)
+                     for c in chapters)
+    return DocumentPlan(DocumentInfo("T", "", "", "", "en", labels), sections)
+
+
+@pytest.mark.parametrize(("columns", "wide"), [
+    (1, False), (WIDE_TABLE_COLUMNS - 1, False), (WIDE_TABLE_COLUMNS, True),
+    (WIDE_TABLE_COLUMNS + 3, True)])
+def test_a_table_of_many_roles_needs_a_wide_page(columns: int, wide: bool) -> None:
+    section = Section("c", K.COMPARISON, "C", (TEXT, _table(columns)))
+    assert needs_wide_page(section) is wide
+
+
+def test_only_a_sections_own_tables_make_it_wide() -> None:
+    assert not needs_wide_page(_section(K.COMPARISON, children=(_section(K.COMPARISON, True),)))
+    assert not needs_wide_page(Section("e", K.INTRODUCTION, "Empty"))
+
+
+@pytest.mark.parametrize(("chapters", "starts"), [
+    ((K.INTRODUCTION, K.COMPARISON, K.CLOSING), [FLOW, ROOMY, FLOW]),
+    ((K.INTRODUCTION, K.COMPARISON, K.ROLE, K.ROLE, K.FAQ, K.CLOSING),
+     [FLOW, ROOMY, NEW, NEW, NEW, FLOW]),
+    ((K.INTRODUCTION, (K.COMPARISON, WIDE), K.COMPARISON, (K.COMPARISON, WIDE), K.CLOSING),
+     [FLOW, NEW, NEW, NEW, NEW]),
+    ((K.ROLE, K.FAQ), [FLOW, NEW]),
+    (((K.COMPARISON, WIDE), K.ROLE), [NEW, NEW]),
+    ((K.FAQ,), [FLOW]),
+])
+def test_where_each_chapter_begins(chapters: tuple[SectionKind | tuple[SectionKind, str], ...],
+                                   starts: list[PageStart]) -> None:
+    plan = _plan(*chapters)
+    assert [chapter_start(plan, index) for index in range(len(chapters))] == starts
+
+
+@pytest.mark.parametrize("kind", list(SectionKind))
+def test_every_kind_of_chapter_has_a_start(kind: SectionKind) -> None:
+    assert chapter_start(_plan(K.INTRODUCTION, kind), 1) in PageStart
+
+
+@pytest.mark.parametrize(("wide", "start"), [(False, FLOW), (True, NEW)])
+def test_a_part_begins_a_page_only_when_wide(wide: bool, start: PageStart) -> None:
+    assert part_start(_section(K.RESPONSIBILITIES, wide)) is start
+
+
+@pytest.mark.parametrize("kind", list(SectionKind))
+def test_only_the_closing_words_keep_the_item_before_them(kind: SectionKind) -> None:
+    assert keeps_with_previous(_section(kind)) is (kind is K.CLOSING)
+
+
+def test_the_seed_handbook_opens_roles_and_the_faq_on_new_pages(seed_plan) -> None:
+    starts = {section.kind: chapter_start(seed_plan, index)
+              for index, section in enumerate(seed_plan.sections) if index}
+    assert starts[K.ROLE] is starts[K.FAQ] is NEW
+    assert starts[K.CLOSING] is FLOW
