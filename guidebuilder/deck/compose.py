@@ -1,6 +1,4 @@
-"""Decide the deck a presenter shows: the plan walked section by section, each kind of section
-drawn by its slide kind (deck/kinds), with short forms on the slides, at most a slide's worth of
-words, readable sizes, and everything in the speaker notes."""
+"""Walk the plan and give each section kind its slides (checked dispatch over SectionKind)."""
 
 from __future__ import annotations
 
@@ -68,16 +66,18 @@ def section_slides(writer: SlideWriter, section: Section) -> None:
 def role_slides(writer: SlideWriter, section: Section) -> None:
     """A role's overview (summary, responsibilities and task examples as cards), then its
     career ladder."""
-    parts = {child.kind: child for child in section.children}
+    parts = {child.kind: child for child in section.children}  # the last of each kind
     cards: list[CardText] = []
     responsibilities = parts.get(SectionKind.RESPONSIBILITIES)
-    definitions = responsibilities and element_of(responsibilities, Definitions)
-    if responsibilities and definitions:
-        cards.append(responsibilities_card(responsibilities.title, definitions))
+    if responsibilities is not None:
+        definitions = element_of(responsibilities, Definitions)
+        if definitions is not None:
+            cards.append(responsibilities_card(responsibilities.title, definitions))
     tasks = parts.get(SectionKind.TASKS)
-    bullets = tasks and element_of(tasks, Bullets)
-    if tasks and bullets:
-        cards.append(tasks_card(tasks.title, bullets))
+    if tasks is not None:
+        bullets = element_of(tasks, Bullets)
+        if bullets is not None:
+            cards.append(tasks_card(tasks.title, bullets))
     overview_slides(writer, section.title, prose_of(section.elements), cards)
     if SectionKind.CAREER in parts:
         career_slides(writer, section.title, parts[SectionKind.CAREER])

@@ -1,4 +1,4 @@
-"""The deck's design in one place: slide geometry, type sizes, colours, fonts and logos."""
+"""The deck's design: slide geometry, type sizes, colours, fonts and logos."""
 
 from __future__ import annotations
 

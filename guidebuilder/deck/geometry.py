@@ -1,16 +1,18 @@
-"""Lengths and rectangles: points inside the deck, EMU only where python-pptx and its XML
-take them, converted one way (python-pptx's ``Pt``, which truncates) and back."""
+"""Lengths and boxes: points inside the deck, one conversion to python-pptx's EMU."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pptx.util import Emu, Length, Pt
+from pptx.util import Emu
+
+EMU_PER_POINT = 12700
 
 
-def emu(points: float) -> Length:
-    """``points`` as EMU, the deck's one conversion (truncated, as python-pptx's ``Pt``)."""
-    return Pt(points)
+def emu(points: float) -> int:
+    """``points`` as EMU, the deck's one conversion: truncated, as python-pptx's ``Pt`` (without
+    its object: this runs for every box, inset and indent)."""
+    return int(points * EMU_PER_POINT)
 
 
 def points(length: int) -> float:
@@ -27,5 +29,5 @@ class Box:
     width: float
     height: float
 
-    def emu(self) -> tuple[Length, Length, Length, Length]:
+    def emu(self) -> tuple[int, int, int, int]:
         return emu(self.left), emu(self.top), emu(self.width), emu(self.height)

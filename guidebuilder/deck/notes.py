@@ -1,5 +1,4 @@
-"""Speaker notes, written quickly: python-pptx makes the first notes slide; later ones copy its
-empty XML (see pptx_internals.new_notes_part)."""
+"""Speaker notes: one notes slide per slide, later ones copied from the first's blank XML."""
 
 from __future__ import annotations
 

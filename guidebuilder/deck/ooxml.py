@@ -1,7 +1,4 @@
-"""python-pptx's XML layer and lxml, in one module: every DrawingML/PresentationML fragment the
-deck writes (shapes, tables, paragraphs, notes) and every element it reads or edits. The XML is
-exactly what python-pptx's own API would write (tests/deck/test_ooxml.py), in one step: that API
-rescans the slide for a free id and walks its element classes for every property."""
+"""python-pptx's XML layer and lxml: every XML fragment the deck writes and every element it edits."""
 
 from __future__ import annotations
 
@@ -163,8 +160,10 @@ def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: s
 
 # -- shapes ----------------------------------------------------------------------------------
 class ShapeTree:
-    """A slide's ``p:spTree``: new shapes go in as XML, numbered as python-pptx numbers them
-    (one more than the largest id on the slide)."""
+    """A slide's ``p:spTree``: new shapes go in as XML in one step each, exactly as python-pptx's
+    shape API would write them and numbered as it numbers them (one more than the largest id on
+    the slide); that API rescans the slide for a free id and walks its element classes for every
+    property, which made it the slowest part of rendering a deck."""
 
     def __init__(self, tree: Element) -> None:
         self.tree = tree

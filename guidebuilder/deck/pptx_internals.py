@@ -1,6 +1,4 @@
-"""Every private python-pptx name the deck uses (its parts and ``._x`` attributes), each with
-the reason for it; its XML layer is deck/ooxml.py.
-tests/deck/test_pptx_internals.py fails loudly when a python-pptx release changes one of them."""
+"""Every private python-pptx name the deck uses, each with its reason (canaries: test_pptx_internals.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The presentation a deck starts from: the brand's template (or python-pptx's default) at the
-brand's slide size and background, its layouts looked up by role, and the design it gives."""
+"""The presentation a deck starts from: template, slide size, background, layouts by role."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
+from pptx.util import Emu
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.deck.design import Design
@@ -50,7 +50,7 @@ def open_presentation(brand: Brand) -> PresentationType:
         return prs
     width, height = SLIDE_SIZES[brand.defaults.slide_size or "16:9"]
     old_width = prs.slide_width
-    prs.slide_width, prs.slide_height = emu(width), emu(height)
+    prs.slide_width, prs.slide_height = Emu(emu(width)), Emu(emu(height))
     if old_width != prs.slide_width:  # the masters' and layouts' shapes follow the new width
         stretch_horizontally(master_and_layout_elements(prs), prs.slide_width / old_width)
     return prs

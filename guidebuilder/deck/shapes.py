@@ -1,5 +1,4 @@
-"""The shapes a slide holds, added in one step each (text boxes, filled rectangles, tables, the
-slide number, pictures): sizes in points here, written by deck/ooxml.py."""
+"""The shapes on a slide (text boxes, rectangles, tables, number, pictures), sized in points."""
 
 from __future__ import annotations
 
@@ -81,7 +80,7 @@ class SlideShapes:
         """A picture scaled to fit ``box`` (right-aligned or centred), with alt text (through
         python-pptx, which stores the image part once per deck)."""
         left, top, width, height = box.emu()
-        picture = self.slide.shapes.add_picture(str(path), left, top)
+        picture = self.slide.shapes.add_picture(str(path), Emu(left), Emu(top))
         scale = min(width / picture.width, height / picture.height)
         picture.width, picture.height = (Emu(int(picture.width * scale)),
                                          Emu(int(picture.height * scale)))

@@ -1,5 +1,4 @@
-"""The slide writer, what every slide shares: a new slide on the template's layout for its role,
-its title, subtitle, furniture (footer, number, logo) and speaker notes."""
+"""The slide writer: what every slide shares (layout, title, subtitle, furniture, notes)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.placeholder import LayoutPlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
-from pptx.util import Length
 
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
@@ -35,10 +33,10 @@ SUBTITLE_LINES = 3
 class Placeholder(Protocol):
     """A layout placeholder cloned onto a slide: moved to a box, its text frame written."""
 
-    left: Length
-    top: Length
-    width: Length
-    height: Length
+    left: int
+    top: int
+    width: int
+    height: int
 
     @property
     def text_frame(self) -> TextFrame: ...

@@ -1,5 +1,4 @@
-"""Text for slides: Markdown as measured blocks, titles fitted to their box, and blocks written
-into python-pptx's text frames (placeholders) with every property explicit."""
+"""Slide text: Markdown as measured blocks, fitted titles, blocks written into text frames."""
 
 from __future__ import annotations
 

@@ -236,3 +236,10 @@ def test_any_name_and_text_survive_as_written(text: str) -> None:
                                               text)
     assert shape.find(".//{*}cNvPr").get("name") == text
     assert "".join(t.text or "" for t in shape.iter("{*}t")) == text
+
+
+@given(st.floats(min_value=0, max_value=2000))
+def test_points_become_emu_as_python_pptx_converts_them(points: float) -> None:
+    from guidebuilder.deck.geometry import emu
+
+    assert emu(points) == Pt(points)

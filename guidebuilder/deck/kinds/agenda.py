@@ -1,4 +1,4 @@
-"""The agenda: the parts of the deck as numbered tiles, twelve to a slide, in one column or two."""
+"""The agenda slides: the deck's parts as numbered tiles, twelve to a slide."""
 
 from __future__ import annotations
 

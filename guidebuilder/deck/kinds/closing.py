@@ -1,5 +1,4 @@
-"""The closing slide: the closing words large, the brand's link and logo under them (or text
-slides, when the words do not fit large)."""
+"""The closing slide: the closing words large, the brand's link and logo under them."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Comparison slides: the table with the introduction as its subtitle; short forms in the cells,
-measured row heights, at most a slide's worth of words, the header repeated on every
-continuation, the full text in the notes."""
+"""Comparison slides: a table fitted to slides in short forms, its full text in the notes."""
 
 from __future__ import annotations
 

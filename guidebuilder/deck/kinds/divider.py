@@ -1,5 +1,4 @@
-"""The divider that opens the roles part of a deck with many roles: its number as a kicker, an
-accent bar, and the roles' names in the notes."""
+"""The divider slide that opens the roles part of a deck with many roles."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""FAQ slides: questions with their short answers, whole questions per slide where they fit,
-spread evenly; each slide's notes hold the full answers to the questions it asks."""
+"""FAQ slides: whole questions with short answers per slide, full answers in the notes."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Career ladder slides: one step per level, rising from the most junior at the bottom, each
-with its number and title on the step and its one-line description beside it; a few levels a
-slide, the full text of the levels in the notes."""
+"""Career ladder slides: one rising step per level, a few levels a slide."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A role's overview: its summary as the subtitle, its responsibilities and task examples as
-cards side by side when they fit one slide, else a text slide per card."""
+"""A role's overview slide: its responsibilities and task examples as cards."""
 
 from __future__ import annotations
 

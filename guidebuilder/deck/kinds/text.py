@@ -1,5 +1,4 @@
-"""Text slides: running text at the largest readable size that fits, as bullets when it has
-several paragraphs, continued over slides when it must; the fit test other kinds share."""
+"""Text slides (running text, continued when it must) and the fit test other kinds share."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The title slide: the deck's title on a band of the primary colour, the organisation, credits
-and date under it, each fitted to its line, and the large logo."""
+"""The title slide: title on a band of the primary colour, credits, date and logo."""
 
 from __future__ import annotations
 
