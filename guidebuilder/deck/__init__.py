@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from guidebuilder.brand.model import Brand
-from guidebuilder.deck.compose import DeckComposer
-from guidebuilder.deck.design import design_for, open_presentation
+from guidebuilder.deck.compose import compose
 from guidebuilder.deck.package import save, set_properties
+from guidebuilder.deck.presentation import design_for, open_presentation
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.errors import Problem
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
@@ -26,8 +26,8 @@ def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     (``options`` ask nothing of a deck yet)."""
     prs = open_presentation(brand)
     design = design_for(brand, prs, plan.meta.language)
-    writer = SlideWriter(prs, design, brand.footer_line)
-    DeckComposer(plan, design, writer).compose()
+    writer = SlideWriter(prs, design, brand.footer_line, plan.meta.labels)
+    compose(plan, writer)
     writer.finish()
     meta = plan.meta
     set_properties(prs, meta.title, brand.meta.name, meta.subtitle or meta.title, meta.language,

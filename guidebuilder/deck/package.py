@@ -5,14 +5,16 @@ from __future__ import annotations
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
+
+from pptx.presentation import Presentation as PresentationType
 
 from guidebuilder.deck.pptx_internals import package_items
 
 FIXED = datetime(2000, 1, 1)
 
 
-def set_properties(prs: Any, title: str, author: str, subject: str, language: str,
+def set_properties(prs: PresentationType, title: str, author: str, subject: str, language: str,
                    timestamp: datetime | None) -> None:
     """Fill the core properties, dated ``timestamp`` (or 2000-01-01) rather than now."""
     props = prs.core_properties
@@ -25,7 +27,7 @@ def set_properties(prs: Any, title: str, author: str, subject: str, language: st
     props.keywords = props.comments = props.category = ""
 
 
-def save(prs: Any, target: Path | BinaryIO, timestamp: datetime | None) -> None:
+def save(prs: PresentationType, target: Path | BinaryIO, timestamp: datetime | None) -> None:
     """Write ``prs`` with every zip entry dated ``timestamp`` (or 2000-01-01), not "now" as
     python-pptx dates them: its package items are written into an archive of our own."""
     date_time = max((timestamp or FIXED).timetuple()[:6], (1980, 1, 1, 0, 0, 0))

@@ -1,17 +1,21 @@
-"""A career ladder on a slide: one step per level, rising from the most junior at the bottom,
-each with its number and title on the step and its one-line description beside it."""
+"""Career ladder slides: one rising step per level, a few levels a slide."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from pptx.enum.text import MSO_ANCHOR
 
 from guidebuilder.brand.colormath import ramp
-from guidebuilder.deck.design import Box, Design
+from guidebuilder.deck.design import Design
+from guidebuilder.deck.geometry import Box
+from guidebuilder.deck.kinds.text import element_of, prose_of, prose_slides
 from guidebuilder.deck.slides import SlideWriter
-from guidebuilder.guide.richtext import Run
+from guidebuilder.guide.richtext import BulletList, Paragraph, RichText, Run
+from guidebuilder.plan.document import Ladder, Section
+from guidebuilder.plan.layout import LADDER_STEPS, slide_form
 from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text, word_count
 
 SIZES = (20.0, 18.0, 16.0, 14.0)
@@ -87,7 +91,61 @@ def shortened(design: Design, room: Box, levels: Sequence[Level]) -> list[Level]
 
 
 def ladder_words(levels: Sequence[Level]) -> int:
+    """The words a slide of ``levels`` shows."""
     return sum(word_count(_step_blocks(lv, 14) + _description_blocks(lv, 14)) for lv in levels)
+
+
+def career_slides(writer: SlideWriter, role: str, section: Section) -> None:
+    """Ladder slides, a few levels each, the full text of the levels in the notes (text slides
+    when the section has no ladder)."""
+    d = writer.design
+    title = f"{role}: {section.title}"
+    ladder = element_of(section, Ladder)
+    notes = prose_of(section.elements).plain
+    if ladder is None:
+        prose_slides(writer, title, prose_of(section.elements))
+        return
+    levels = [Level(number, lv.term, _line(slide_form(lv.body)))
+              for number, lv in enumerate(ladder.levels, start=1)]
+    parts = [part for start in range(0, len(levels), LADDER_STEPS)
+             for part in _ladder_parts(d, levels[start:start + LADDER_STEPS])]
+    for index, part in enumerate(parts):
+        level_notes = "\n\n".join(
+            f"{lv.number}. {lv.title}: {ladder.levels[lv.number - 1].body.plain}" for lv in part)
+        last_notes = notes if index == len(parts) - 1 else ""
+        size = ladder_size(d, d.body_box(), part) or 14.0
+        ladder_slide(writer, writer.continued(title, index), part, size,
+                     "\n\n".join(n for n in (level_notes, last_notes) if n))
+
+
+def _ladder_parts(design: Design, levels: list[Level]) -> list[list[Level]]:
+    """``levels`` on as few slides as their words and sizes allow (halving when not);
+    a single level that still does not fit has its description shortened."""
+    room = design.body_box()
+    if ladder_words(levels) <= design.max_words and ladder_size(design, room, levels):
+        return [levels]
+    if len(levels) > 1:
+        middle = len(levels) // 2
+        return _ladder_parts(design, levels[:middle]) + _ladder_parts(design, levels[middle:])
+    return [shortened(design, room, levels)]
+
+
+def _line(text: RichText) -> tuple[Run, ...]:
+    """A text's runs as one line (paragraphs and list items joined by a space)."""
+    runs: list[Run] = []
+    for block in text.blocks:
+        match block:
+            case Paragraph():
+                items = [block.runs]
+            case BulletList():
+                items = [item.runs for item in block.items]
+            case _:
+                assert_never(block)
+        for item in items:
+            if runs:
+                runs.append(Run(" "))
+            runs.extend(item)
+    return tuple(runs)
 
 
 def ladder_slide(writer: SlideWriter, title: str, levels: Sequence[Level], size: float,

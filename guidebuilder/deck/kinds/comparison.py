@@ -1,17 +1,18 @@
-"""Comparison tables on slides: short forms in the cells, measured row heights, at most a
-slide's worth of words, the header repeated on every continuation, the full text in the notes."""
+"""Comparison slides: a table fitted to slides in short forms, its full text in the notes."""
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
 
-from guidebuilder.deck.design import Box, Design
-from guidebuilder.deck.shapes import SlideShapes
+from guidebuilder.deck.design import Design
+from guidebuilder.deck.geometry import Box
+from guidebuilder.deck.kinds.text import element_of, prose_of, prose_slides, subtitle_of
+from guidebuilder.deck.shapes import Cell, SlideShapes
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
-from guidebuilder.plan.document import Labels, Table, TableRow
+from guidebuilder.plan.document import Section, Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
 from guidebuilder.text.blocks import (
     TextBlock,
@@ -48,8 +49,20 @@ class TableText:
     closing_notes: str = ""
 
 
-def table_slides(writer: SlideWriter, labels: Labels, title: str, table: Table,
-                 text: TableText) -> None:
+def comparison_slides(writer: SlideWriter, section: Section) -> None:
+    """The section's table, the prose before it as the subtitle and both its texts in the
+    notes (text slides when it has no table)."""
+    table = element_of(section, Table)
+    if table is None:
+        prose_slides(writer, section.title, prose_of(section.elements))
+        return
+    at = section.elements.index(table)
+    before, after = prose_of(section.elements[:at]), prose_of(section.elements[at + 1:])
+    table_slides(writer, section.title, table,
+                 TableText(subtitle_of(before), before.plain, after.plain))
+
+
+def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText) -> None:
     """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
     column repeated); rows and, if need be, cells are split across slides."""
     d = writer.design
@@ -64,7 +77,7 @@ def table_slides(writer: SlideWriter, labels: Labels, title: str, table: Table,
                      tuple(TableRow(row.dimension, tuple(row.cells[i] for i in chosen))
                            for row in table.rows))
         first, last = group == 0, group == groups - 1
-        _Layout(writer, labels, part, continued=not first).slides(title, TableText(
+        _Layout(writer, part, continued=not first).slides(title, TableText(
             text.subtitle if first else "", text.intro_notes if first else "",
             text.closing_notes if last else ""))
 
@@ -72,11 +85,10 @@ def table_slides(writer: SlideWriter, labels: Labels, title: str, table: Table,
 class _Layout:
     """One group of columns of a table, laid out on as many slides as it needs."""
 
-    def __init__(self, writer: SlideWriter, labels: Labels, table: Table,
-                 continued: bool) -> None:
+    def __init__(self, writer: SlideWriter, table: Table, continued: bool) -> None:
         self.writer = writer
         self.design: Design = writer.design
-        self.labels = labels
+        self.labels = writer.labels
         self.table = table
         self.continued = continued
         box = self.design.body_box()
@@ -90,7 +102,7 @@ class _Layout:
         subtitle = text.subtitle
         room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
         budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
-        options = []  # the fewest slides, then the largest size
+        options: list[tuple[list[_Page], float]] = []  # the fewest slides, then the largest size
         for size in d.table_sizes:
             rows = [self._row(row, size) for row in self.table.rows]
             options.append((self._paginate(rows, size, room, budget), size))
@@ -203,11 +215,11 @@ class _Layout:
         """The native table: the header on the primary colour, rows striped."""
         d = self.design
         heights = [self._header_height(size), *page.heights]
-        header = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
+        header: list[Cell] = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
                    d.accent_ink) for text in ["", *self.names]]
         stripes = (d.surface.background, d.surface.shade)
-        rows = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
-                for index, row in enumerate(page.rows)]
+        rows: list[list[Cell]] = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
+                                  for index, row in enumerate(page.rows)]
         slide.table("Comparison table", box.left, box.top, self.widths, heights, [header, *rows])
 
 

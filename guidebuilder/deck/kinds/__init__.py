@@ -1,0 +1,1 @@
+"""The deck's slide kinds, one module each: what a kind shows, its fit test and its drawing."""

@@ -1,0 +1,131 @@
+"""A role's overview slide: its responsibilities and task examples as cards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pptx.enum.text import MSO_ANCHOR
+
+from guidebuilder.deck.design import Design
+from guidebuilder.deck.geometry import Box
+from guidebuilder.deck.kinds.text import pages, subtitle_of, text_slides
+from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.deck.text import rich_blocks
+from guidebuilder.guide.richtext import Paragraph, RichText, Run
+from guidebuilder.plan.document import Bullets, Definitions
+from guidebuilder.plan.layout import BULLET, slide_form
+from guidebuilder.text.blocks import TextBlock, blocks_height, word_count
+
+CARD_PAD = 6.0
+CARD_GAP = 18.0
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a card holds: its heading, its items (shown in short) and its notes (in full)."""
+
+    heading: str
+    items: list[RichText]
+    notes: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A titled box of text on a slide."""
+
+    heading: str
+    blocks: list[TextBlock]
+
+
+def responsibilities_card(heading: str, definitions: Definitions) -> CardText:
+    """The responsibilities' names; the notes give each with its description."""
+    items = definitions.items
+    return CardText(heading, [_plain(i.term) for i in items],
+                    "\n\n".join(f"{i.term}: {i.body.plain}" if i.body else i.term for i in items))
+
+
+def tasks_card(heading: str, bullets: Bullets) -> CardText:
+    """The task examples as bullets."""
+    return CardText(heading, list(bullets.items),
+                    "\n".join(f"{BULLET} {t.plain}" for t in bullets.items))
+
+
+def overview_slides(writer: SlideWriter, title: str, summary: RichText,
+                    cards: Sequence[CardText]) -> None:
+    """The cards side by side on one slide when they fit; else a slide per card."""
+    d = writer.design
+    subtitle = subtitle_of(summary)
+    notes = "\n\n".join([summary.plain, *(f"{c.heading}:\n{c.notes}" for c in cards)]).strip()
+    room = d.body_box()
+    if subtitle:
+        height = writer.subtitle_height(subtitle)
+        room = Box(room.left, room.top + height, room.width, room.height - height)
+    budget = d.max_words - len(subtitle.split())
+    for size in d.body_sizes[1:]:
+        made = [Card(card.heading, _card_blocks(d, card.items, size)) for card in cards]
+        words = sum(word_count(c.blocks) + len(c.heading.split()) for c in made)
+        if made and words <= budget and cards_fit(d, made, room):
+            cards_slide(writer, title, subtitle, made, notes)
+            return
+    if not cards:
+        text_slides(writer, title, [[]], [notes], subtitle)
+        return
+    for index, card in enumerate(cards):
+        def make(size: float, card: CardText = card) -> list[TextBlock]:
+            return [TextBlock((Run(card.heading, bold=True),), size, ink=d.surface.heading),
+                    *_card_blocks(d, card.items, size)]
+
+        text_slides(writer, title if index == 0 else f"{title}: {card.heading}",
+                    pages(d, make, room if index == 0 else None),
+                    [notes if index == 0 else card.notes], subtitle if index == 0 else "")
+
+
+def _card_blocks(design: Design, items: list[RichText], size: float) -> list[TextBlock]:
+    """Each item's short form as a bullet."""
+    return [replace(block, space_before=size * 0.45)
+            for item in items for block in rich_blocks(slide_form(item), size, design)]
+
+
+def cards_fit(design: Design, cards: Sequence[Card], room: Box) -> bool:
+    """Whether every card's text fits its box in ``room``."""
+    for card, box in zip(cards, _card_boxes(len(cards), room), strict=True):
+        inner = design.inner_width(box) - 2 * CARD_PAD
+        blocks = [_card_heading(card, design), *card.blocks]
+        if blocks_height(design.measurer, blocks, inner) > design.inner_height(box) - 2 * CARD_PAD:
+            return False
+    return True
+
+
+def cards_slide(writer: SlideWriter, title: str, subtitle: str, cards: Sequence[Card],
+                notes: str) -> None:
+    """Cards side by side under the title and subtitle, each a shaded box of text."""
+    d = writer.design
+    slide, room, _ = writer.titled("comparison", title, notes, subtitle)
+    boxes = _card_boxes(len(cards), room)
+    tallest = max(blocks_height(d.measurer, [_card_heading(card, d), *card.blocks],
+                                d.inner_width(box) - 2 * CARD_PAD)
+                  for card, box in zip(cards, boxes, strict=True))
+    height = min(room.height, tallest + 2 * (d.inset_y + CARD_PAD) + 24)
+    for card, box in zip(cards, boxes, strict=True):
+        box = Box(box.left, box.top, box.width, height)
+        slide.rectangle(box.emu(), d.surface.shade, f"Card: {card.heading}"[:120],
+                        [_card_heading(card, d), *card.blocks], d.surface.text,
+                        anchor=MSO_ANCHOR.TOP, pad=CARD_PAD, rounding=0.04)
+
+
+def _card_boxes(count: int, room: Box) -> list[Box]:
+    width = (room.width - CARD_GAP * (count - 1)) / count
+    return [Box(room.left + index * (width + CARD_GAP), room.top, width, room.height)
+            for index in range(count)]
+
+
+def _card_heading(card: Card, design: Design) -> TextBlock:
+    size = card.blocks[0].size if card.blocks else 20.0
+    return TextBlock((Run(card.heading, bold=True),), size, ink=design.surface.heading)
+
+
+def _plain(text: str) -> RichText:
+    """Plain text (a title) as a one-paragraph RichText that slides show whole."""
+    whole = RichText(text, (Paragraph((Run(text),)),))
+    return RichText(text, whole.blocks, whole)

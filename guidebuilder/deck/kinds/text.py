@@ -1,0 +1,112 @@
+"""Text slides (running text, continued when it must) and the fit test other kinds share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar, assert_never
+
+from guidebuilder.deck.design import Design
+from guidebuilder.deck.geometry import Box
+from guidebuilder.deck.slides import SlideWriter, place_text
+from guidebuilder.deck.text import rich_blocks
+from guidebuilder.guide.richtext import RichText
+from guidebuilder.plan.document import (
+    Bullets,
+    Definitions,
+    Element,
+    Ladder,
+    Prose,
+    Questions,
+    Section,
+    Table,
+)
+from guidebuilder.plan.layout import slide_form
+from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, word_count
+
+Make = Callable[[float], list[TextBlock]]
+_Kind = TypeVar("_Kind", Prose, Definitions, Bullets, Table, Ladder, Questions)
+
+
+def fits(design: Design, blocks: Sequence[TextBlock], room: Box | None = None,
+         max_words: int | None = None) -> bool:
+    """Whether ``blocks`` fit one slide's ``room`` (the body) with at most ``max_words``
+    (a slide's worth)."""
+    room = room or design.body_box()
+    return (word_count(blocks) <= (max_words or design.max_words)
+            and blocks_height(design.measurer, blocks, design.inner_width(room))
+            <= design.inner_height(room))
+
+
+def pages(design: Design, make: Make, room: Box | None = None) -> list[list[TextBlock]]:
+    """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
+    size that fits ``room`` with at most a slide's worth of words, else continued slides at
+    the middle size (text is never shrunk below it)."""
+    room = room or design.body_box()
+    for size in design.body_sizes:
+        blocks = make(size)
+        if fits(design, blocks, room):
+            return [blocks]
+    return paginate(design.measurer, make(design.body_sizes[2]), design.inner_width(room),
+                    design.inner_height(room), design.max_words)
+
+
+def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
+                notes: Sequence[str], subtitle: str = "") -> None:
+    """One slide per page of ``shown``; continuation slides are titled "(cont.)"."""
+    for index, page in enumerate(shown):
+        text_slide(writer, writer.continued(title, index), page,
+                   notes[min(index, len(notes) - 1)], subtitle if index == 0 else "")
+
+
+def text_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock], notes: str,
+               subtitle: str = "") -> None:
+    """A titled slide with ``blocks`` in the layout's body."""
+    d = writer.design
+    slide, room, body = writer.titled("content", title, notes, subtitle, body=True)
+    place_text(slide, body, room, blocks, d.surface.text, "Content")
+
+
+def prose_slides(writer: SlideWriter, title: str, text: RichText) -> None:
+    """Running text (see ``shown_text``), as bullets when it has several paragraphs; the full
+    text in the notes."""
+    d = writer.design
+    shown = shown_text(d, text)
+    bullets = len(shown.blocks) > 1
+    text_slides(writer, title, pages(d, lambda size: rich_blocks(shown, size, d, bullets)),
+                [text.plain])
+
+
+def shown_text(design: Design, text: RichText) -> RichText:
+    """What a slide shows of running text: the whole of it when it fits one slide at a
+    readable size and has no short form, else its short form (or first sentences)."""
+    if text.slide is None and fits(design, rich_blocks(text, design.body_sizes[2], design,
+                                                       bullets=len(text.blocks) > 1)):
+        return text
+    return slide_form(text)
+
+
+def prose_of(elements: Iterable[Element]) -> RichText:
+    """The prose elements' text as one RichText (a single text keeps its short form)."""
+    texts = []
+    for element in elements:
+        match element:
+            case Prose():
+                texts.append(element.text)
+            case Definitions() | Bullets() | Table() | Ladder() | Questions():
+                pass  # each has a slide kind of its own
+            case _:
+                assert_never(element)
+    if len(texts) == 1:
+        return texts[0]
+    return RichText("\n\n".join(t.source for t in texts),
+                    tuple(b for t in texts for b in t.blocks))
+
+
+def subtitle_of(text: RichText) -> str:
+    """A text's short form (or first sentences) as one line of plain text."""
+    return " ".join(block.plain for block in slide_form(text).blocks)
+
+
+def element_of(section: Section, kind: type[_Kind]) -> _Kind | None:
+    """The section's first element of ``kind``, if it has one."""
+    return next((e for e in section.elements if isinstance(e, kind)), None)

@@ -1,0 +1,91 @@
+"""The presentation a deck starts from: template, slide size, background, layouts by role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import SlideLayout
+from pptx.util import Emu
+
+from guidebuilder.brand.model import Brand
+from guidebuilder.deck.design import Design
+from guidebuilder.deck.geometry import Box, emu, points
+from guidebuilder.deck.ooxml import stretch_horizontally, with_link_colors
+from guidebuilder.deck.pptx_internals import (
+    drop_slides,
+    master_and_layout_elements,
+    replace_blob,
+    theme_parts,
+)
+from guidebuilder.errors import Problem
+from guidebuilder.text.measure import Measurer
+
+SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
+LAYOUT_NAMES = {
+    "title": ("Title Slide",),
+    "section": ("Section Header",),
+    "content": ("Title and Content",),
+    "comparison": ("Comparison", "Title Only"),
+}
+
+
+def open_presentation(brand: Brand) -> PresentationType:
+    """A presentation from the brand's template (or python-pptx's default), at the brand's
+    slide size; a template keeps its own size unless the brand names one."""
+    template = brand.defaults.pptx_template
+    prs = Presentation(str(template)) if template else Presentation()
+    drop_slides(prs)  # a template's own sample slides
+    for theme in theme_parts(prs):  # PowerPoint draws links in the theme's colour
+        replace_blob(theme, with_link_colors(theme.blob, brand.surfaces.slide.link))
+    if not template or brand.surfaces.slide.background != "#FFFFFF":
+        for master in prs.slide_masters:  # a template keeps its own, unless the brand has one
+            master.background.fill.solid()
+            master.background.fill.fore_color.rgb = RGBColor.from_string(  # type: ignore[no-untyped-call]
+                brand.surfaces.slide.background.lstrip("#"))
+    if template and brand.defaults.slide_size is None:
+        return prs
+    width, height = SLIDE_SIZES[brand.defaults.slide_size or "16:9"]
+    old_width = prs.slide_width
+    prs.slide_width, prs.slide_height = Emu(emu(width)), Emu(emu(height))
+    if old_width != prs.slide_width:  # the masters' and layouts' shapes follow the new width
+        stretch_horizontally(master_and_layout_elements(prs), prs.slide_width / old_width)
+    return prs
+
+
+def design_for(brand: Brand, prs: PresentationType, language: str = "en") -> Design:
+    """The design for ``brand`` on ``prs``: its size, and a template's title and body areas."""
+    title_area = body_area = None
+    if brand.defaults.pptx_template:
+        layout = next((lo for lo in prs.slide_layouts
+                       if lo.name.strip().lower() == LAYOUT_NAMES["content"][0].lower()), None)
+        for shape in layout.iter_cloneable_placeholders() if layout is not None else ():
+            kind = shape.placeholder_format.type
+            box = Box(*(points(v) for v in (shape.left, shape.top, shape.width, shape.height)))
+            if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                title_area = box
+            elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and body_area is None:
+                body_area = box
+    type_ = brand.typography
+    return Design(brand, points(prs.slide_width or 0), points(prs.slide_height or 0),
+                  Measurer(type_.base, type_.mono), Measurer(type_.headings, type_.mono),
+                  language=language, title_area=title_area, body_area=body_area)
+
+
+def find_layout(prs: PresentationType, role: str, template: Path | None,
+                warnings: list[Problem]) -> SlideLayout:
+    """The layout for ``role`` looked up by name, falling back to a blank-ish built-in one (and
+    a warning about ``template``)."""
+    layouts = {layout.name.strip().lower(): layout for layout in prs.slide_layouts}
+    for name in LAYOUT_NAMES[role]:
+        if name.lower() in layouts:
+            return layouts[name.lower()]
+    fallback = layouts.get("title only") or layouts.get("blank") or prs.slide_layouts[0]
+    warning = Problem(template or "", f"the template has no '{LAYOUT_NAMES[role][0]}' layout; "
+                                      f"using '{fallback.name}' for {role} slides")
+    if warning not in warnings:
+        warnings.append(warning)
+    return fallback
