@@ -135,17 +135,19 @@ def build(
         raise typer.Exit(1) from None
     renderers = Renderers(formats, jobs or default_processes(), first=ctx.obj)
     reporter = _Reporter()
+    results = []
     try:
         with _interruptible(reporter), _progress(len(work)) as advance:
             for result in run_jobs(work, renderers, lambda r: fail_fast and r.error is not None):
                 advance()
                 reporter(result)
+                results.append(result)
         if watch:
             from guidebuilder.run.watch import watch_jobs
 
             typer.echo("watching for changes; press Ctrl-C to stop", err=True)
             with _interruptible(None):
-                watch_jobs(work, reporter, renderers.for_jobs(1)[0])
+                watch_jobs(work, reporter, renderers.for_jobs(1)[0], first=results)
             return
     finally:
         renderers.close()

@@ -39,6 +39,7 @@ class Result:
     warnings: list[Problem] = field(default_factory=list)
     error: GuideBuilderError | None = None
     staged: dict[Path, Path] = field(default_factory=dict)  # complete, not yet in place
+    inputs: dict[Path, str] = field(default_factory=dict)  # what it read (when it got so far)
 
 
 class Prepared(NamedTuple):
@@ -155,6 +156,7 @@ def start_job(job: Job, renderers: RenderSet) -> Started:
     try:
         with _captured(started.result):
             plan, brand, started.result.warnings, inputs = prepare(job, _warm(job, renderers))
+            started.result.inputs = inputs
             check_not_inputs(job.targets, inputs)
             check_targets(job.targets.values())
             started.temporaries = stage(job.targets.values())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebuilder.run.job import Job, Result, output_paths
+from guidebuilder.run.job import Job, Result, output_paths, run_job
 from guidebuilder.run.renderers import RenderSet
 from guidebuilder.run.watch import watch_jobs
 
@@ -56,4 +56,41 @@ def test_a_change_rebuilds_exactly_that_guide_once(tmp_path: Path, kept: bool) -
         stop.set()
         watcher.join(timeout=10)
         renderers.close()
+    assert not watcher.is_alive()
+
+
+def test_the_brands_files_are_watched_and_a_vanished_brand_is_said(tmp_path: Path) -> None:
+    """A logo the brand names is an input like the guide; a brand file that disappears is
+    said, not silently replaced by the built-in brand."""
+    from PIL import Image
+
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    logos = tmp_path / "art"  # a folder of its own: watched because the brand reads from it
+    logos.mkdir()
+    Image.new("RGB", (40, 20), "navy").save(logos / "logo.png")
+    guide = write(guides, MINIMAL, "g.yaml")
+    brand = write(guides, "meta: {name: Acme}\nlogo: ../art/logo.png\n", "_brand.yml")
+    job = Job(guide, output_paths(guide, tmp_path / "out", ("pdf",)))
+    renderers = RenderSet(("pdf",), forked=False)
+    first = run_job(job, renderers)
+    assert first.error is None and brand.resolve() in first.inputs
+    results: list[Result] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_jobs, args=([job], results.append, renderers, stop),
+                               kwargs={"first": [first]})
+    watcher.start()
+    try:
+        time.sleep(0.6)
+        Image.new("RGB", (40, 20), "teal").save(logos / "logo.png")
+        assert _wait(lambda: len(results) == 1)
+        assert results[0].error is None
+        brand.unlink()
+        assert _wait(lambda: len(results) == 2)
+        said = [str(w) for w in results[1].warnings]
+        assert any(f"{brand.resolve()}: is gone, so the guide was built with the built-in brand"
+                   in w for w in said), said
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
     assert not watcher.is_alive()
