@@ -186,20 +186,20 @@ def _rst2pdf() -> str | None:
 
 
 def warm_rebuild(runs: int, work: Path) -> float:
+    from guidebuilder.run.formats import ALL, FORMATS
     from guidebuilder.run.job import Job, output_paths, run_job
-    from guidebuilder.run.render import FORMATS, renderer
-    from guidebuilder.run.worker import Workers
+    from guidebuilder.run.renderers import RenderSet
 
-    for fmt in FORMATS:  # as watch mode does: both renderers imported once, workers kept warm
-        renderer(fmt)
-    workers = Workers(FORMATS).start()
+    for fmt in FORMATS.values():  # as watch mode does: both renderers imported once, kept warm
+        fmt.renderer()
+    renderers = RenderSet(ALL, forked=True).start()
     try:
-        job = Job(SEED, output_paths(SEED, work / "warm", ("pdf", "pptx")))
+        job = Job(SEED, output_paths(SEED, work / "warm", ALL))
         for _ in range(2):
-            run_job(job, workers=workers)
-        return timed(lambda: run_job(job, workers=workers), runs)[0]
+            run_job(job, renderers)
+        return timed(lambda: run_job(job, renderers), runs)[0]
     finally:
-        workers.close()
+        renderers.close()
 
 
 def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
@@ -239,10 +239,12 @@ def stages(runs: int, work: Path, scales: tuple[int, ...]) -> list[str]:
 def _render(fmt: str, plan, work: Path) -> bytes:
     """The bytes of one format of ``plan`` in the built-in brand, rendered as a build does."""
     from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.plan.document import RenderOptions
+    from guidebuilder.run.formats import FORMATS
     from guidebuilder.run.render import render
 
     target = work / f"stage.{fmt}"
-    render(fmt, plan, DEFAULT_BRAND, target)
+    render(FORMATS[fmt], plan, DEFAULT_BRAND, target, RenderOptions())
     return target.read_bytes()
 
 
