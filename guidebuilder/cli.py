@@ -121,7 +121,7 @@ def build(
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
     from guidebuilder.errors import GuideBuilderError
-    from guidebuilder.run.batch import default_processes, make_jobs, run_jobs
+    from guidebuilder.run.batch import check_audience, default_processes, make_jobs, run_jobs
     from guidebuilder.run.renderers import Renderers
 
     if out.exists() and not out.is_dir():
@@ -133,6 +133,11 @@ def build(
     except GuideBuilderError as exc:
         _report(exc.problems)
         raise typer.Exit(1) from None
+    try:
+        check_audience(work, audience)
+    except GuideBuilderError as exc:
+        raise typer.BadParameter(str(exc.problems[0]).rstrip("."),
+                                 param_hint="--audience") from None
     renderers = Renderers(formats, jobs or default_processes(), first=ctx.obj)
     reporter = _Reporter()
     results = []

@@ -212,28 +212,31 @@ class FaqEntry(Strict):
 
 
 class Labels(Strict):
-    """Words the outputs add around the content; translate them for guides in other languages."""
+    """Words the outputs add around the content. Each is built in for the guide's language;
+    give one here to use your own word instead."""
 
-    contents: RequiredText = "Contents"
-    agenda: RequiredText = "Agenda"
-    introduction: RequiredText = "Introduction"
-    comparisons: RequiredText = "Comparisons"
-    roles: RequiredText = "Roles"
-    summary: RequiredText = "Summary"
-    responsibilities: RequiredText = "Responsibilities"
-    tasks: RequiredText = "Task examples"
-    career: RequiredText = "Career path"
-    faq: RequiredText = "Frequently asked questions"
-    closing: RequiredText = "Closing"
-    continued: RequiredText = "(cont.)"
-    page: RequiredText = _doc("The page number line; {page} and {pages} are replaced.",
-                              "Strona {page} z {pages}", default="Page {page} of {pages}")
-    question: RequiredText = "Q:"
-    answer: RequiredText = "A:"
+    contents: RequiredText | None = None
+    agenda: RequiredText | None = None
+    introduction: RequiredText | None = None
+    comparisons: RequiredText | None = None
+    roles: RequiredText | None = None
+    summary: RequiredText | None = None
+    responsibilities: RequiredText | None = None
+    tasks: RequiredText | None = None
+    career: RequiredText | None = None
+    faq: RequiredText | None = None
+    closing: RequiredText | None = None
+    continued: RequiredText | None = None
+    page: RequiredText | None = _doc("The page number line; {page} and {pages} are replaced.",
+                                     "Strona {page} z {pages}", default=None)
+    question: RequiredText | None = None
+    answer: RequiredText | None = None
 
     @field_validator("page")
     @classmethod
-    def _page_placeholders(cls, value: str) -> str:
+    def _page_placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         try:
             fields = [(name, spec, conversion) for _, name, spec, conversion
                       in string.Formatter().parse(value) if name is not None]
@@ -256,7 +259,8 @@ class Guide(Strict):
     version: Text = _doc("Shown on the cover's date line.", "Version 2", default="")
     date: Text = _doc("The date on the cover (default: the guide's last save).", default="")
     language: Language = _doc("Language tag of the text.", "en", "pl", "en-GB", default="en")
-    labels: Labels = _doc("Words the outputs add, to translate them.", default=Labels())
+    labels: Labels = _doc("Your own words for those the outputs add (each is built in for the "
+                          "guide's language).", default=Labels())
     roles: tuple[Role, ...] = _doc("1 to 6 roles, in display order.", min_length=1,
                                    max_length=MAX_ROLES)
     comparisons: tuple[Comparison, ...] = _doc("Side-by-side tables.", default=())

@@ -23,6 +23,7 @@ from guidebuilder.plan.document import (
     Table,
     TableRow,
 )
+from guidebuilder.plan.labels import labels_for
 
 if TYPE_CHECKING:
     from guidebuilder.guide.model import Guide, Role, Row
@@ -45,7 +46,7 @@ def _kept(items: Iterable[_Item], audience: str | None) -> tuple[_Item, ...]:
 def build_plan(guide: Guide, audience: str | None = None,
                timestamp: datetime | None = None) -> DocumentPlan:
     """Order the guide's content into sections, keeping only what ``audience`` should see."""
-    labels = Labels(**guide.labels.model_dump())
+    labels = labels_for(guide.language, guide.labels.model_dump())
     roles = _kept(guide.roles, audience)
     sections: list[Section] = []
     if guide.summary:

@@ -44,6 +44,41 @@ def make_jobs(guides: Iterable[Path], out_dir: Path, formats: tuple[str, ...],
     return jobs
 
 
+def check_audience(jobs: list[Job], audience: str | None) -> None:
+    """Refuse an audience that no guide names (a typo would otherwise drop every item meant
+    for the intended one), naming those the guides use; before anything is written."""
+    if audience is None:
+        return
+    from guidebuilder.errors import YamlError
+    from guidebuilder.reading import located
+
+    used: set[str] = set()
+    for job in jobs:
+        try:
+            used |= _audiences(located.load(job.guide, "guide", "title, roles, …").data)
+        except YamlError:
+            return  # the build reports the file's problem
+    if audience not in used:
+        names = ", ".join(sorted(used)) if used else "none (no item has an audience list)"
+        raise GuideBuilderError(Problem("", f"no item of the guides is for the audience "
+                                        f"'{audience}'", hint=f"the audiences they name: {names}"))
+
+
+def _audiences(data: object) -> set[str]:
+    """Every name in an ``audience`` list anywhere in a guide's data."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "audience":
+                found |= {str(v).strip() for v in (value if isinstance(value, list) else [value])}
+            else:
+                found |= _audiences(value)
+    elif isinstance(data, list):
+        for item in data:
+            found |= _audiences(item)
+    return found
+
+
 def default_processes() -> int:
     """The cores this process may use."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")

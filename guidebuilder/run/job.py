@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
@@ -17,6 +17,9 @@ from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
 from guidebuilder.run.formats import format_named
 from guidebuilder.run.output import check_targets, commit, discard, stage, write_problem
 from guidebuilder.run.renderers import Renderer, RenderSet
+
+if TYPE_CHECKING:
+    from guidebuilder.reading.located import Located
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
 
     guide, source = load_guide(job.guide)
     brand, brand_file, warnings = loaded or load_job_brand(job)
-    warnings = warnings + missing_glyph_warnings(source, brand)
+    warnings = (warnings + language_warnings(source, guide.language)
+                + missing_glyph_warnings(source, brand) + placeholder_warnings(brand, brand_file))
     edited = datetime.fromtimestamp(int(job.guide.stat().st_mtime), UTC).replace(tzinfo=None)
     plan = build_plan(guide, job.audience, build_timestamp() or edited)
     if job.audience is not None and not any(s.kind is SectionKind.ROLE for s in plan.sections):
@@ -111,6 +115,31 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
               **dict.fromkeys(brand.files(), "a file the brand file names")}
     return Prepared(plan, brand, warnings, inputs)
+
+
+def language_warnings(source: Located, tag: str) -> list[Problem]:
+    """A notice when the guide's language has no built-in words (they stay English)."""
+    from guidebuilder.plan.labels import base_language, closest_languages
+
+    if base_language(tag) is not None:
+        return []
+    line, column = source.position(("language",))
+    close = closest_languages(tag)
+    hint = (f"did you mean {' or '.join(repr(c) for c in close)}?" if close else
+            "the known ones are listed in docs/content-format.md; or give your words under labels")
+    return [Problem(source.file, f"no built-in words for the language '{tag}', so the words "
+                    "the outputs add stay English", line, column, "language", hint)]
+
+
+def placeholder_warnings(brand: Brand, brand_file: Path | None) -> list[Problem]:
+    """A notice when the brand still names the organisation ``init`` wrote as a placeholder."""
+    from guidebuilder.starter import PLACEHOLDER_NAME
+
+    if brand_file is None or brand.meta.name != PLACEHOLDER_NAME:
+        return []
+    return [Problem(brand_file, f"the organisation is still init's placeholder "
+                    f"'{PLACEHOLDER_NAME}', printed on every cover and footer", path="meta.name",
+                    hint="write your organisation's name under meta: name: in this file")]
 
 
 def check_not_inputs(targets: dict[str, Path], inputs: dict[Path, str]) -> None:

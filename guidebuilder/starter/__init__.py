@@ -13,6 +13,7 @@ _HERE = Path(__file__).parent
 GUIDE = Path("source") / "starter-guide.yaml"
 BRAND = Path("_brand.yml")
 SCHEMAS = Path("schemas")
+PLACEHOLDER_NAME = "Example Company"  # the organisation in the starter brand.yml
 
 
 @dataclass

@@ -53,7 +53,7 @@ def test_build_writes_both_outputs(tmp_path: Path) -> None:
 def test_build_default_guides_and_audience(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "source").mkdir()
-    write(tmp_path / "source", MINIMAL, "one.yaml")
+    write(tmp_path / "source", MINIMAL + "    audience: [recruiter]\n", "one.yaml")
     write(tmp_path / "source", "not: a guide\n", "_brand-notes.yaml")
     result = invoke("build", "--audience", "recruiter", "--format", "pdf")
     assert result.exit_code == 0, result.output
@@ -176,3 +176,15 @@ def test_the_entry_point_builds_with_the_workers_it_forked_first(tmp_path: Path,
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == made
     assert "Traceback" not in result.stderr
+
+
+def test_an_untouched_init_folder_warns_once_about_the_placeholder_organisation(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert invoke("init").exit_code == 0
+    result = invoke("build", "-f", "pdf", "-j", "1")
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "placeholder" in line]
+    assert said == [f"warning: {tmp_path / '_brand.yml'}: meta.name: the organisation is still init's placeholder "
+                    "'Example Company', printed on every cover and footer; write your "
+                    "organisation's name under meta: name: in this file."]

@@ -117,9 +117,25 @@ def test_empty_audience_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_audience_that_leaves_no_roles_builds_nothing(tmp_path: Path) -> None:
-    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A, audience: [hr]}]\n")
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A, audience: [hr]}]\n"
+                            "faq: [{question: Q?, audience: [recruiter]}]\n")
     result = gb("build", guide, "--audience", "recruiter", "--out", tmp_path / "out")
     assert result.returncode == 1 and "no role is for the audience 'recruiter'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("guide_text, names", [
+    ("title: T\nroles: [{id: a, name: A, audience: [hr, recruiter]}]\n", "hr, recruiter"),
+    ("title: T\nroles: [{id: a, name: A}]\n", "none (no item has an audience list)"),
+])
+def test_an_audience_no_item_names_is_refused_before_writing(tmp_path: Path, guide_text: str,
+                                                             names: str) -> None:
+    """A typo (--audience recruter) would silently drop every item meant for recruiters."""
+    guide = write(tmp_path, guide_text)
+    result = gb("build", guide, "--audience", "recruter", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert (f"no item of the guides is for the audience 'recruter'; the audiences they name: "
+            f"{names}") in result.stderr
     assert not (tmp_path / "out").exists()
 
 

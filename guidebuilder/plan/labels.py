@@ -1,0 +1,53 @@
+"""The words the outputs add around a guide's content, built in for each language
+(labels.toml), chosen by the guide's language tag and overridden word by word by its
+``labels``."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+
+from guidebuilder.plan.document import Labels
+
+FALLBACK = "en"
+ALIASES = {"no": "nb", "iw": "he", "zh-hans": "zh", "zh-cn": "zh", "zh-sg": "zh", "ua": "uk"}
+RIGHT_TO_LEFT = frozenset({"he", "ar"})
+
+
+@cache
+def _words() -> dict[str, dict[str, str]]:
+    with (Path(__file__).parent / "labels.toml").open("rb") as stream:
+        return tomllib.load(stream)
+
+
+def languages() -> tuple[str, ...]:
+    """The language tags that have built-in words."""
+    return tuple(_words())
+
+
+def base_language(tag: str) -> str | None:
+    """The built-in language a tag falls back to (``de-AT`` → ``de``, ``no`` → ``nb``), or None
+    when there is none."""
+    lowered = tag.strip().lower()
+    for candidate in (lowered, lowered.split("-", 1)[0]):
+        candidate = ALIASES.get(candidate, candidate)
+        if candidate in _words():
+            return candidate
+    return None
+
+
+def closest_languages(tag: str) -> list[str]:
+    """Known tags that look like ``tag`` (a typo, or a name such as "german")."""
+    lowered = tag.strip().lower()
+    return difflib.get_close_matches(lowered, languages(), n=3, cutoff=0.5)
+
+
+def labels_for(tag: str, given: dict[str, str | None]) -> Labels:
+    """The words for a guide in language ``tag`` (English when it has none), each replaced by
+    the guide's own where ``given`` has one."""
+    built_in = _words()[base_language(tag) or FALLBACK]
+    return Labels(**{field.name: given.get(field.name) or built_in[field.name]
+                     for field in fields(Labels)})
