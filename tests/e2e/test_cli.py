@@ -185,6 +185,6 @@ def test_an_untouched_init_folder_warns_once_about_the_placeholder_organisation(
     result = invoke("build", "-f", "pdf", "-j", "1")
     assert result.exit_code == 0, result.output
     said = [line for line in result.stderr.splitlines() if "placeholder" in line]
-    assert said == [f"warning: {tmp_path / '_brand.yml'}: meta.name: the organisation is still init's placeholder "
-                    "'Example Company', printed on every cover and footer; write your "
+    assert said == [f"warning: {tmp_path / '_brand.yml'}: meta.name: the organisation is "
+                    "still init's placeholder 'Example Company', printed on every cover and footer; write your "
                     "organisation's name under meta: name: in this file."]
