@@ -25,7 +25,8 @@ def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     """Write the deck for ``plan`` styled by ``brand``; return warnings about the template
     (``options`` ask nothing of a deck yet)."""
     prs = open_presentation(brand)
-    design = design_for(brand, prs, plan.meta.language)
+    warnings: list[Problem] = []
+    design = design_for(brand, prs, warnings, plan.meta.language)
     writer = SlideWriter(prs, design, brand.footer_line, plan.meta.labels)
     compose(plan, writer)
     writer.finish()
@@ -33,4 +34,4 @@ def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     set_properties(prs, meta.title, brand.meta.name, meta.subtitle or meta.title, meta.language,
                    meta.timestamp)
     save(prs, target, meta.timestamp)
-    return writer.warnings
+    return warnings + writer.warnings

@@ -56,23 +56,42 @@ def open_presentation(brand: Brand) -> PresentationType:
     return prs
 
 
-def design_for(brand: Brand, prs: PresentationType, language: str = "en") -> Design:
-    """The design for ``brand`` on ``prs``: its size, and a template's title and body areas."""
+def design_for(brand: Brand, prs: PresentationType, warnings: list[Problem],
+               language: str = "en") -> Design:
+    """The design for ``brand`` on ``prs``: its size, and a template's title and body areas
+    (an area too small to hold text, or off the slide, is not used: a warning says so)."""
+    width, height = points(prs.slide_width or 0), points(prs.slide_height or 0)
     title_area = body_area = None
-    if brand.defaults.pptx_template:
+    template = brand.defaults.pptx_template
+    if template:
         layout = next((lo for lo in prs.slide_layouts
                        if lo.name.strip().lower() == LAYOUT_NAMES["content"][0].lower()), None)
         for shape in layout.iter_cloneable_placeholders() if layout is not None else ():
             kind = shape.placeholder_format.type
             box = Box(*(points(v) for v in (shape.left, shape.top, shape.width, shape.height)))
             if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
-                title_area = box
+                title_area = _usable(box, width, height, (0.3, 0.05), "title", template, warnings)
             elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and body_area is None:
-                body_area = box
+                body_area = _usable(box, width, height, (0.4, 0.3), "body", template, warnings)
     type_ = brand.typography
-    return Design(brand, points(prs.slide_width or 0), points(prs.slide_height or 0),
+    return Design(brand, width, height,
                   Measurer(type_.base, type_.mono), Measurer(type_.headings, type_.mono),
                   language=language, title_area=title_area, body_area=body_area)
+
+
+def _usable(box: Box, width: float, height: float, least: tuple[float, float], what: str,
+            template: Path, warnings: list[Problem]) -> Box | None:
+    """``box`` when it lies on the slide and takes at least ``least`` of its width and height."""
+    inside = (box.left >= 0 and box.top >= 0 and box.left + box.width <= width * 1.001
+              and box.top + box.height <= height * 1.001)
+    if inside and box.width >= width * least[0] and box.height >= height * least[1]:
+        return box
+    warnings.append(Problem(template, f"the {what} placeholder of the template's 'Title and "
+                            f"Content' layout is {box.width:.0f} x {box.height:.0f} pt at "
+                            f"({box.left:.0f}, {box.top:.0f}) on a {width:.0f} x {height:.0f} pt "
+                            f"slide, too small or off the slide; the built-in {what} area is "
+                            "used", hint="resize the placeholder in the template's slide master"))
+    return None
 
 
 def find_layout(prs: PresentationType, role: str, template: Path | None,

@@ -41,7 +41,7 @@ _SPACING = ('<a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:spcBef><a:spcPts val=
 def _slides() -> tuple[Any, Any, Any]:
     """The design, a slide for our shapes and a slide for python-pptx's."""
     prs = open_presentation(DEFAULT_BRAND)
-    design = design_for(DEFAULT_BRAND, prs)
+    design = design_for(DEFAULT_BRAND, prs, [])
     adder = SlideAdder(prs)
     layout = prs.slide_layouts[6]
     return design, adder.add(layout), adder.add(layout)
