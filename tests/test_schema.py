@@ -75,7 +75,7 @@ STRUCTURAL = {
     "missing-title": "roles:\n  - {id: a, name: A}\n",
     "missing-name": "title: T\nroles:\n  - {id: a}\n",
     "no-roles": "title: T\nroles: []\n",
-    "seven-roles": "title: T\nroles:\n" + "".join(f"  - {{id: r{i}, name: R}}\n" for i in range(7)),
+    "eleven-roles": "title: T\nroles:\n" + "".join(f"  - {{id: r{i}, name: R}}\n" for i in range(11)),
     "bad-id": "title: T\nroles:\n  - {id: Bad Id, name: A}\n",
     "path-id": "title: T\nroles:\n  - {id: ../etc, name: A}\n",
     "bad-language": MINIMAL + "language: 'en\" x'\n",

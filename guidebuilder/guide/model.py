@@ -16,7 +16,7 @@ from guidebuilder.reading.validation import describe
 
 ROLE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
-MAX_ROLES = 6
+MAX_ROLES = 10
 
 
 MAX_TEXT = 300  # characters of a title, name or label: they are set large, on one or two lines
@@ -261,8 +261,8 @@ class Guide(Strict):
     language: Language = _doc("Language tag of the text.", "en", "pl", "en-GB", default="en")
     labels: Labels = _doc("Your own words for those the outputs add (each is built in for the "
                           "guide's language).", default=Labels())
-    roles: tuple[Role, ...] = _doc("1 to 6 roles, in display order.", min_length=1,
-                                   max_length=MAX_ROLES)
+    roles: tuple[Role, ...] = _doc(f"1 to {MAX_ROLES} roles, in display order.", min_length=1,
+                                   json_schema_extra={"maxItems": MAX_ROLES})
     comparisons: tuple[Comparison, ...] = _doc("Side-by-side tables.", default=())
     faq: tuple[FaqEntry, ...] = _doc("Frequently asked questions.", default=())
     closing: Markdown = _doc("The last chapter (Markdown).", default=_EMPTY)
@@ -277,6 +277,10 @@ def reference_problems(data: Any) -> list[tuple[tuple[str | int, ...], str, str]
     if not isinstance(data, dict) or not isinstance(data.get("roles"), list):
         return []
     found: list[tuple[tuple[str | int, ...], str, str]] = []
+    if len(data["roles"]) > MAX_ROLES:  # here, so that it is said with every other problem
+        found.append((("roles",), f"needs at most {MAX_ROLES} item(s), found "
+                      f"{len(data['roles'])}", f"a guide compares up to {MAX_ROLES} roles; "
+                      "split it into two guides"))
     ids: list[str] = []
     for index, role in enumerate(data["roles"]):
         role_id = role.get("id") if isinstance(role, dict) else None
