@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,23 @@ def read_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
                                  line, column, hint="save the file with UTF-8 encoding")]) from None
 
 
+_KEY_AND_TEXT = re.compile(r"^(\s*(?:- )?)([^\s:#'\"][^:#]*?):\s+(.*?)\s*$")
+
+
+def _syntax_problem(problem: str, line: str) -> tuple[str, str]:
+    """A YAML syntax error in plain words, with the fix. The most likely one of a first-time
+    author: text holding ": " written without quotes, which YAML reads as a second key."""
+    found = _KEY_AND_TEXT.match(line)
+    if "mapping values are not allowed" in problem and found:
+        indent, key, value = found.groups()
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return (f"YAML syntax error: the text after '{key.strip()}:' holds \": \", which YAML "
+                "reads as the start of another key",
+                f"put the text in quotes: {indent.lstrip('- ')}{key.strip()}: {quoted}")
+    return (f"YAML syntax error: {problem}",
+            "check indentation, colons and quotes around this point")
+
+
 def load(path: Path, what: str, example: str) -> Located:
     """Parse ``path`` with a safe composer (never constructs objects, bounds alias expansion);
     the file must hold a mapping, such as ``example``."""
@@ -104,9 +122,9 @@ def load(path: Path, what: str, example: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        raise YamlError([Problem(path, message, line, column,
-                                 hint="check indentation, colons and quotes around this point")]) from None
+        message, hint = _syntax_problem(str(exc.problem or exc.context),
+                                        text.split("\n")[line - 1] if line else "")
+        raise YamlError([Problem(path, message, line, column, hint=hint)]) from None
     except yaml.reader.ReaderError as exc:
         position = exc.position
         if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
