@@ -29,5 +29,5 @@ def test_an_unquoted_colon_says_to_quote_the_text(tmp_path: Path, line: str, fix
 
 
 def test_other_syntax_errors_keep_their_words(tmp_path: Path) -> None:
-    with pytest.raises(YamlError, match="YAML syntax error: .*; check indentation"):
+    with pytest.raises(YamlError, match=r"YAML syntax error: .*; check indentation"):
         load(write(tmp_path, "title: [broken\n"), "guide", "title, roles, …")
