@@ -130,3 +130,18 @@ def test_a_second_signal_cannot_break_the_clean_up(tmp_path: Path, jobs: str) ->
     assert stderr.strip() == "interrupted; no output was changed"
     assert not [p for p in out.iterdir()]
     assert _processes_of(str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15])
+def test_an_interrupt_at_start_up_is_one_line(tmp_path: Path, delay: float) -> None:
+    """Ctrl-C while the command is still loading: no traceback, exit code 130."""
+    process = subprocess.Popen([sys.executable, "-m", "guidebuilder", "build", str(SEED),
+                                "--out", str(tmp_path / "out")], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (130, -signal.SIGINT), stderr
+    assert "Traceback" not in stderr
+    assert not (tmp_path / "out").exists() or not any(
+        p.name.endswith(".part") for p in (tmp_path / "out").iterdir())
