@@ -118,6 +118,9 @@ def build(
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Keep running and rebuild a "
                                                               "guide when it or its brand file "
                                                               "is saved.")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Build every guide, also those "
+                                                            "whose outputs are up to date.")]
+    = False,
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
     from guidebuilder.errors import GuideBuilderError
@@ -129,7 +132,7 @@ def build(
                                  param_hint="--out")
     formats = ALL if fmt == "all" else (fmt,)
     try:
-        work = make_jobs(guides or _default_guides(), out, formats, brand, audience)
+        work = make_jobs(guides or _default_guides(), out, formats, brand, audience, rebuild)
     except GuideBuilderError as exc:
         _report(exc.problems)
         raise typer.Exit(1) from None
@@ -147,6 +150,7 @@ def build(
                 advance()
                 reporter(result)
                 results.append(result)
+        reporter.summary()
         if watch:
             from guidebuilder.run.watch import watch_jobs
 
@@ -166,9 +170,11 @@ class _Reporter:
     def __init__(self) -> None:
         self.failed = 0
         self.written = 0
+        self.current = 0
         self.shown: set[Problem] = set()
 
     def __call__(self, result: Result) -> None:
+        self.current += result.up_to_date
         _warn(result.warnings, self.shown)
         for path in result.written:
             self.written += 1
@@ -176,6 +182,11 @@ class _Reporter:
         if result.error:
             self.failed += 1
             _report(result.error.problems)
+
+    def summary(self) -> None:
+        """How many guides were up to date (nothing said when none was)."""
+        if self.current:
+            typer.echo(f"{self.current} guide(s) up to date (--rebuild builds them anyway)")
 
 
 @contextmanager

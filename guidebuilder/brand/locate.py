@@ -10,14 +10,18 @@ from guidebuilder.errors import Problem
 BRAND_FILE = "_brand.yml"
 
 
+def brand_candidates(guide: Path, explicit: Path | None) -> list[Path]:
+    """Where a guide's brand file is looked for, in order."""
+    if explicit is not None:
+        return [explicit]
+    return [guide.parent / BRAND_FILE, Path.cwd() / BRAND_FILE]
+
+
 def find_brand(guide: Path, explicit: Path | None) -> Path | None:
     """``--brand FILE``, else ``_brand.yml`` beside the guide, else in the working directory."""
     if explicit is not None:
         return explicit
-    for candidate in (guide.parent / BRAND_FILE, Path.cwd() / BRAND_FILE):
-        if candidate.is_file():
-            return candidate
-    return None
+    return next((c for c in brand_candidates(guide, explicit) if c.is_file()), None)
 
 
 def load_brand(path: Path | None) -> tuple[Brand, list[Problem]]:

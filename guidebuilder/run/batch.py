@@ -24,11 +24,12 @@ from guidebuilder.run.renderers import Renderers
 
 
 def make_jobs(guides: Iterable[Path], out_dir: Path, formats: tuple[str, ...],
-              brand: Path | None, audience: str | None) -> list[Job]:
-    """One job per guide, writing ``out_dir/<stem>[-audience].<format>``. Two guides that
-    would write the same output are an error, raised before anything is written."""
-    jobs = [Job(guide, output_paths(guide, out_dir, formats, audience), brand, audience)
-            for guide in dict.fromkeys(guides)]
+              brand: Path | None, audience: str | None, rebuild: bool = False) -> list[Job]:
+    """One job per guide, writing ``out_dir/<stem>[-audience].<format>`` (all rendered with
+    ``rebuild``, else only those not up to date). Two guides that would write the same output
+    are an error, raised before anything is written."""
+    jobs = [Job(guide, output_paths(guide, out_dir, formats, audience), brand, audience,
+                rebuild=rebuild) for guide in dict.fromkeys(guides)]
     owners: dict[Path, Path] = {}
     problems = []
     for job in jobs:

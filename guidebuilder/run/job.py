@@ -3,19 +3,26 @@ format so that the outputs change only when all of them succeed."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
+from guidebuilder.run.dates import build_stamp, current_stamps
 from guidebuilder.run.formats import format_named
-from guidebuilder.run.output import check_targets, commit, discard, stage, write_problem
+from guidebuilder.run.output import (
+    check_targets,
+    commit,
+    discard,
+    stage,
+    write_files,
+    write_problem,
+)
+from guidebuilder.run.records import Record, contents, make_record, up_to_date
 from guidebuilder.run.renderers import Renderer, RenderSet
 
 if TYPE_CHECKING:
@@ -31,6 +38,12 @@ class Job:
     brand: Path | None = None
     audience: str | None = None
     options: RenderOptions = field(default_factory=RenderOptions)
+    rebuild: bool = False  # render even when the outputs are up to date
+
+    @property
+    def options_key(self) -> str:
+        """What of the job, beside its inputs, shapes its outputs (for its record)."""
+        return repr((self.audience, self.options))
 
 
 @dataclass
@@ -43,6 +56,8 @@ class Result:
     error: GuideBuilderError | None = None
     staged: dict[Path, Path] = field(default_factory=dict)  # complete, not yet in place
     inputs: dict[Path, str] = field(default_factory=dict)  # what it read (when it got so far)
+    record: Record | None = None  # what its outputs are built from (when it got so far)
+    up_to_date: bool = False  # nothing that shapes the outputs changed: nothing was rendered
 
 
 class Prepared(NamedTuple):
@@ -52,6 +67,7 @@ class Prepared(NamedTuple):
     brand: Brand
     warnings: list[Problem]
     inputs: dict[Path, str]  # every file read, and what it is (the guide, the brand file, …)
+    record: Record  # what the outputs are built from, kept beside them
 
 
 def output_paths(guide: Path, out_dir: Path, formats: tuple[str, ...],
@@ -64,18 +80,6 @@ def output_paths(guide: Path, out_dir: Path, formats: tuple[str, ...],
 def _safe(name: str) -> str:
     cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name).strip("-.")
     return cleaned or "audience"
-
-
-def build_timestamp() -> datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set (else the guide's last edit is used:
-    both keep builds of the same input byte-identical)."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None
-    try:
-        return datetime.fromtimestamp(int(value), UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError, OSError):
-        return None
 
 
 class LoadedBrand(NamedTuple):
@@ -98,6 +102,7 @@ def load_job_brand(job: Job) -> LoadedBrand:
 def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     """Load and validate everything a job needs (the brand too, unless ``loaded``); raises
     before any output is touched, a broken guide before a broken brand."""
+    from guidebuilder.brand.locate import brand_candidates
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
     from guidebuilder.plan.build import build_plan
@@ -106,15 +111,18 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     brand, brand_file, warnings = loaded or load_job_brand(job)
     warnings = (warnings + language_warnings(source, guide.language)
                 + missing_glyph_warnings(source, brand) + placeholder_warnings(brand, brand_file))
-    edited = datetime.fromtimestamp(int(job.guide.stat().st_mtime), UTC).replace(tzinfo=None)
-    plan = build_plan(guide, job.audience, build_timestamp() or edited)
+    stamp = build_stamp(job.guide, guide.date)
+    plan = build_plan(guide, job.audience, stamp.when)
     if job.audience is not None and not any(s.kind is SectionKind.ROLE for s in plan.sections):
         raise GuideBuilderError(Problem(job.guide, f"no role is for the audience "
                                         f"'{job.audience}', so there is nothing to build",
                                         hint="check the name, or the roles' audience lists"))
     inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
               **dict.fromkeys(brand.files(), "a file the brand file names")}
-    return Prepared(plan, brand, warnings, inputs)
+    looked = brand_candidates(job.guide, job.brand)
+    absent = looked[:looked.index(brand_file)] if brand_file in looked else looked
+    record = make_record(job.options_key, stamp, list(inputs), absent)
+    return Prepared(plan, brand, warnings, inputs, record)
 
 
 def language_warnings(source: Located, tag: str) -> list[Problem]:
@@ -179,13 +187,18 @@ class Started:
 
 
 def start_job(job: Job, renderers: RenderSet) -> Started:
-    """Validate ``job`` and start each format's render; returns when forked renderers have
-    the plan (renderers here have finished)."""
+    """Validate ``job`` and start each format's render, unless its outputs are up to date;
+    returns when forked renderers have the plan (renderers here have finished)."""
     started = Started(Result(job))
+    targets = list(job.targets.values())
+    if not job.rebuild and up_to_date(targets, job.options_key, current_stamps(job.guide)):
+        started.result.up_to_date = True
+        return started
     try:
         with _captured(started.result):
-            plan, brand, started.result.warnings, inputs = prepare(job, _warm(job, renderers))
-            started.result.inputs = inputs
+            plan, brand, warnings, inputs, record = prepare(job, _warm(job, renderers))
+            started.result.warnings, started.result.inputs = warnings, inputs
+            started.result.record = record
             check_not_inputs(job.targets, inputs)
             check_targets(job.targets.values())
             started.temporaries = stage(job.targets.values())
@@ -259,6 +272,10 @@ def commit_job(result: Result) -> Result:
     try:
         commit(result.staged)
         result.written = list(result.staged)
+        if result.record is not None:
+            write_files(contents(result.record, result.written))
+    except RenderError as exc:  # the outputs are written; without a record they are rebuilt
+        result.warnings += exc.problems
     except OSError as exc:
         result.error = RenderError(write_problem(exc, list(result.job.targets.values())))
     finally:
