@@ -89,7 +89,6 @@ def _scratch() -> Path:
     _remove_stale_scratch()
     folder = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_PREFIX}{os.getpid()}-"))
     _state["scratch_owner"] = os.getpid()
-    atexit.register(cleanup)
     return folder
 
 
@@ -102,6 +101,15 @@ def cleanup() -> None:
     shutil.rmtree(_scratch(), ignore_errors=True)
     _scratch.cache_clear()
     _state["scratch_owner"] = None
+
+
+@atexit.register
+def _at_exit() -> None:
+    """Remove this process's scratch folder and, when it had no cache to use, those left by
+    the render processes it started that have ended (they leave with ``os._exit``)."""
+    cleanup()
+    if _state["noticed"]:
+        _remove_stale_scratch()
 
 
 def _remove_stale_scratch() -> None:
