@@ -17,6 +17,21 @@ from guidebuilder.reading.located import Key
 
 MAX_TEMPLATE_BYTES = 200_000_000
 MAX_TEMPLATE_ENTRIES = 10_000
+MAX_CONTENT_TYPES_BYTES = 1_000_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted Office file, or an old .ppt
+PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+OTHER_TYPES = {  # the presentation part's content type when the file is not a plain .pptx
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml":
+        "a macro-enabled presentation (.pptm)",
+    "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":
+        "a PowerPoint template (.potx)",
+    "application/vnd.ms-powerpoint.template.macroEnabled.main+xml":
+        "a macro-enabled template (.potm)",
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml":
+        "a slide show (.ppsx)",
+    "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml":
+        "a macro-enabled slide show (.ppsm)",
+}
 
 
 class GuidebuilderDefaults(Closed):
@@ -49,6 +64,12 @@ def _template(res: Resolution, relative: str | None) -> Path | None:
     found = res.file(relative, where, "template")
     if found is None:
         return None
+    if _starts_with(found, OLE_MAGIC):
+        res.fail(where, f"'{relative}' is password-protected (or an old .ppt file), and "
+                        "guidebuilder cannot open it",
+                 "open it in PowerPoint, remove the password (File > Info > Protect "
+                 "Presentation) and save it as a .pptx presentation")
+        return None
     if found.suffix.lower() != ".pptx" or not zipfile.is_zipfile(found):
         res.fail(where, f"'{relative}' is not a .pptx file",
                  "save the template from PowerPoint as a .pptx presentation")
@@ -66,7 +87,39 @@ def _template(res: Resolution, relative: str | None) -> Path | None:
             res.fail(where, f"'{relative}' is not a PowerPoint presentation",
                      "save the template from PowerPoint as a .pptx presentation")
             return None
+        kind = _presentation_type(package)
+    if kind and kind != PRESENTATION_TYPE:  # without one, python-pptx says what is wrong
+        what = OTHER_TYPES.get(kind) or f"of the type '{kind[:80]}'"
+        res.fail(where, f"'{relative}' is {what}, not a .pptx presentation",
+                 "open it in PowerPoint and save it as a PowerPoint Presentation (.pptx)")
+        return None
     return _opens(res, found, relative, where)
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def _presentation_type(package: zipfile.ZipFile) -> str:
+    """The content type [Content_Types].xml gives the presentation part ('' when none)."""
+    from lxml import etree
+
+    try:
+        with package.open("[Content_Types].xml") as stream:
+            data = stream.read(MAX_CONTENT_TYPES_BYTES + 1)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(data[:MAX_CONTENT_TYPES_BYTES], parser)
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return ""
+    for element in root:
+        if (etree.QName(element).localname == "Override"
+                and element.get("PartName", "").lower() == "/ppt/presentation.xml"):
+            return str(element.get("ContentType", ""))
+    return ""
 
 
 def _opens(res: Resolution, found: Path, relative: str, where: Key) -> Path | None:

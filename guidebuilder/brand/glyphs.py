@@ -6,14 +6,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from guidebuilder.brand.model import Brand
-from guidebuilder.cache import derived
+from guidebuilder.cache import derived, identity
 
 
-@lru_cache(maxsize=16)
 def charset(path: Path) -> frozenset[int]:
     """The code points a font file maps to glyphs (kept in the cache as ranges: reading a
     font's character map costs more than the rest of a guide's checks)."""
-    stored = derived(path.read_bytes(), "charset", ".txt", _charset_ranges).read_text("ascii")
+    return _charset(path, identity(path))
+
+
+@lru_cache(maxsize=16)
+def _charset(path: Path, version: tuple[int, int, int, int]) -> frozenset[int]:
+    """:func:`charset` of one version of the file (``version`` keys the memo only)."""
+    data = path.read_bytes()
+    try:
+        stored = derived(data, "charset", ".txt", _charset_ranges).read_text("ascii")
+    except OSError:  # no cache and no scratch folder either: read the map now
+        stored = _charset_ranges(data).decode("ascii")
     codes: set[int] = set()
     for item in stored.split(",") if stored else ():
         first, _, last = item.partition("-")

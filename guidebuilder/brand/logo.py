@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
+from guidebuilder.brand import svg
 from guidebuilder.brand.model import Logo, Logos, Picture
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable, Shorthand
@@ -15,7 +16,6 @@ from guidebuilder.cache import derived
 from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
 
-MAX_LOGO_PIXELS = 25_000_000
 MAX_LOGO_BYTES = 20_000_000
 SIZES = ("small", "medium", "large")
 EMBEDDABLE = {"PNG", "JPEG", "GIF"}
@@ -98,32 +98,44 @@ class _LogoResolver:
         key = (reference, alt)
         if key not in self.pictures:
             found = self.res.file(reference, where, "logo", required=False)
-            raster = _raster(self.res, found, where) if found else None
-            self.pictures[key] = (Picture(found, clean(alt or f"{self.owner} logo"), raster)
-                                  if found and raster else None)
+            drawn = _drawable(self.res, found, where) if found else None
+            self.pictures[key] = (Picture(drawn[0], clean(alt or f"{self.owner} logo"), drawn[1],
+                                          found) if found and drawn else None)
         return self.pictures[key]
 
 
-def _raster(res: Resolution, path: Path, where: Key) -> Path | None:
-    """A PNG, JPEG or GIF for ``path``: the file itself, or a PNG made from an SVG or ICO."""
+def _drawable(res: Resolution, path: Path, where: Key) -> tuple[Path, Path] | None:
+    """The file both outputs draw for the logo at ``path`` (an SVG: a copy that reads no other
+    file) and a PNG, JPEG or GIF every output can embed; None, with a notice, when the logo
+    cannot be used."""
     try:
         if path.stat().st_size > MAX_LOGO_BYTES:
-            res.warn(where, f"logo '{path.name}' is larger than {MAX_LOGO_BYTES // 1_000_000} MB; "
-                            "it is left out", "use a smaller image file")
-            return None
+            raise _LogoError(f"is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
         data = path.read_bytes()
-        if path.suffix.lower() in (".svg", ".svgz") or data.lstrip()[:5] in (b"<?xml", b"<svg "):
-            return derived(data, "svg-png", ".png", _svg_png)
+        if path.suffix.lower() in (".svg", ".svgz") or svg.looks_like_svg(data):
+            return _svg(res, data, where)
         kind = _check_bitmap(data)
-    except _LogoError as exc:
+    except (_LogoError, svg.SvgError) as exc:
         res.warn(where, f"logo '{path.name}' {exc}; it is left out",
-                 "use a PNG, JPEG, GIF, ICO or SVG file")
+                 "use a PNG, JPEG, GIF, ICO or SVG file within the limits in docs/branding.md")
         return None
     except OSError as exc:
         res.warn(where, f"cannot read logo '{path.name}' ({exc.strerror}); it is left out",
                  "check its permissions")
         return None
-    return path if kind in EMBEDDABLE else derived(data, "bitmap-png", ".png", _png)
+    return (path, path) if kind in EMBEDDABLE else (path, derived(data, "bitmap-png", ".png", _png))
+
+
+def _svg(res: Resolution, data: bytes, where: Key) -> tuple[Path, Path]:
+    """The SVG without references to other files (each removed one named in a notice), and its
+    PNG rendering; both made through the cache, named by content."""
+    checked = svg.inspect(data)
+    for reference in checked.external:
+        res.warn(where, f"the logo's reference to '{reference[:80]}' is left out: a logo is drawn "
+                        "from its own file only", "embed the image in the SVG as a data: URI")
+    clean_svg = derived(data, "svg-self-contained", ".svg", svg.self_contained)
+    raster = derived(clean_svg.read_bytes(), "svg-png", ".png", _svg_png)
+    return clean_svg, raster
 
 
 class _LogoError(Exception):
@@ -131,19 +143,19 @@ class _LogoError(Exception):
 
 
 def _check_bitmap(data: bytes) -> str:
-    """The image format of ``data``, checked to decode within the pixel limit."""
+    """The image format of ``data``, checked (from its header, before decoding) to be within
+    the pixel and aspect ratio limits."""
     import io
 
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_LOGO_PIXELS:
-                raise _LogoError(f"has more than {MAX_LOGO_PIXELS:,} pixels")
+            svg.check_size(image.width, image.height)
             kind = str(image.format)
             image.load()
-    except _LogoError:
-        raise
+    except svg.SvgError as exc:
+        raise _LogoError(str(exc)) from None
     except Exception:  # Pillow raises many kinds for files that are not images
         raise _LogoError("is not a readable image") from None
     return kind
@@ -162,12 +174,13 @@ def _png(data: bytes) -> bytes:
 
 
 def _svg_png(data: bytes) -> bytes:
-    """An SVG rendered as a PNG about 1000 pixels wide (nothing is fetched)."""
+    """An SVG (checked by :func:`svg.inspect`) rendered as a PNG about 1000 pixels wide
+    (nothing is fetched)."""
     import resvg_py
 
     try:
         text = data.decode("utf-8")
-        png = resvg_py.svg_to_bytes(svg_string=text, width=1000)
+        png = resvg_py.svg_to_bytes(svg_string=text, width=svg.RENDER_WIDTH)
     except (UnicodeDecodeError, ValueError) as exc:
         raise _LogoError(f"is not an SVG that can be drawn ({exc})") from None
     return bytes(png)

@@ -29,12 +29,14 @@ class Font:
 
 @dataclass(frozen=True)
 class Picture:
-    """A logo image with its alternative text: ``path`` as the brand gives it (an SVG is drawn
-    as vectors in the PDF), ``raster`` a PNG, JPEG or GIF every output can embed."""
+    """A logo image with its alternative text: ``path`` the image to draw (an SVG, drawn as
+    vectors in the PDF, is a checked copy that reads no other file), ``raster`` a PNG, JPEG or
+    GIF every output can embed, ``source`` the file the brand names (``path`` when None)."""
 
     path: Path
     alt: str
     raster: Path
+    source: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ class Brand:
         files = [path for font in self.typography.fonts() for path in font.files.values()]
         for logo in (self.logos.small, self.logos.large):
             for picture in (logo.light, logo.dark) if logo else ():
-                files += [picture.path, picture.raster] if picture else []
+                files += ([picture.source or picture.path, picture.path, picture.raster]
+                          if picture else [])
         template = self.defaults.pptx_template
         return files + ([template] if template else [])
 

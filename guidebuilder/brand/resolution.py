@@ -33,30 +33,28 @@ class Resolution:
             self.warnings.append(warning)
 
     def file(self, relative: str, path: Key, what: str, required: bool = True) -> Path | None:
-        """The readable file ``relative`` names, relative to the brand file (a path starting
-        with ``/`` too when no such absolute file exists, as Quarto reads it from the project
-        root). A URL is never fetched: it
-        gets a notice. A missing file is a problem, or a notice when not ``required``."""
+        """The readable file ``relative`` names, relative to the brand file's folder (a path
+        starting with ``/`` too, as Quarto reads it from the project root; ``~`` is the home
+        folder). A URL is never fetched: it gets a notice. A missing or unreadable file is a
+        problem, or a notice when not ``required``."""
         if "://" in relative:
             self.warn(path, f"the {what} '{relative}' is a URL, and guidebuilder never downloads "
                             "during a build", "download the file and give its path instead")
             return None
-        given = Path(relative).expanduser()
-        target = given if given.is_absolute() and given.is_file() else self.folder / relative.lstrip("/")
+        report = self.fail if required else self.warn
+        target = (Path(relative).expanduser() if relative.startswith("~")
+                  else self.folder / relative.lstrip("/"))
         if not target.is_file():
             message = (f"{what} file '{relative}' not found" if not target.exists()
                        else f"{what} path '{relative}' is not a file")
-            hint = f"paths are relative to {self.folder}"
-            if required:
-                self.fail(path, message, hint)
-            else:
-                self.warn(path, message, hint)
+            report(path, message, f"paths are relative to the brand file's folder, "
+                                  f"{self.folder.absolute()}")
             return None
         try:
             with target.open("rb"):
                 pass
         except OSError as exc:
-            self.fail(path, f"cannot read {what} file '{relative}' ({exc.strerror})",
-                      "check its permissions")
+            report(path, f"cannot read {what} file '{relative}' ({exc.strerror})"
+                         + ("" if required else "; it is left out"), "check its permissions")
             return None
         return target

@@ -14,6 +14,7 @@ from guidebuilder.brand.fonts import FontFileError, embeddable, system_font
 from guidebuilder.brand.model import DEFAULT_BRAND, STYLES, Font, Typography
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable
+from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
 
 GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "ui-sans-serif", "ui-serif",
@@ -21,6 +22,9 @@ GENERIC = {"sans-serif", "serif", "monospace", "system-ui", "ui-sans-serif", "ui
 WEIGHTS = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300, "normal": 400,
            "regular": 400, "medium": 500, "semi-bold": 600, "demi-bold": 600, "bold": 700,
            "extra-bold": 800, "ultra-bold": 800, "black": 900}
+MAX_STACK = 10  # families of a CSS font stack tried; each may ask fontconfig four times
+MAX_BASE_SIZE = 72.0  # points: larger is no text size (it is kept to 9-12 pt in print)
+MAX_LINE_HEIGHT = 10.0  # times the font size
 
 
 class FontFile(Expandable):
@@ -118,7 +122,7 @@ def _font_files(res: Resolution, t: BrandTypography) -> dict[str, list[_Face]]:
         if entry.source not in ("file", None) or (entry.source is None and not entry.files):
             continue  # fonts listed by family only: used when installed
         if not entry.files:
-            res.fail(("typography", "fonts", index), f"font '{entry.family}' lists no files",
+            res.fail(("typography", "fonts", index), f"font '{clean(entry.family)}' lists no files",
                      "add 'files:' with the .ttf paths, or use 'source: system'")
             continue
         for f_index, item in enumerate(entry.files):
@@ -133,7 +137,7 @@ def _font_files(res: Resolution, t: BrandTypography) -> dict[str, list[_Face]]:
                          "use a .ttf file (or .otf, .woff, .woff2 that can be converted)")
                 continue
             weight = _weight(res, item.weight, (*where[:-1], "weight"), 400)
-            families.setdefault(entry.family.lower(), []).append(
+            families.setdefault(clean(entry.family).lower(), []).append(
                 (weight, item.style in ("italic", "oblique"), usable))
     return families
 
@@ -145,14 +149,19 @@ class _Families:
     def __init__(self, res: Resolution, t: BrandTypography, files: dict[str, list[_Face]]) -> None:
         self.res = res
         self.files = files
-        self.declared = {entry.family.lower(): (index, entry) for index, entry in
+        self.declared = {clean(entry.family).lower(): (index, entry) for index, entry in
                          enumerate(t.fonts)}
 
     def pick(self, style: TextStyle, path: Key, fallback: Font, regular: int, bold: int) -> Font:
         if not style.family:
             return fallback
         skipped: list[str] = []
-        for family in _stack(style.family):
+        stack = _stack(style.family)
+        if len(stack) > MAX_STACK:
+            self.res.warn((*path, "family"), f"the font stack names {len(stack):,} families; "
+                                             f"only the first {MAX_STACK} are tried",
+                          f"list at most {MAX_STACK} families")
+        for family in stack[:MAX_STACK]:
             key = family.lower()
             if key in GENERIC:
                 break
@@ -192,8 +201,9 @@ class _Families:
 
 
 def _stack(families: str) -> list[str]:
-    """The family names of a CSS font stack, in order, without quotes."""
-    return [name.strip().strip("'\"").strip() for name in families.split(",") if name.strip()]
+    """The family names of a CSS font stack, in order, without quotes or control characters."""
+    names = (clean(name).strip("'\"").strip() for name in families.split(","))
+    return [name for name in names if name]
 
 
 def _from_faces(family: str, faces: list[_Face], regular: int, bold: int) -> Font:
@@ -228,14 +238,18 @@ _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|px|rem|em|%)?\s*$")
 
 def _size(res: Resolution, value: str | None, path: Key) -> float:
     """Base size in points, kept within what reads well in print (9–12 pt)."""
-    if not value:
+    if value is None or not str(value).strip():
         return DEFAULT_BRAND.typography.base_size
-    match = _LENGTH.match(value.lower())
+    match = _LENGTH.match(str(value).lower())
     if not match:
         res.fail(path, f"'{value}' is not a size", "write a size such as 11pt, 16px or 1rem")
         return DEFAULT_BRAND.typography.base_size
     number, unit = float(match[1]), match[2] or "px"
     points = number * {"pt": 1.0, "px": 0.75, "rem": 12.0, "em": 12.0, "%": 0.12}[unit]
+    if not 0 < points <= MAX_BASE_SIZE:
+        res.fail(path, f"'{value}' is not a text size", "write a size such as 11pt, 16px or "
+                 f"1rem (above 0 and at most {MAX_BASE_SIZE:.0f}pt; print keeps it to 9-12pt)")
+        return DEFAULT_BRAND.typography.base_size
     return min(12.0, max(9.0, points))
 
 
@@ -257,12 +271,16 @@ def _scale(res: Resolution, value: str | None, path: Key, base_size: float) -> f
 def _line_height(res: Resolution, value: str | None, path: Key, low: float, high: float,
                  default: float) -> float:
     """A line height as a multiple of the font size (``1.4``, ``1.4em``, ``140%``)."""
-    if not value:
+    if value is None or not str(value).strip():
         return default
-    match = _LENGTH.match(value.lower())
+    match = _LENGTH.match(str(value).lower())
     if not match or match[2] in ("pt", "px"):
         res.warn(path, f"line-height '{value}' is not a multiple of the font size; using "
                        f"{default}", "write a number such as 1.4")
         return default
     number = float(match[1]) / (100 if match[2] == "%" else 1)
+    if not 0 < number <= MAX_LINE_HEIGHT:
+        res.fail(path, f"line-height '{value}' is not a line height", "write a multiple of "
+                 f"the font size above 0 and at most {MAX_LINE_HEIGHT:.0f}, such as 1.4")
+        return default
     return min(high, max(low, number))

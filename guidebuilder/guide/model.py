@@ -57,7 +57,16 @@ def _markdown(value: Any) -> RichText:
         return _with_short_form(value)
     if not isinstance(value, str):
         raise PydanticCustomError("text_type", "expected text, found {found}", {"found": describe(value)})
-    return richtext.parse(value)
+    return _parsed(value)
+
+
+def _parsed(value: str) -> RichText:
+    try:
+        return richtext.parse(value)
+    except richtext.MarkdownError as exc:
+        raise PydanticCustomError("markdown", "{reason}; nest them less deeply (items below "
+                                  "the ninth level are drawn at the ninth)",
+                                  {"reason": str(exc)}) from None
 
 
 def _with_short_form(value: dict[str, Any]) -> RichText:
@@ -67,14 +76,21 @@ def _with_short_form(value: dict[str, Any]) -> RichText:
         raise PydanticCustomError(
             "short_form_key", "unknown key '{key}' in a text with a short form{hint}",
             {"key": str(unknown[0])[:40], "hint": f"; did you mean '{close[0]}'?" if close else ""})
-    if not isinstance(value.get("text"), str) or not value["text"].strip():
+    if "text" not in value or value["text"] is None:
         raise PydanticCustomError("short_form_text", "a text with a short form needs 'text'")
+    if not isinstance(value["text"], str):
+        raise PydanticCustomError(
+            "short_form_text", "'text' of a text with a short form must be text, found {found}",
+            {"found": describe(value["text"])})
+    if not value["text"].strip():
+        raise PydanticCustomError("short_form_text", "'text' of a text with a short form "
+                                  "must not be empty")
     slide = value.get("slide")
     if slide is not None and not isinstance(slide, str):
         raise PydanticCustomError("text_type", "expected text for 'slide', found {found}",
                                   {"found": describe(slide)})
-    text = richtext.parse(value["text"])
-    short = richtext.parse(slide) if slide else None
+    text = _parsed(value["text"])
+    short = _parsed(slide) if slide else None
     return RichText(text.source, text.blocks, short or None)
 
 

@@ -53,9 +53,17 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
 
+MAX_LIST_LEVEL = 8  # the deepest level drawn (PowerPoint has 9); deeper items are drawn there
+MAX_LIST_NESTING = 50  # lists nested deeper than this are an error, not parsed
+
+
+class MarkdownError(ValueError):
+    """Markdown that cannot be drawn without losing text; the message says why."""
+
+
 @dataclass(frozen=True)
 class ListItem:
-    """One bullet (or numbered item) at a nesting level starting at 0."""
+    """One bullet (or numbered item) at a nesting level from 0 to :data:`MAX_LIST_LEVEL`."""
 
     runs: Runs
     level: int = 0
@@ -127,25 +135,34 @@ def clean(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+# markdown-it counts two levels per list (the list and its item) and silently drops the
+# content of an item opened at its last level: this parses MAX_LIST_NESTING levels of lists
+_MAX_NESTING = 2 * MAX_LIST_NESTING + 2
+
+
 @cache
 def _parser() -> MarkdownIt:
     """CommonMark limited to what the content format allows; everything else stays literal."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).disable(
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": _MAX_NESTING}).disable(
         ["entity", "html_inline", "html_block", "heading", "lheading", "code", "fence",
          "blockquote", "hr", "reference", "autolink", "image"]
     )
 
 
 def parse(source: str) -> RichText:
-    """Parse a Markdown field into blocks of runs."""
+    """Parse a Markdown field into blocks of runs. List items nested deeper than
+    :data:`MAX_LIST_LEVEL` are kept at that level; lists nested deeper than
+    :data:`MAX_LIST_NESTING` raise :class:`MarkdownError`."""
     text = _CONTROL.sub("", unicodedata.normalize("NFC", source.replace("\t", "    ")))
     blocks: list[Block] = []
     items: list[ListItem] = []
     depth = -1
     numbers: list[int | None] = []
     for token in _parser().parse(text):
+        if token.type == "list_item_open" and token.level >= _MAX_NESTING - 1:
+            raise MarkdownError(f"lists nest more than {MAX_LIST_NESTING} levels deep")
         if token.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1
             start = token.attrGet("start")
@@ -160,7 +177,7 @@ def parse(source: str) -> RichText:
             runs = _inline_runs(token.children or [])
             if depth >= 0:
                 number = numbers[-1]
-                items.append(ListItem(runs, depth, number))
+                items.append(ListItem(runs, min(depth, MAX_LIST_LEVEL), number))
                 if number is not None:
                     numbers[-1] = number + 1
             elif runs:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebuilder.brand.model import Font
+from guidebuilder.cache import identity
 from guidebuilder.guide.richtext import Run
 
 if TYPE_CHECKING:
@@ -21,11 +22,20 @@ LINE_FACTOR = 1.2  # line height as a multiple of the font size, as PowerPoint a
 _TOKENS = re.compile(r"\s+|[^\s-]*-+(?=[^\s-])|\S+")
 
 
+_FaceFile = tuple[Path, tuple[int, int, int, int]]  # a font file and its version
+
+
+def _face_file(path: Path) -> _FaceFile:
+    """``path`` with what identifies its current version: faces and widths are memoised by
+    both, so a font file replaced during a long-lived process is read again."""
+    return path, identity(path)
+
+
 @lru_cache(maxsize=32)
-def _face(path: Path) -> ImageFont.FreeTypeFont:
+def _face(face_file: _FaceFile) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(path), REF_SIZE)
+    return ImageFont.truetype(str(face_file[0]), REF_SIZE)
 
 
 def load_faces(*fonts: Font) -> None:
@@ -33,12 +43,13 @@ def load_faces(*fonts: Font) -> None:
     for font in fonts:
         for bold in (False, True):
             for italic in (False, True):
-                _face(font.file(bold, italic))
+                _face(_face_file(font.file(bold, italic)))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: wrap results are cached per measurer
 class Measurer:
-    """Measures runs of text set in one font family (``code`` runs in ``mono``)."""
+    """Measures runs of text set in one font family (``code`` runs in ``mono``). Each font
+    file's version is taken when the measurer first uses it: make a measurer per build."""
 
     font: Font
     mono: Font | None = None
@@ -46,14 +57,14 @@ class Measurer:
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False,
               code: bool = False) -> float:
         """Advance width of ``text`` in points."""
-        return _width(self.style_file(bold, italic, code), text) * size / REF_SIZE
+        return _width(_style_face(self, bold, italic, code), text) * size / REF_SIZE
 
     def run_width(self, run: Run, size: float) -> float:
-        return _width(self.style_file(run.bold, run.italic, run.code), run.text) * size / REF_SIZE
+        return _width(_style_face(self, run.bold, run.italic, run.code), run.text) * size / REF_SIZE
 
     def style_file(self, bold: bool, italic: bool, code: bool) -> Path:
         """The font file a run of this style is set in."""
-        return _style_file(self, bold, italic, code)
+        return _style_face(self, bold, italic, code)[0]
 
     def wrap(self, runs: Sequence[Run], width: float, size: float) -> list[list[Run]]:
         """Greedy word wrap of ``runs`` into lines no wider than ``width`` points.
@@ -93,9 +104,9 @@ class Measurer:
 
 
 @lru_cache(maxsize=256)
-def _style_file(measurer: Measurer, bold: bool, italic: bool, code: bool) -> Path:
+def _style_face(measurer: Measurer, bold: bool, italic: bool, code: bool) -> _FaceFile:
     family = measurer.mono if code and measurer.mono else measurer.font
-    return family.file(bold, italic)
+    return _face_file(family.file(bold, italic))
 
 
 @lru_cache(maxsize=16384)
@@ -106,7 +117,7 @@ def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: f
     space = text = 0.0
     in_word = pending_space = False
     for run in runs:
-        path = measurer.style_file(run.bold, run.italic, run.code)
+        path = _style_face(measurer, run.bold, run.italic, run.code)
         for token in _tokens(run.text):
             if token.isspace():
                 if in_word:
@@ -140,8 +151,8 @@ def _tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _width(path: Path, text: str) -> float:
-    return _face(path).getlength(text)
+def _width(face_file: _FaceFile, text: str) -> float:
+    return _face(face_file).getlength(text)
 
 
 def _words(runs: Sequence[Run]) -> list[list[Run]]:

@@ -3,6 +3,7 @@ logo variants and formats, link and code colours, readable text on any backgroun
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -36,13 +37,14 @@ def test_headings_colour_does_not_replace_the_primary_fill(tmp_path: Path) -> No
 
 
 def test_font_stack_takes_the_first_usable_family_and_weights(tmp_path: Path) -> None:
+    carlito = os.path.relpath(CARLITO, tmp_path)  # paths are relative to the brand file
     brand = write(tmp_path, f"""typography:
   fonts:
     - family: Body
       source: file
       files:
-        - {{path: {CARLITO}/Carlito-Regular.ttf, weight: 400}}
-        - {{path: {CARLITO}/Carlito-Bold.ttf, weight: 700}}
+        - {{path: {carlito}/Carlito-Regular.ttf, weight: 400}}
+        - {{path: {carlito}/Carlito-Bold.ttf, weight: 700}}
     - {{family: Web Only, source: google}}
   base:
     family: "'Web Only', Body, sans-serif"
@@ -64,10 +66,11 @@ def test_font_stack_takes_the_first_usable_family_and_weights(tmp_path: Path) ->
 
 
 def test_logo_variants_and_formats(tmp_path: Path) -> None:
+    assets = os.path.relpath(ASSETS, tmp_path)
     brand = write(tmp_path, f"""color: {{background: '#111111', foreground: '#EEEEEE'}}
 logo:
-  small: {{light: {ASSETS}/logo.png, dark: {ASSETS}/icon.ico}}
-  large: {ASSETS}/logo.svg
+  small: {{light: {assets}/logo.png, dark: {assets}/icon.ico}}
+  large: {assets}/logo.svg
 """, "_brand.yml")
     resolved, _ = load_brand(brand)
     dark_small = resolved.logos.small.on("#111111")

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidebuilder.guide.richtext import BulletList, ListItem, Paragraph, Run, clean, parse
+from guidebuilder.guide.richtext import (
+    MAX_LIST_LEVEL,
+    MAX_LIST_NESTING,
+    BulletList,
+    ListItem,
+    MarkdownError,
+    Paragraph,
+    Run,
+    clean,
+    parse,
+)
 
 CASES = [
     ("plain text", (Paragraph((Run("plain text"),)),)),
@@ -52,3 +62,20 @@ def test_plain_text_round_trips_when_nothing_is_markup(text: str) -> None:
     safe = "".join(ch for ch in text if ch not in "*_`[]()\\<>!&#-+=~|:\n\r\t" and not ch.isdigit())
     if clean(safe):
         assert parse(safe).plain == clean(safe)
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_lists_nested_twelve_deep_keep_every_item_at_the_deepest_drawn_level(marker: str) -> None:
+    indent = len(marker) + 1
+    source = "\n".join(" " * (indent * n) + f"{marker} item{n}" for n in range(12))
+    (block,) = parse(source).blocks
+    assert isinstance(block, BulletList)
+    assert [item.plain for item in block.items] == [f"item{n}" for n in range(12)]
+    assert [item.level for item in block.items] == [*range(MAX_LIST_LEVEL), *[MAX_LIST_LEVEL] * 4]
+
+
+def test_lists_nested_past_what_is_parsed_are_an_error_not_lost_text() -> None:
+    source = "\n".join("  " * n + f"- item{n}" for n in range(MAX_LIST_NESTING + 1))
+    with pytest.raises(MarkdownError, match=f"more than {MAX_LIST_NESTING} levels"):
+        parse(source)
+    assert len(parse("\n".join(source.splitlines()[:-1])).blocks[0].items) == MAX_LIST_NESTING

@@ -80,3 +80,17 @@ def test_ellipsize_measures_a_long_text_few_times() -> None:
 
     shown = ellipsize("word " * 20_000, fits)
     assert shown.endswith("…") and MEASURER.width(shown, 10) <= 200 and len(calls) < 40
+
+
+def test_a_replaced_font_file_is_measured_again(tmp_path) -> None:
+    import shutil
+
+    from guidebuilder.brand.model import FONT_DIR, Font
+
+    path = tmp_path / "Brand.ttf"
+    shutil.copy(FONT_DIR / "LiberationSans-Regular.ttf", path)
+    before = Measurer(Font("Brand", {"regular": path})).width("mmmm iiii", 12)
+    path.unlink()  # replaced, as an editor or a download does: a new file at the same path
+    shutil.copy(FONT_DIR / "LiberationMono-Regular.ttf", path)
+    after = Measurer(Font("Brand", {"regular": path})).width("mmmm iiii", 12)
+    assert after != before
