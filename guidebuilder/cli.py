@@ -15,8 +15,8 @@ from guidebuilder.run.formats import ALL, COMMANDS, FORMATS
 
 if TYPE_CHECKING:
     from guidebuilder.errors import Problem
-    from guidebuilder.run.job import Result
-    from guidebuilder.run.renderers import RenderSet
+    from guidebuilder.run.job import Job, Result
+    from guidebuilder.run.renderers import Renderers, RenderSet
 
 app = typer.Typer(
     name="guidebuilder",
@@ -123,24 +123,14 @@ def build(
     = False,
 ) -> None:
     """Build the PDF handbook and the PowerPoint deck for each guide."""
-    from guidebuilder.errors import GuideBuilderError
-    from guidebuilder.run.batch import check_audience, default_processes, make_jobs, run_jobs
+    from guidebuilder.run.batch import default_processes, run_jobs
     from guidebuilder.run.renderers import Renderers
 
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} is a file; give a folder for the outputs",
                                  param_hint="--out")
     formats = ALL if fmt == "all" else (fmt,)
-    try:
-        work = make_jobs(guides or _default_guides(), out, formats, brand, audience, rebuild)
-    except GuideBuilderError as exc:
-        _report(exc.problems)
-        raise typer.Exit(1) from None
-    try:
-        check_audience(work, audience)
-    except GuideBuilderError as exc:
-        raise typer.BadParameter(str(exc.problems[0]).rstrip("."),
-                                 param_hint="--audience") from None
+    work = _jobs(guides or _default_guides(), out, formats, brand, audience, rebuild)
     renderers = Renderers(formats, jobs or default_processes(), first=ctx.obj)
     reporter = _Reporter()
     results = []
@@ -152,16 +142,42 @@ def build(
                 results.append(result)
         reporter.summary()
         if watch:
-            from guidebuilder.run.watch import watch_jobs
-
-            typer.echo("watching for changes; press Ctrl-C to stop", err=True)
-            with _interruptible(None):
-                watch_jobs(work, reporter, renderers.for_jobs(1)[0], first=results)
+            _watch(work, reporter, renderers, results)
             return
     finally:
         renderers.close()
     if reporter.failed:
         raise typer.Exit(1)
+
+
+def _jobs(guides: list[Path], out: Path, formats: tuple[str, ...], brand: Path | None,
+          audience: str | None, rebuild: bool) -> list[Job]:
+    """The jobs of a build, checked before anything is written: two guides with one output
+    exit 1, an audience no guide names is a usage error."""
+    from guidebuilder.errors import GuideBuilderError
+    from guidebuilder.run.batch import check_audience, make_jobs
+
+    try:
+        work = make_jobs(guides, out, formats, brand, audience, rebuild)
+    except GuideBuilderError as exc:
+        _report(exc.problems)
+        raise typer.Exit(1) from None
+    try:
+        check_audience(work, audience)
+    except GuideBuilderError as exc:
+        raise typer.BadParameter(str(exc.problems[0]).rstrip("."),
+                                 param_hint="--audience") from None
+    return work
+
+
+def _watch(work: list[Job], reporter: _Reporter, renderers: Renderers,
+           results: list[Result]) -> None:
+    """Rebuild on save until interrupted, with the render processes of the first build."""
+    from guidebuilder.run.watch import watch_jobs
+
+    typer.echo("watching for changes; press Ctrl-C to stop", err=True)
+    with _interruptible(None):
+        watch_jobs(work, reporter, renderers.for_jobs(1)[0], first=results)
 
 
 class _Reporter:

@@ -112,3 +112,10 @@ def branded_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     result = run_job(Job(SEED, targets, ROOT / "examples" / "northwind" / "_brand.yml"))
     assert result.error is None, result.error
     return targets
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in an output folder, without the build records kept there."""
+    from guidebuilder.run.records import FOLDER
+
+    return sorted(p.name for p in folder.iterdir() if p.name != FOLDER)

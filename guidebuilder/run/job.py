@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from guidebuilder import cache
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
@@ -176,6 +177,16 @@ def run_job(job: Job, renderers: RenderSet | None = None) -> Result:
                                                                         forked=False))))
 
 
+def _up_to_date(job: Job) -> bool:
+    """Whether nothing that shapes the job's outputs changed since they were written (never,
+    with ``rebuild``, or when the guide cannot be read: the build then says why)."""
+    try:
+        return not job.rebuild and up_to_date(list(job.targets.values()), job.options_key,
+                                               current_stamps(job.guide))
+    except OSError:
+        return False
+
+
 @dataclass
 class Started:
     """A job validated and under way: its result so far, the renderers rendering it, and the
@@ -190,8 +201,7 @@ def start_job(job: Job, renderers: RenderSet) -> Started:
     """Validate ``job`` and start each format's render, unless its outputs are up to date;
     returns when forked renderers have the plan (renderers here have finished)."""
     started = Started(Result(job))
-    targets = list(job.targets.values())
-    if not job.rebuild and up_to_date(targets, job.options_key, current_stamps(job.guide)):
+    if _up_to_date(job):
         started.result.up_to_date = True
         return started
     try:
@@ -221,6 +231,7 @@ def finish_job(started: Started) -> Result:
             with _captured(result):
                 result.warnings += renderer.result()
         started.busy.clear()
+        result.warnings += cache.notices()  # a cache that could not be used here or there
         if result.error is None:
             result.staged, started.temporaries = started.temporaries, {}
     finally:

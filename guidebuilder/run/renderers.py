@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Protocol
 
+from guidebuilder import cache
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
@@ -164,6 +165,15 @@ def _detach(parent: int) -> None:
 
 
 def _serve(connection: Connection, fmt: Format, parent: int) -> None:
+    """Render what the parent sends until it is done; the process leaves with os._exit, so
+    it removes its scratch files itself."""
+    try:
+        _render_what_is_sent(connection, fmt, parent)
+    finally:
+        cache.cleanup()
+
+
+def _render_what_is_sent(connection: Connection, fmt: Format, parent: int) -> None:
     _detach(parent)
     fmt.renderer()  # import while the parent validates
     gc.freeze()  # what the import made lives as long as the process: never scan it again
@@ -177,7 +187,7 @@ def _serve(connection: Connection, fmt: Format, parent: int) -> None:
                 warm(fmt, *message)
                 continue
             try:
-                answer: tuple[str, object] = ("ok", render(fmt, *message))
+                answer: tuple[str, object] = ("ok", render(fmt, *message) + cache.notices())
             except (GuideBuilderError, OSError) as exc:
                 answer = ("error", exc)
             try:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from guidebuilder import __version__
 from guidebuilder.cli import app
 
-from conftest import MINIMAL, ROOT, SEED, write
+from conftest import MINIMAL, ROOT, SEED, listing, write
 
 runner = CliRunner()
 
@@ -57,7 +57,7 @@ def test_build_default_guides_and_audience(tmp_path: Path, monkeypatch: pytest.M
     write(tmp_path / "source", "not: a guide\n", "_brand-notes.yaml")
     result = invoke("build", "--audience", "recruiter", "--format", "pdf")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["one-recruiter.pdf"]
+    assert listing(tmp_path / "output") == ["one-recruiter.pdf"]
 
 
 def test_build_without_guides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,7 +116,7 @@ def test_init_leaves_a_folder_that_builds_and_never_overwrites(tmp_path: Path) -
     built = subprocess.run([sys.executable, "-m", "guidebuilder", "build"], capture_output=True,
                            text=True, cwd=demo, timeout=120)
     assert built.returncode == 0, built.stderr
-    assert sorted(p.name for p in (demo / "output").iterdir()) == [
+    assert listing(demo / "output") == [
         "starter-guide.pdf", "starter-guide.pptx"]
     guide.write_text(guide.read_text() + "# my edit\n")
     before = {p: p.read_bytes() for p in demo.rglob("*") if p.is_file()}
@@ -174,7 +174,7 @@ def test_the_entry_point_builds_with_the_workers_it_forked_first(tmp_path: Path,
     result = subprocess.run([sys.executable, "-m", "guidebuilder", *command], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == made
+    assert listing(out) == made
     assert "Traceback" not in result.stderr
 
 

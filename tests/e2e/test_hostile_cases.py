@@ -22,7 +22,7 @@ from guidebuilder.errors import GuideBuilderError
 from guidebuilder.run.job import Job, prepare, run_job
 from guidebuilder.run.output import TEMP_SUFFIX
 
-from conftest import MINIMAL, ROOT, SEED, write
+from conftest import MINIMAL, ROOT, SEED, listing, write
 
 HOSTILE = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 NORTHWIND = ROOT / "examples" / "northwind"
@@ -156,7 +156,7 @@ def test_a_folder_where_an_output_goes_changes_no_output(tmp_path: Path) -> None
     assert result.returncode == 1
     assert f"{out / 'g.pptx'}: is a folder" in result.stderr and TEMP_SUFFIX not in result.stderr
     assert (out / "g.pdf").read_bytes() == b"previous"
-    assert sorted(p.name for p in out.iterdir()) == ["g.pdf", "g.pptx"]
+    assert listing(out) == ["g.pdf", "g.pptx"]
 
 
 def test_replaced_outputs_keep_their_permissions(tmp_path: Path) -> None:
@@ -215,7 +215,7 @@ def test_fail_fast_writes_nothing_after_the_failure(tmp_path: Path) -> None:
     result = gb("build", good[0], bad, *good[1:], "--out", out, "--jobs", "2", "--fail-fast")
     assert result.returncode == 1
     time.sleep(1)
-    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "a.pptx"]
+    assert listing(out) == ["a.pdf", "a.pptx"]
     assert result.stdout.count("wrote ") == 2
 
 

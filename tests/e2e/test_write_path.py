@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, write
+from conftest import ROOT, SEED, listing, write
 
 Command = Callable[[Path, Path], list[str]]
 WRITERS: dict[str, tuple[str, Command]] = {
@@ -70,7 +70,7 @@ def test_a_link_to_nowhere_creates_nothing(setup, command: str) -> None:
     assert "is a symbolic link" in result.stderr
     assert not (elsewhere / "made").exists()
     if command == "init":  # all of init's files or none
-        assert sorted(p.name for p in out.iterdir()) == [name]
+        assert listing(out) == [name]
 
 
 @pytest.mark.parametrize("command", WRITERS)
@@ -90,7 +90,7 @@ def test_a_write_that_fails_keeps_the_old_file(setup, command: str) -> None:
     assert "cannot be written (File too large)" in result.stderr
     assert not [p for p in out.rglob("*") if ".gb-" in p.name]
     if command == "init":
-        assert sorted(p.name for p in out.iterdir()) == ["source"]
+        assert listing(out) == ["source"]
 
 
 @pytest.mark.parametrize("source", ["seed.yaml", "_brand.yml"])
@@ -111,4 +111,4 @@ def test_init_checks_every_file_before_writing_any(tmp_path: Path) -> None:
     result = _run(["init", str(tmp_path)])
     assert result.returncode == 1
     assert "a file stands where its folder should be" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["schemas"]
+    assert listing(tmp_path) == ["schemas"]

@@ -13,7 +13,7 @@ from guidebuilder.run.batch import run_jobs
 from guidebuilder.run.job import Job, output_paths, run_job
 from guidebuilder.run.renderers import Renderers, RenderSet
 
-from conftest import MINIMAL, SEED, write
+from conftest import MINIMAL, SEED, listing, write
 
 
 def _guides(folder: Path, count: int) -> list[Path]:
@@ -37,7 +37,7 @@ def test_parallel_builds_match_serial_bytes(tmp_path: Path, processes: int) -> N
             renderers.close()
         assert [r.job.guide for r in results] == guides  # in job order
         assert [r.error for r in results] == [None] * len(guides)
-        outputs[count] = {p.name: p.read_bytes() for p in (tmp_path / f"out{count}").iterdir()}
+        outputs[count] = {p.name: p.read_bytes() for p in (tmp_path / f"out{count}").iterdir() if p.is_file()}
     assert len(outputs[1]) == 10
     serial, parallel = outputs.values()
     assert serial == parallel
@@ -54,7 +54,7 @@ def test_a_batch_goes_on_past_a_bad_guide_and_stops_cleanly(tmp_path: Path,
         jobs = [Job(g, output_paths(g, tmp_path / "all", ("pdf", "pptx"))) for g in guides]
         results = list(run_jobs(jobs, renderers, lambda r: False))
         assert [r.error is None for r in results] == [True, False, True, True]
-        assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
+        assert listing(tmp_path / "all") == [
             "g0.pdf", "g0.pptx", "g1.pdf", "g1.pptx", "g2.pdf", "g2.pptx"]
         jobs = [Job(g, output_paths(g, tmp_path / "stop", ("pdf", "pptx"))) for g in guides]
         results = list(run_jobs(jobs, renderers, lambda r: r.error is not None))
@@ -62,7 +62,7 @@ def test_a_batch_goes_on_past_a_bad_guide_and_stops_cleanly(tmp_path: Path,
     finally:
         renderers.close()
     # the guides after the bad one were under way when the batch stopped: nothing of them
-    assert sorted(p.name for p in (tmp_path / "stop").iterdir()) == ["g0.pdf", "g0.pptx"]
+    assert listing(tmp_path / "stop") == ["g0.pdf", "g0.pptx"]
 
 
 @pytest.mark.parametrize("forked", [("pptx",), ("pdf",), ("pdf", "pptx")])
@@ -75,7 +75,7 @@ def test_formats_forked_or_here_match(tmp_path: Path, forked: tuple[str, ...]) -
     finally:
         renderers.close()
     assert here.error is None and away.error is None
-    for path in (tmp_path / "b").iterdir():
+    for path in filter(Path.is_file, (tmp_path / "b").iterdir()):
         assert path.read_bytes() == (tmp_path / "a" / path.name).read_bytes()
 
 
@@ -88,7 +88,7 @@ def test_kept_workers_serve_job_after_job_and_survive_failures(tmp_path: Path) -
     try:
         pids = {fmt: renderers.get(fmt).process.pid for fmt in ("pdf", "pptx")}
         assert run_job(job, renderers).error is None
-        first = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+        first = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
         guide.write_text("title: [broken\n", encoding="utf-8")
         assert run_job(job, renderers).error is not None
         guide.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -102,7 +102,7 @@ def test_kept_workers_serve_job_after_job_and_survive_failures(tmp_path: Path) -
     finally:
         renderers.close()
     assert sorted(first) == ["guide.pdf", "guide.pptx"]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(first)
+    assert listing(tmp_path / "out") == sorted(first)
     assert PdfReader(tmp_path / "out" / "guide.pdf").pages
 
 
@@ -112,7 +112,7 @@ def test_one_bad_guide_does_not_stop_the_others(tmp_path: Path) -> None:
     args = ["build", str(good[0]), str(bad), str(good[1]), "--out", str(tmp_path / "out"), "-j", "2"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+    assert listing(tmp_path / "out") == [
         "g0.pdf", "g0.pptx", "g1.pdf", "g1.pptx"]
     assert result.stderr.startswith(f"error: {bad}:2:1: YAML syntax error")
     fast = CliRunner().invoke(app, ["build", str(bad), str(good[0]), "--out",

@@ -14,7 +14,7 @@ import pytest
 from guidebuilder.run.job import Job, output_paths, run_job
 from guidebuilder.run.output import TEMP_SUFFIX, commit, discard, stage
 
-from conftest import MINIMAL, ROOT, write
+from conftest import MINIMAL, ROOT, listing, write
 
 
 def test_staged_outputs_replace_only_when_committed(tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_failed_build_leaves_previous_outputs_byte_identical(tmp_path: Path) -> 
     guide.write_text(MINIMAL + "    bogus: 1\n")
     assert run_job(Job(guide, targets)).error is not None
     assert {path: path.read_bytes() for path in targets.values()} == before
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["g.pdf", "g.pptx"]
+    assert listing(tmp_path / "out") == ["g.pdf", "g.pptx"]
 
 
 def test_render_error_in_one_format_changes_neither(tmp_path: Path, monkeypatch) -> None:
@@ -94,5 +94,5 @@ def test_interrupted_build_leaves_no_partial_or_temporary_file(tmp_path: Path, s
     assert process.returncode == 130
     assert "interrupted; no output was changed" in stderr
     assert "Traceback" not in stderr
-    assert sorted(p.name for p in out.iterdir()) == ["stress.pdf"]
+    assert listing(out) == ["stress.pdf"]
     assert (out / "stress.pdf").read_bytes() == b"previous pdf"
