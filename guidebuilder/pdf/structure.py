@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 Attributes = tuple[tuple[str, dict[str, str | int]], ...]  # (owner, {key: value}), e.g. Table Scope
 
@@ -41,6 +42,32 @@ class StructTree:
     title: str
     lang: str
     root: Elem = field(default_factory=lambda: Elem("Document"))
+
+
+@dataclass(eq=False)
+class Annotation:
+    """A link annotation drawn for ``elem``: the object, its reference and page."""
+
+    obj: Any
+    ref: Any
+    page: int
+    elem: Elem
+
+
+Item = tuple[str, Any]  # ("mc", (page, mcid)) | ("objr", Annotation) | ("elem", Elem)
+
+
+@dataclass(eq=False)
+class Recording:
+    """What one layout pass drew for ``tree``: each element's content items in reading order,
+    the element of each MCID per page, the link annotations, and Links found at draw time
+    outside any paragraph (``orphans``, read at the end)."""
+
+    tree: StructTree
+    content: dict[Elem, list[Item]] = field(default_factory=dict)
+    page_mcids: dict[int, list[Elem]] = field(default_factory=dict)
+    annotations: list[Annotation] = field(default_factory=list)
+    orphans: list[Elem] = field(default_factory=list)
 
 
 def heading_role(level: int) -> str:

@@ -4,7 +4,7 @@ document objects before it formats them (one pass, no reparse, deterministic out
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import XMP, PDFArray, PDFDictionary, PDFName, PDFString
@@ -16,10 +16,7 @@ from guidebuilder.pdf.reportlab_internals import (
     reference,
     set_annotation_key,
 )
-from guidebuilder.pdf.structure import ROLE_MAP, Elem, StructTree
-
-if TYPE_CHECKING:
-    from guidebuilder.pdf.tagging import Item, Tagger
+from guidebuilder.pdf.structure import ROLE_MAP, Elem, Item, Recording, StructTree
 
 
 @dataclass(frozen=True)
@@ -32,14 +29,14 @@ class _Written:
     page: int | None
 
 
-def _live(tagger: Tagger, elem: Elem, memo: dict[Elem, bool]) -> bool:
+def _live(tagger: Recording, elem: Elem, memo: dict[Elem, bool]) -> bool:
     """Whether ``elem`` or anything below it got content in this pass."""
     if elem not in memo:
         memo[elem] = elem in tagger.content or any(_live(tagger, c, memo) for c in elem.children)
     return memo[elem]
 
 
-def _plan(tagger: Tagger) -> list[_Written]:
+def _plan(tagger: Recording) -> list[_Written]:
     """The elements to write in tree order: those with content, and kept ones in a live parent."""
     memo: dict[Elem, bool] = {}
     root = tagger.tree.root
@@ -75,7 +72,7 @@ def _kid(item: Item, page: int | None, refs: dict[Elem, Any], pages: list[Any]) 
     return PDFDictionary({"Type": PDFName("OBJR"), "Obj": value.ref, "Pg": pages[value.page - 1]})
 
 
-def _elements(canvas: Canvas, tagger: Tagger, root: Any, pages: list[Any]) -> dict[Elem, Any]:
+def _elements(canvas: Canvas, tagger: Recording, root: Any, pages: list[Any]) -> dict[Elem, Any]:
     """Every StructElem written; returns each element's reference."""
     plan = _plan(tagger)
     dicts = {w.elem: PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(w.elem.role)})
@@ -98,7 +95,7 @@ def _elements(canvas: Canvas, tagger: Tagger, root: Any, pages: list[Any]) -> di
     return refs
 
 
-def write_structure(canvas: Canvas, tagger: Tagger) -> None:
+def write_structure(canvas: Canvas, tagger: Recording) -> None:
     """Add the tags ``tagger`` recorded to the document ``canvas`` is about to save."""
     tree = tagger.tree
     shown = page_objects(canvas)

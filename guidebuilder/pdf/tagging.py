@@ -28,24 +28,11 @@ from guidebuilder.pdf.reportlab_internals import (
     text_operators,
     wrap_page_stream,
 )
-from guidebuilder.pdf.structure import Elem, StructTree
+from guidebuilder.pdf.structure import Annotation, Elem, Item, Recording, StructTree
 from guidebuilder.pdf.structwriter import write_structure
 
 _GLYPHS = re.compile(r"\bT[jJ]\b")
 LinkKey = tuple[Any, ...]  # a paragraph fragment's link: (number, target)
-
-
-@dataclass(eq=False)
-class Annotation:
-    """A link annotation drawn for ``elem``: the object, its reference and page."""
-
-    obj: Any
-    ref: Any
-    page: int
-    elem: Elem
-
-
-Item = tuple[str, Any]  # ("mc", (page, mcid)) | ("objr", Annotation) | ("elem", Elem)
 
 
 class _Mark(str):
@@ -77,16 +64,12 @@ class ParagraphDrawing:
     links: dict[LinkKey, Elem] = field(default_factory=dict)
 
 
-class Tagger:
+class Tagger(Recording):
     """The marked content one layout pass draws (one per canvas: each pass has a new one)."""
 
     def __init__(self, canvas: Canvas, tree: StructTree) -> None:
+        super().__init__(tree)
         self.canvas = canvas
-        self.tree = tree
-        self.content: dict[Elem, list[Item]] = {}
-        self.page_mcids: dict[int, list[Elem]] = {}
-        self.annotations: list[Annotation] = []
-        self.orphans: list[Elem] = []
         self.in_content = False
         self.suppress = 0
         self.para: ParagraphDrawing | None = None
