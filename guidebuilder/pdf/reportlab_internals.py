@@ -57,17 +57,13 @@ class DeferredPagesCanvas(Canvas):
 
 class AnnotatingCanvas(Canvas):
     """A canvas that reports every annotation it adds (links of paragraphs, the contents page's
-    page numbers): reportlab creates each through ``_addAnnotation``. The annotation gets a
-    known name, so that ``annotation_reference`` finds it for the structure tree."""
+    page numbers): reportlab creates each through ``_addAnnotation``. An unnamed one gets the
+    name reportlab would give it, reported so that ``annotation_reference`` finds it."""
 
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
-        name = self.annotation_name(name)
+        name = name or f"NUMBER{self._annotationCount + 1}"  # type: ignore[attr-defined]
         super()._addAnnotation(annotation, name, addtopage)  # type: ignore[misc]
         self.annotation_added(annotation, name)
-
-    def annotation_name(self, name: str | None) -> str:
-        """The name to register an annotation under (``name`` when it has one)."""
-        return name or "annotation"
 
     def annotation_added(self, annotation: Any, name: str) -> None:
         """Called after each annotation was added to the current page."""

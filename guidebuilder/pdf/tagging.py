@@ -268,9 +268,6 @@ class TaggingCanvas(AnnotatingCanvas):
     def drawText(self, aTextObject: PDFTextObject) -> None:
         self.tagger.draw_text(aTextObject, super().drawText)
 
-    def annotation_name(self, name: str | None) -> str:
-        return name or f"tag{len(self.tagger.annotations) + 1}"
-
     def annotation_added(self, annotation: Any, name: str) -> None:
         self.tagger.annotation(annotation, name)
 
