@@ -158,6 +158,11 @@ def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: s
             f'<a:cs typeface={quoteattr(face)}/>{link}</a:rPr>')
 
 
+_DECORATIVE = (f'<a:ext {nsdecls("a")} uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">'
+               '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative"'
+               ' val="1"/></a:ext>')
+
+
 # -- shapes ----------------------------------------------------------------------------------
 class ShapeTree:
     """A slide's ``p:spTree``: new shapes go in as XML in one step each, exactly as python-pptx's
@@ -181,12 +186,22 @@ class ShapeTree:
         self.tree.remove(element)
         self.tree.insert(2, element)
 
+    def to_end(self, element: Element) -> None:
+        """Put a shape in front of every other (last in the reading order)."""
+        self.tree.remove(element)
+        self.tree.insert_element_before(element, "p:extLst")
+
     def _name(self, name: str) -> str:
         return f'<p:cNvPr id="{self.next_id}" name={quoteattr(name)}/>'
 
-    def textbox_xml(self, box: Rect, name: str, body: str, paragraphs: str) -> str:
-        """A text box (``body`` from ``body_xml``) holding ``paragraphs``."""
-        return (f'<p:sp><p:nvSpPr>{self._name(name)}<p:cNvSpPr txBox="1"/><p:nvPr/>'
+    def textbox_xml(self, box: Rect, name: str, body: str, paragraphs: str,
+                    title: bool = False) -> str:
+        """A text box (``body`` from ``body_xml``) holding ``paragraphs``; with ``title``, the
+        slide's title placeholder (for layouts that have none, so that screen readers and
+        PowerPoint's checker still find the slide's title)."""
+        kind = ('<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
+                if title else '<p:cNvSpPr txBox="1"/><p:nvPr/>')
+        return (f"<p:sp><p:nvSpPr>{self._name(name)}{kind}"
                 f"</p:nvSpPr><p:spPr>{_xfrm(box)}{_RECTANGLE}<a:noFill/></p:spPr>"
                 f"<p:txBody>{body}<a:lstStyle/>{paragraphs}</p:txBody></p:sp>")
 
@@ -241,6 +256,15 @@ def _xfrm(box: Rect) -> str:
 def describe_picture(picture: Element, alt: str) -> None:
     """Give a picture (``p:pic``) its alt text."""
     picture.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
+
+
+def mark_decorative(shape: Element) -> None:
+    """Mark a shape decorative (Office's ``adec:decorative``): screen readers skip it."""
+    properties = next(shape.iter(qn("p:cNvPr")))
+    extensions = properties.find(qn("a:extLst"))
+    if extensions is None:
+        extensions = etree.SubElement(properties, qn("a:extLst"))
+    extensions.append(parse_xml(_DECORATIVE))
 
 
 def placeholder_kind(shape: Element) -> str | None:

@@ -18,6 +18,7 @@ from guidebuilder.deck.ooxml import (
     ShapeTree,
     body_xml,
     describe_picture,
+    mark_decorative,
     number_xml,
     paragraphs_xml,
     rectangle_body,
@@ -36,34 +37,53 @@ class SlideShapes:
         self.part = slide.part
         self.design = design
         self._tree = ShapeTree(shape_tree(slide))
+        self._last: list[Element] = []  # furniture: read after everything else
+
+    def read_last(self, element: Element) -> Element:
+        """Keep ``element`` (page furniture) after the slide's content in the reading order."""
+        self._last.append(element)
+        return element
+
+    def close(self) -> None:
+        """Put the furniture at the end of the shape tree: screen readers read the title, then
+        the content, then the footer (the tree's order is the slide's reading order)."""
+        for element in self._last:
+            self._tree.to_end(element)
+        self._last = []
 
     def textbox(self, box: Box, blocks: Sequence[TextBlock], ink: str, name: str,
                 family: str | None = None, align: str = "l",
-                anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> Element:
-        """A text box of ``blocks``, measured to fit ``box``."""
+                anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, title: bool = False) -> Element:
+        """A text box of ``blocks``, measured to fit ``box``; with ``title``, the slide's title
+        placeholder."""
         paragraphs = paragraphs_xml(blocks, self.design, ink, self.part, family, align)
-        return self._textbox(box, name, anchor, paragraphs)
+        return self._textbox(box, name, anchor, paragraphs, title)
 
     def number(self, box: Box, number: int, size: float, ink: str) -> Element:
         """The slide-number field, showing ``number``."""
         return self._textbox(box, "Slide Number", MSO_ANCHOR.BOTTOM,
                              number_xml(number, size, self.design, ink))
 
-    def _textbox(self, box: Box, name: str, anchor: MSO_ANCHOR, paragraphs: str) -> Element:
+    def _textbox(self, box: Box, name: str, anchor: MSO_ANCHOR, paragraphs: str,
+                 title: bool = False) -> Element:
         body = body_xml({}, self.design, anchor)
-        return self._tree.add(self._tree.textbox_xml(box.emu(), name, body, paragraphs))
+        return self._tree.add(self._tree.textbox_xml(box.emu(), name, body, paragraphs, title))
 
     def rectangle(self, box: Rect, fill: str, name: str, blocks: Sequence[TextBlock] = (),
                   ink: str = "", align: str = "l", anchor: MSO_ANCHOR = MSO_ANCHOR.MIDDLE,
-                  pad: float = 0.0, rounding: float | None = None) -> Element:
+                  pad: float = 0.0, rounding: float | None = None,
+                  decorative: bool = False) -> Element:
         """A rectangle at ``box`` (in EMU: ``Box.emu()``, or the slide's own size), rounded by
         ``rounding`` of its shorter side, filled with ``fill``, with no outline and no shadow;
-        holding ``blocks`` when given."""
+        holding ``blocks`` when given; ``decorative`` ones are skipped by screen readers."""
         text = None
         if blocks:
             text = (rectangle_body(self.design, anchor, pad),
                     paragraphs_xml(blocks, self.design, ink, self.part, align=align))
-        return self._tree.add(self._tree.rectangle_xml(box, fill, name, text, rounding))
+        shape = self._tree.add(self._tree.rectangle_xml(box, fill, name, text, rounding))
+        if decorative:
+            mark_decorative(shape)
+        return shape
 
     def table(self, name: str, left: float, top: float, widths: Sequence[float],
               heights: Sequence[float], rows: Sequence[Sequence[Cell]]) -> Element:
@@ -76,9 +96,11 @@ class SlideShapes:
             name, (emu(left), emu(top)), [emu(width) for width in widths],
             [emu(height) for height in heights], cells, (emu(d.inset_x), emu(d.inset_y))))
 
-    def picture(self, path: Path, alt: str, box: Box, align: str = "r") -> Picture:
+    def picture(self, path: Path, alt: str, box: Box, align: str = "r",
+                decorative: bool = False) -> Picture:
         """A picture scaled to fit ``box`` (right-aligned or centred), with alt text (through
-        python-pptx, which stores the image part once per deck)."""
+        python-pptx, which stores the image part once per deck); a ``decorative`` one (the
+        logo repeated on every slide) keeps its alt text but is skipped by screen readers."""
         left, top, width, height = box.emu()
         picture = self.slide.shapes.add_picture(str(path), Emu(left), Emu(top))
         scale = min(width / picture.width, height / picture.height)
@@ -88,6 +110,8 @@ class SlideShapes:
         picture.left = Emu(int(left + (spare if align == "r" else spare / 2)))
         picture.top = Emu(int(top + (height - picture.height) / 2))
         describe_picture(picture.element, alt)
+        if decorative:
+            mark_decorative(picture.element)
         picture.name = "Logo"
         self._tree.next_id = max(self._tree.next_id, picture.shape_id + 1)
         return picture

@@ -55,7 +55,7 @@ class SlideWriter:
         self.count = 0
         self.notes = NotesWriter(design.language)
         self._slides = SlideAdder(prs)
-        self._current: Slide | None = None
+        self._current: tuple[Slide, SlideShapes] | None = None
         self._layouts: dict[str, tuple[SlideLayout,
                                        list[tuple[str | None, LayoutPlaceholder]]]] = {}
 
@@ -76,13 +76,16 @@ class SlideWriter:
                 slide.shapes.clone_placeholder(placeholder)
                 found[kind] = cast(Placeholder, slide.shapes[-1])  # a SlidePlaceholder
         self.count += 1
-        self._current = slide
-        return SlideShapes(slide, self.design), found
+        shapes = SlideShapes(slide, self.design)
+        self._current = (slide, shapes)
+        return shapes, found
 
     def finish(self) -> None:
         """Freeze the slide just written and its notes (see pptx_internals.freeze)."""
         if self._current is not None:
-            part = self._current.part
+            slide, shapes = self._current
+            shapes.close()
+            part = slide.part
             freeze(part.part_related_by(RT.NOTES_SLIDE))
             freeze(part)
             self._current = None
@@ -102,8 +105,11 @@ class SlideWriter:
         return slide, room, found.get("body")
 
     def continued(self, title: str, index: int) -> str:
-        """``title`` as the ``index``-th slide of a run shows it: "(cont.)" after the first."""
-        return title if index == 0 else f"{title} {self.labels.continued}"
+        """``title`` as the ``index``-th slide of a run shows it: "(cont.)" on the second, then
+        "(cont.) 3", "(cont.) 4"…: no two slides share a title (PowerPoint's checker asks)."""
+        if index == 0:
+            return title
+        return f"{title} {self.labels.continued}" + (f" {index + 1}" if index > 1 else "")
 
     def subtitle_height(self, text: str) -> float:
         """The height a subtitle takes above the content (with the gap below it)."""
@@ -133,12 +139,13 @@ class SlideWriter:
             box = d.footer_box()
             shown, _ = fitted_text(self.footer, d.inner_width(box), d.inner_height(box),
                                    d.measurer, d.footer_size, d.footer_size)
-            slide.textbox(box, [TextBlock((Run(shown),), d.footer_size)], d.surface.muted,
-                          "Footer", anchor=MSO_ANCHOR.BOTTOM)
-        slide.number(d.number_box(), self.count, d.footer_size, d.surface.muted)
+            slide.read_last(slide.textbox(box, [TextBlock((Run(shown),), d.footer_size)],
+                                          d.surface.muted, "Footer", anchor=MSO_ANCHOR.BOTTOM))
+        slide.read_last(slide.number(d.number_box(), self.count, d.footer_size, d.surface.muted))
         logo = d.logo()
         if logo:
-            slide.picture(logo.raster, logo.alt, d.logo_box())
+            slide.read_last(slide.picture(logo.raster, logo.alt, d.logo_box(),
+                                          decorative=True).element)
 
 
 def write_title(slide: SlideShapes, placeholder: Placeholder | None, text: str, box: Box,
@@ -151,7 +158,7 @@ def write_title(slide: SlideShapes, placeholder: Placeholder | None, text: str, 
     blocks = [TextBlock((run,), size)]
     if placeholder is None:
         slide.textbox(box, blocks, ink, "Title", d.brand.typography.headings.family,
-                      anchor=MSO_ANCHOR.MIDDLE)
+                      anchor=MSO_ANCHOR.MIDDLE, title=True)
         return
     placeholder.left, placeholder.top, placeholder.width, placeholder.height = box.emu()
     prepare_frame(placeholder.text_frame, d, MSO_ANCHOR.MIDDLE)

@@ -9,27 +9,32 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.pdf.structure import Elem, ListMaker
 from guidebuilder.pdf.styles import Markup
+from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.layout import bullet_marker
 
 
 def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
-                   bullet_style: ParagraphStyle) -> list[Flowable]:
+                   bullet_style: ParagraphStyle, parent: Elem) -> list[Flowable]:
     """``text``'s paragraphs in ``style`` and its list items in ``bullet_style``, indented by
-    their nesting level."""
+    their nesting level; tagged as P and L > LI > (Lbl, LBody) in ``parent``."""
     out: list[Flowable] = []
     for block in text.blocks:
         match block:
             case MdParagraph():
-                out.append(Paragraph(markup.runs(block.runs), style))
+                out.append(TaggedParagraph(markup.runs(block.runs), style, tag=parent.add("P")))
             case BulletList():
+                lists = ListMaker(parent)
                 for item in block.items:
+                    lbl, body = lists.item(item.level, item.number is not None)
                     bullet = bullet_marker(item.number, item.level)
                     indent = bullet_style.leftIndent * item.level
                     item_style = bullet_style.clone(f"{bullet_style.name}{item.level}",
                                                     leftIndent=bullet_style.leftIndent + indent,
                                                     bulletIndent=bullet_style.bulletIndent + indent)
-                    out.append(Paragraph(markup.runs(item.runs), item_style, bulletText=bullet))
+                    out.append(TaggedParagraph(markup.runs(item.runs), item_style, bulletText=bullet,
+                                               tag=body, lbl=lbl))
             case _:
                 assert_never(block)
     return out

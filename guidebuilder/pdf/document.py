@@ -21,6 +21,7 @@ from guidebuilder.pdf.pages import (
     page_size,
 )
 from guidebuilder.pdf.story import Story
+from guidebuilder.pdf.structure import StructTree
 from guidebuilder.pdf.styles import build_styles
 from guidebuilder.pdf.tables import ComparisonTables
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
@@ -73,10 +74,11 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide, onPage=page_background(brand)),
     ])
     tables = ComparisonTables(brand, styles, (wide[1] - MARGIN_TOP - MARGIN_BOTTOM) / 5)
-    story = Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X, tables)
+    tree = StructTree(meta.title, meta.language)
+    story = Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X, tables, tree)
     flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
-                                     styles.markup.codes)
+                                     styles.markup.codes, tree)
     if story.toc is not None and options.use_cache:
         seed_contents(story.toc, story.headings)
     doc.multiBuild(flowables, canvasmaker=canvas_class)

@@ -10,13 +10,14 @@ from reportlab.platypus import Flowable, Paragraph
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.brand.model import Brand
+from guidebuilder.pdf.tagged import TaggedParagraph
 
 
-class Heading(Paragraph):
+class Heading(TaggedParagraph):
     """A heading that becomes an outline entry and, with ``contents`` markup, a contents line
     (once, on its first part when a very long heading is split across pages)."""
 
-    def __init__(self, text: str, style: ParagraphStyle, key: str = "", level: int = 0,
+    def __init__(self, text: str | None, style: ParagraphStyle, key: str = "", level: int = 0,
                  outline: str = "", contents: str = "", **options: Any) -> None:
         super().__init__(text, style, **options)
         self.key = key

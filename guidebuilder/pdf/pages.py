@@ -14,6 +14,8 @@ from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
 from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
+from guidebuilder.pdf.structure import StructTree
+from guidebuilder.pdf.tagging import TaggingCanvas
 from guidebuilder.text.measure import ellipsize
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
@@ -33,13 +35,15 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 
 
 def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str, str],
-                      codes: frozenset[int]) -> type[Canvas]:
-    """A canvas that draws the running header and footer once the page count is known."""
+                      codes: frozenset[int], tree: StructTree) -> type[Canvas]:
+    """A canvas that draws the running header and footer once the page count is known, and
+    tags what it draws with the elements of ``tree`` (the header and footer as artifacts)."""
 
-    class HandbookCanvas(DeferredPagesCanvas):
+    class HandbookCanvas(DeferredPagesCanvas, TaggingCanvas):
         def finish_page(self, total: int) -> None:
             if self.getPageNumber() > 1:
-                self._furniture(total)
+                with self.tagger.artifact("Pagination"):
+                    self._furniture(total)
 
         def _furniture(self, total: int) -> None:
             width, height = current_page_size(self)
@@ -71,6 +75,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
                                                        width - 2 * MARGIN_X - number_width - 12))
             self.restoreState()
 
+    HandbookCanvas.tree = tree
     return HandbookCanvas
 
 

@@ -7,9 +7,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Table
+from reportlab.platypus.tableofcontents import TableOfContents
 
 
 def current_page_size(canvas: Canvas) -> tuple[float, float]:
@@ -45,3 +50,113 @@ class DeferredPagesCanvas(Canvas):
 
     def finish_page(self, total: int) -> None:
         """Draw what the current page needs the page count for; ``total`` pages in all."""
+
+
+# -- tagged PDF (PDF/UA-1): marked content at draw time, the structure tree at save time -----
+
+
+class AnnotatingCanvas(Canvas):
+    """A canvas that reports every annotation it adds (links of paragraphs, the contents page's
+    page numbers): reportlab creates each through ``_addAnnotation``. An unnamed one gets the
+    name reportlab would give it, reported so that ``annotation_reference`` finds it."""
+
+    def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
+        name = name or f"NUMBER{self._annotationCount + 1}"  # type: ignore[attr-defined]
+        super()._addAnnotation(annotation, name, addtopage)  # type: ignore[misc]
+        self.annotation_added(annotation, name)
+
+    def annotation_added(self, annotation: Any, name: str) -> None:
+        """Called after each annotation was added to the current page."""
+
+
+def wrap_page_stream(canvas: Canvas, before: str, after: str) -> None:
+    """Put ``before`` and ``after`` around everything drawn on the current page so far."""
+    code: list[str] = canvas._code  # type: ignore[attr-defined]
+    code.insert(0, before)
+    code.append(after)
+
+
+def page_objects(canvas: Canvas) -> list[Any]:
+    """The document's PDFPage objects shown so far, in page order."""
+    pages: list[Any] = canvas._doc.Pages.pages  # type: ignore[attr-defined]
+    return pages
+
+
+def reference(canvas: Canvas, obj: Any) -> Any:
+    """``obj`` registered as an indirect object of the document (its existing reference if it
+    is one already)."""
+    return canvas._doc.Reference(obj)  # type: ignore[attr-defined]
+
+
+def annotation_reference(canvas: Canvas, name: str) -> Any:
+    """The reference of the annotation added under ``name``."""
+    return canvas._doc.refAnnotation(name)  # type: ignore[attr-defined]
+
+
+def allow_page_keys(page: Any, *keys: str) -> None:
+    """Make ``page`` write these attributes: PDFPage writes only keys listed in its
+    ``__NoDefault__`` and silently drops others (StructParents, Tabs)."""
+    missing = [key for key in keys if key not in page.__NoDefault__]
+    if missing:
+        page.__NoDefault__ = [*page.__NoDefault__, *missing]
+
+
+def set_annotation_key(annotation: Any, key: str, value: Any) -> None:
+    """Add ``key`` to an annotation made by linkURL (a PDFDictionary) or linkRect (a
+    LinkAnnotation, which accepts only the keys in its ``permitted`` tuple)."""
+    if isinstance(annotation, PDFDictionary):
+        annotation[key] = value
+        return
+    if key not in annotation.permitted:
+        annotation.permitted = (*annotation.permitted, key)
+    if key == "Contents":
+        annotation.Contents = value
+    else:
+        annotation.otherkw[key] = value
+
+
+def text_operators(text: PDFTextObject) -> list[str]:
+    """A text object's operator list, from its opening ``BT`` (``ET`` is added when drawn)."""
+    code: list[str] = text._code  # type: ignore[attr-defined]
+    return code
+
+
+def replace_text_operators(text: PDFTextObject, code: list[str]) -> None:
+    text._code = code  # type: ignore[attr-defined]
+
+
+def on_link_bounds(text: PDFTextObject, report: Callable[[Any, str], None]) -> None:
+    """Have a paragraph drawing into ``text`` call ``report(link, "start" | "end")`` where the
+    text of each link begins and ends. reportlab's ``_putFragLine`` looks this callback up and
+    reports "start" right after the link's first fragment was shown."""
+    text._linkRecord = report  # type: ignore[attr-defined]
+
+
+def space_line_ends(text: PDFTextObject) -> None:
+    """Show an invisible space after each line's last fragment, so that text read from the
+    tags (by screen readers, or poppler) does not glue the last word of a line to the next."""
+    show: Callable[..., Any] = text._textOut  # type: ignore[attr-defined]
+
+    def spaced(shown: str, TStar: int = 0) -> Any:
+        if TStar and shown and not shown[-1].isspace():
+            shown += " "
+        return show(shown, TStar)
+
+    text._textOut = spaced  # type: ignore[attr-defined]
+
+
+def text_cursor(canvas: Canvas) -> tuple[float, float]:
+    """Where a paragraph's text stands when it calls an ``onDraw`` callback."""
+    info: dict[str, float] = canvas._curr_tx_info  # type: ignore[attr-defined]
+    return info["cur_x"], info["cur_y"]
+
+
+def contents_entries(toc: TableOfContents) -> list[tuple[int, str, int, str | None]]:
+    """The contents entries of the last layout pass, as ``TableOfContents.wrap`` reads them."""
+    entries: list[tuple[int, str, int, str | None]] = toc._lastEntries  # type: ignore[attr-defined]
+    return entries
+
+
+def set_contents_table(toc: TableOfContents, table: Table) -> None:
+    """The table ``TableOfContents`` draws and splits (what its ``wrap`` makes)."""
+    toc._table = table  # type: ignore[attr-defined]

@@ -11,11 +11,9 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
@@ -23,8 +21,10 @@ from guidebuilder.guide.richtext import RichText
 from guidebuilder.pdf.blocks import rich_flowables, with_lead
 from guidebuilder.pdf.flowables import Heading, LadderDiagram
 from guidebuilder.pdf.pictures import picture_flowable
+from guidebuilder.pdf.structure import ListMaker, StructTree, heading_role
 from guidebuilder.pdf.styles import Styles
 from guidebuilder.pdf.tables import ComparisonTables
+from guidebuilder.pdf.tagged import Figure, TaggedContents, TaggedParagraph
 from guidebuilder.plan.document import (
     Bullets,
     Definitions,
@@ -56,15 +56,17 @@ class Story:
     the headings with a contents line, in order, once ``build`` has run."""
 
     def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, width: float,
-                 wide_width: float, tables: ComparisonTables) -> None:
+                 wide_width: float, tables: ComparisonTables, tree: StructTree) -> None:
         self.plan = plan
+        self.root = tree.root
+        self.depth = 0  # of the section being built: its heading is H1 at depth 0
         self.brand = brand
         self.styles = styles
         self.width = width
         self.wide_width = wide_width
         self.tables = tables
         self.flowables: list[Flowable] = []
-        self.toc: TableOfContents | None = None
+        self.toc: TaggedContents | None = None
         self.headings: list[Heading] = []
 
     def text(self, text: str) -> str:
@@ -72,7 +74,11 @@ class Story:
 
     def rich(self, text: RichText, style: ParagraphStyle | None = None) -> list[Flowable]:
         return rich_flowables(text, self.styles.markup, style or self.styles.body,
-                              self.styles.bullet)
+                              self.styles.bullet, self.root)
+
+    def para(self, markup: str, style: ParagraphStyle, role: str = "P") -> TaggedParagraph:
+        """A paragraph tagged as ``role`` in the document."""
+        return TaggedParagraph(markup, style, tag=self.root.add(role))
 
     def build(self) -> list[Flowable]:
         self.cover()
@@ -88,29 +94,30 @@ class Story:
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
         if logo:
-            add(picture_flowable(logo, 140, 70))
+            add(Figure(picture_flowable(logo, 140, 70), self.root.add("Figure", alt=logo.alt)))
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))
         add(Heading(self.text(meta.title), s.cover_title, "cover", 0,
-                    shorten(meta.title, CONTENTS_LIMIT)))
+                    shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title")))
         if meta.subtitle:
-            add(Paragraph(self.text(meta.subtitle), s.cover_subtitle))
+            add(self.para(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
         if self.brand.meta.name:
-            add(Paragraph(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
+            add(self.para(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
         if meta.credits:
-            add(Paragraph(self.text(meta.credits), s.cover_text))
+            add(self.para(self.text(meta.credits), s.cover_text))
         if meta.date_line:
-            add(Paragraph(self.text(meta.date_line), s.cover_text))
+            add(self.para(self.text(meta.date_line), s.cover_text))
         add(NextPageTemplate("body"))
         add(PageBreak())
 
     def contents(self) -> None:
         label = self.plan.meta.labels.contents
         self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
-                                      shorten(label, CONTENTS_LIMIT)))
-        self.toc = toc = TableOfContents(levelStyles=list(self.styles.toc), dotsMinLevel=0,
+                                      shorten(label, CONTENTS_LIMIT), tag=self.root.add("H1")))
+        self.toc = toc = TaggedContents(self.root.add("TOC"),
+                                        levelStyles=list(self.styles.toc), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -131,7 +138,8 @@ class Story:
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
         heading = Heading(self.text(section.title), style, section.key, depth, short,
-                          self.text(short))
+                          self.text(short), tag=self.root.add(heading_role(depth)))
+        self.depth = depth
         self.headings.append(heading)
         add(heading)
         for element in section.elements:
@@ -164,10 +172,10 @@ class Story:
                 self.bullets(element)
             case Definitions():
                 for definition in element.items:
-                    term = Paragraph(self.text(definition.term), s.h3)
+                    term = self.para(self.text(definition.term), s.h3, heading_role(self.depth + 1))
                     extend(with_lead(term, self.rich(definition.body)))
             case PlanTable():
-                extend(self.tables.flowables(element, width))
+                extend(self.tables.flowables(element, width, self.root))
                 add(Spacer(1, s.body.fontSize))
             case Ladder():
                 self.ladder(element)
@@ -177,22 +185,26 @@ class Story:
                 assert_never(element)
 
     def bullets(self, bullets: Bullets) -> None:
+        lists = ListMaker(self.root)
         for task in bullets.items:
             for block in task.blocks:
                 runs = block.runs if isinstance(block, MdParagraph) else ()
                 if runs:
-                    self.flowables.append(Paragraph(self.styles.markup.runs(runs),
-                                                    self.styles.bullet, bulletText=BULLET))
+                    lbl, body = lists.item(0)
+                    self.flowables.append(TaggedParagraph(self.styles.markup.runs(runs),
+                                                          self.styles.bullet, bulletText=BULLET,
+                                                          tag=body, lbl=lbl))
                 else:
+                    lists = ListMaker(self.root)
                     self.flowables.extend(self.rich(RichText("", (block,))))
 
     def questions(self, questions: Questions) -> None:
         s = self.styles
         for entry in questions.items:
             label = self.text(self.plan.meta.labels.question)
-            question = Paragraph(
+            question = self.para(
                 f"<font color='{self.brand.surfaces.page.heading}'>{label}</font> "
-                f"{self.text(entry.question)}", s.question)
+                f"{self.text(entry.question)}", s.question, heading_role(self.depth + 1))
             self.flowables.extend(with_lead(question, self.rich(entry.answer, s.answer)))
 
     def ladder(self, ladder: Ladder) -> None:
@@ -200,12 +212,15 @@ class Story:
         levels = ladder.levels
         for start in range(0, len(levels), LADDER_STEPS):
             chunk = levels[start:start + LADDER_STEPS]
-            self.flowables.append(LadderDiagram([self.text(lv.term) for lv in chunk],
-                                                self.brand, s.step, start + 1))
+            alt = "; ".join(f"{start + n}. {lv.term}" for n, lv in enumerate(chunk, start=1))
+            figure = self.root.add("Figure", alt=f"{self.plan.meta.labels.career}: {alt}")
+            self.flowables.append(Figure(LadderDiagram([self.text(lv.term) for lv in chunk],
+                                                       self.brand, s.step, start + 1), figure))
             self.flowables.append(Spacer(1, s.body.fontSize))
         for number, level in enumerate(levels, start=1):
-            term = Paragraph(f"{number}. {self.text(level.term)}",
+            term = self.para(f"{number}. {self.text(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
-                                        spaceBefore=s.body.fontSize * 0.6))
+                                        spaceBefore=s.body.fontSize * 0.6),
+                             heading_role(self.depth + 1))
             self.flowables.extend(with_lead(term, self.rich(level.body)))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))

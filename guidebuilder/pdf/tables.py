@@ -12,7 +12,9 @@ from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
 from guidebuilder.pdf.blocks import rich_flowables
+from guidebuilder.pdf.structure import COLUMN_HEADER, ROW_HEADER, Elem, ListMaker
 from guidebuilder.pdf.styles import Styles
+from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.document import Table as PlanTable
 from guidebuilder.plan.layout import BULLET, dimension_share, header_names
 
@@ -30,20 +32,25 @@ class ComparisonTables:
     styles: Styles
     piece_height: float
 
-    def flowables(self, table: PlanTable, width: float) -> list[Flowable]:
+    def flowables(self, table: PlanTable, width: float, parent: Elem) -> list[Flowable]:
         """A comparison table as one small table per row piece: tall rows are cut into pieces
         of at most ``piece_height``, and the header row is repeated at the top of every page
-        the table continues on. Nothing is ever split by reportlab, so cost stays linear."""
+        the table continues on. Nothing is ever split by reportlab, so cost stays linear.
+        Tagged as one Table in ``parent``: the pieces of a row share their TR, TH and TD, and
+        the repeated header rows are artifacts."""
         s, page = self.styles, self.brand.surfaces.page
         count = len(table.columns)
         first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
-        header = self._header(table, widths)
+        elem = parent.add("Table")
+        header = self._header(table, widths, elem.add("THead").add("TR"))
+        body = elem.add("TBody")
         pieces_out: list[Flowable] = []
         for index, row in enumerate(table.rows):
-            cells: list[list[Flowable]] = [[Paragraph(s.markup.text(row.dimension),
-                                                      s.cell_dimension)]]
-            cells += [self._cell(points) for points in row.cells]
+            tr = body.add("TR")
+            cells: list[list[Flowable]] = [[TaggedParagraph(
+                s.markup.text(row.dimension), s.cell_dimension, tag=tr.add("TH", attrs=ROW_HEADER))]]
+            cells += [self._cell(points, tr.add("TD")) for points in row.cells]
             pieces = [_chunks(cell, w - 2 * CELL_PAD, self.piece_height) for cell, w in
                       zip(cells, widths, strict=True)]
             depth = max(len(p) for p in pieces)
@@ -57,13 +64,15 @@ class ComparisonTables:
         return [KeepTogether([header, pieces_out[0]]), SetTopFlowables([header]),
                 *pieces_out[1:], SetTopFlowables([])]
 
-    def _header(self, table: PlanTable, widths: list[float]) -> Table:
+    def _header(self, table: PlanTable, widths: list[float], tr: Elem) -> Table:
         fill = self.brand.colors.primary
         style = self.styles.cell_head.clone("cell_head_ink",
                                             textColor=HexColor(self.brand.ink_on(fill)))
         names = header_names(table.columns, table.short_columns)
-        return self._row_table(["", *(Paragraph(self.styles.markup.text(n), style) for n in names)],
-                               widths, fill, valign="MIDDLE")
+        tr.add("TH", attrs=COLUMN_HEADER, keep=True)  # the corner above the dimensions
+        cells = [TaggedParagraph(self.styles.markup.text(name), style,
+                                 tag=tr.add("TH", attrs=COLUMN_HEADER)) for name in names]
+        return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
     def _row_table(self, cells: list[Cell], widths: list[float], fill: str, valign: str = "TOP",
                    rule: bool = False, pad_top: bool = True, pad_bottom: bool = True) -> Table:
@@ -81,18 +90,21 @@ class ComparisonTables:
                              HexColor(self.brand.colors.tertiary)))
         return Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
 
-    def _cell(self, points: tuple[RichText, ...]) -> list[Flowable]:
+    def _cell(self, points: tuple[RichText, ...], td: Elem) -> list[Flowable]:
         """A cell's flowables: several points become bullets, one point stays plain text."""
         s = self.styles
         flow: list[Flowable] = []
+        lists = ListMaker(td)
         for point in points:
             blocks = point.blocks
             if len(points) > 1 and len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
-                flow.append(Paragraph(s.markup.runs(blocks[0].runs), s.cell_bullet,
-                                      bulletText=BULLET))
+                lbl, body = lists.item(0)
+                flow.append(TaggedParagraph(s.markup.runs(blocks[0].runs), s.cell_bullet,
+                                            bulletText=BULLET, tag=body, lbl=lbl))
             else:
-                flow.extend(rich_flowables(point, s.markup, s.cell, s.cell_bullet))
-        return flow or [Paragraph("–", s.cell)]
+                lists = ListMaker(td)
+                flow.extend(rich_flowables(point, s.markup, s.cell, s.cell_bullet, td))
+        return flow or [TaggedParagraph("–", s.cell, tag=td.add("P"))]
 
 
 def _chunks(flowables: list[Flowable], width: float, limit: float) -> list[list[Flowable]]:

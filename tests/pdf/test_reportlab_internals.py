@@ -6,14 +6,44 @@ from __future__ import annotations
 import ast
 import inspect
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
-from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
+from guidebuilder.pdf.reportlab_internals import (
+    AnnotatingCanvas,
+    DeferredPagesCanvas,
+    allow_page_keys,
+    annotation_reference,
+    contents_entries,
+    current_page_size,
+    on_link_bounds,
+    page_objects,
+    reference,
+    replace_text_operators,
+    set_annotation_key,
+    set_contents_table,
+    space_line_ends,
+    text_cursor,
+    text_operators,
+    wrap_page_stream,
+)
 
 from conftest import ROOT
 
@@ -138,3 +168,136 @@ def test_no_other_module_uses_reportlab_internals(module: str) -> None:
                       and node.attr.startswith("_") and node.attr not in ours
                       and (node.attr == "__dict__" or not node.attr.startswith("__"))})
     assert private == [], f"{module}: {private} belong in pdf/reportlab_internals.py"
+
+
+# -- the tagged PDF's names ------------------------------------------------------------------
+
+
+def test_every_annotation_passes_through_add_annotation() -> None:
+    """linkURL and linkRect (paragraph links, the contents page) both report, named."""
+    seen: list[tuple[str, str]] = []
+
+    class Reporting(AnnotatingCanvas):
+        def annotation_added(self, annotation: object, name: str) -> None:
+            seen.append((type(annotation).__name__, name))
+
+    canvas = Reporting(io.BytesIO())
+    canvas.bookmarkPage("here")
+    canvas.linkURL("https://example.org", (0, 0, 10, 10))
+    canvas.linkRect("", "here", (0, 0, 10, 10))
+    assert seen == [("PDFDictionary", "NUMBER1"), ("LinkAnnotation", "NUMBER2")]
+    assert annotation_reference(canvas, "NUMBER2").name == "Annot.NUMBER2"
+    assert canvas._annotationrefs[-1].name == "Annot.NUMBER2"  # type: ignore[attr-defined]
+    plain = Canvas(io.BytesIO())
+    plain.linkURL("https://example.org", (0, 0, 10, 10))  # reportlab's own name is the same
+    assert plain._annotationrefs[-1].name == "Annot.NUMBER1"  # type: ignore[attr-defined]
+
+
+def test_page_objects_and_their_references() -> None:
+    canvas = Canvas(io.BytesIO())
+    canvas.drawString(10, 10, "x")
+    canvas.showPage()
+    pages = page_objects(canvas)
+    assert len(pages) == 1 and isinstance(pages[0], pdfdoc.PDFPage)
+    assert reference(canvas, pages[0]).name == "Page1"  # the page's own reference, not a copy
+
+
+def test_pages_write_only_allowed_keys() -> None:
+    def page_bytes(allow: bool) -> bytes:
+        stream = io.BytesIO()
+        canvas = Canvas(stream, invariant=1)
+        canvas.showPage()
+        page = page_objects(canvas)[0]
+        page.StructParents = 7
+        if allow:
+            allow_page_keys(page, "StructParents")
+        canvas.save()
+        return stream.getvalue()
+
+    assert b"/StructParents 7" not in page_bytes(False)
+    assert b"/StructParents 7" in page_bytes(True)
+
+
+def test_annotation_keys_for_both_kinds() -> None:
+    stream = io.BytesIO()
+    made: list[object] = []
+
+    class Keeping(AnnotatingCanvas):
+        def annotation_added(self, annotation: object, name: str) -> None:
+            made.append(annotation)
+
+    canvas = Keeping(stream, invariant=1)
+    canvas.bookmarkPage("here")
+    canvas.linkURL("https://example.org", (0, 0, 10, 10))
+    canvas.linkRect("", "here", (0, 0, 10, 10))
+    for number, annotation in enumerate(made):
+        set_annotation_key(annotation, "Contents", pdfdoc.PDFString(f"link {number}"))
+        set_annotation_key(annotation, "StructParent", 40 + number)
+    canvas.showPage()
+    canvas.save()
+    data = stream.getvalue()
+    assert b"/Contents (link 0)" in data and b"/Contents (link 1)" in data
+    assert b"/StructParent 40" in data and b"/StructParent 41" in data
+
+
+def test_page_stream_wrapping_and_text_operators() -> None:
+    canvas = Canvas(io.BytesIO(), invariant=1, pageCompression=0)
+    text = canvas.beginText(10, 10)
+    assert text_operators(text)[0] == "BT"
+    text.textLine("hi")
+    replace_text_operators(text, [*text_operators(text), "% mark"])
+    canvas.drawText(text)
+    wrap_page_stream(canvas, "/Artifact BMC", "EMC")
+    canvas.showPage()
+    data = canvas.getpdfdata()
+    assert re.search(rb"/Artifact BMC\s.*BT.*\(hi\) Tj.*% mark.*ET\s.*EMC", data, re.S)
+
+
+def test_link_bounds_and_spaced_line_ends() -> None:
+    """A paragraph reports where its link's text starts (after the link's first fragment was
+    shown) and ends; lines end with a space that shows nothing."""
+    reports: list[tuple[str, int]] = []
+
+    class Probe(Paragraph):
+        def beginText(self, x: float, y: float) -> PDFTextObject:
+            text = super().beginText(x, y)
+            on_link_bounds(text, lambda link, where: reports.append(
+                (where, len(text_operators(text)))))
+            space_line_ends(text)
+            self.probe = text
+            return text
+
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    para = Probe('one <a href="https://example.org">two three</a> four five six seven eight',
+                 getSampleStyleSheet()["Normal"])
+    para.wrapOn(canvas, 80, 500)
+    para.drawOn(canvas, 0, 0)
+    assert [where for where, _ in reports] == ["start", "end"]
+    shown = [op for op in text_operators(para.probe) if "Tj" in op]
+    assert shown and any(op.endswith(" ) Tj") or ") Tj T*" in op for op in shown)
+    assert any(b"two" in op.encode() for op in text_operators(para.probe)[:reports[0][1]])
+
+
+def test_text_cursor_in_an_on_draw_callback() -> None:
+    seen: list[tuple[float, float]] = []
+    canvas = Canvas(io.BytesIO())
+    canvas.setNamedCB("probe", lambda c, kind, label: seen.append(text_cursor(c)))
+    para = Paragraph('entry<onDraw name="probe" label="x"/>', getSampleStyleSheet()["Normal"])
+    para.wrapOn(canvas, 300, 100)
+    para.drawOn(canvas, 0, 0)
+    assert len(seen) == 1 and seen[0][0] > 0
+
+
+def test_contents_entries_and_table() -> None:
+    toc = TableOfContents()
+    toc.addEntries([(0, "One", 3, "k1")])
+    toc.beforeBuild()  # what multiBuild does before each pass
+    assert contents_entries(toc) == [(0, "One", 3, "k1")]
+    table = Table([["x"]])
+    set_contents_table(toc, table)
+    canvas = Canvas(io.BytesIO())
+    table.wrapOn(canvas, 100, 100)
+    toc.canv = canvas
+    assert [type(part) for part in toc.split(100, 100)] == [Table]
+    assert "_table" in inspect.getsource(TableOfContents.drawOn)
+    assert "_lastEntries" in inspect.getsource(TableOfContents.wrap)

@@ -22,7 +22,7 @@ def divider_slide(writer: SlideWriter, number: int, roles: Sequence[str]) -> Non
     d = writer.design
     slide, found = writer.new("section", "title", "body")
     slide.rectangle((0, 0, emu(18), writer.prs.slide_height or 0), d.brand.colors.secondary,
-                    "Accent")
+                    "Accent", decorative=True)
     write_title(slide, found.get("title"), writer.labels.roles,
                 Box(d.margin + 20, d.height * 0.36, d.width - 2 * d.margin - 20, d.height * 0.3),
                 d.surface.heading, 40)

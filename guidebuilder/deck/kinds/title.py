@@ -18,7 +18,7 @@ def title_slide(writer: SlideWriter, meta: DocumentInfo) -> None:
     d = writer.design
     slide, found = writer.new("title", "title", "subtitle")
     band = slide.rectangle((0, 0, writer.prs.slide_width or 0, emu(d.height * 0.5)),
-                           d.brand.colors.primary, "Title band")
+                           d.brand.colors.primary, "Title band", decorative=True)
     slide.to_back(band)
     ink = d.accent_ink
     write_title(slide, found.get("title"), meta.title,
