@@ -48,7 +48,7 @@ def build_all(work: Path) -> dict[str, str]:
             subprocess.run([sys.executable, "-m", "guidebuilder", "build", str(guide), "--out",
                             str(out), "--jobs", "1", *options], check=True, env=env,
                            capture_output=True)
-            for path in sorted(out.iterdir()):
+            for path in sorted(filter(Path.is_file, out.iterdir())):
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
                 if hashes.setdefault(f"{name}{path.suffix}", digest) != digest:
                     hashes[f"{name}{path.suffix}"] = "differs from the first build"
