@@ -99,8 +99,13 @@ class _LogoResolver:
         if key not in self.pictures:
             found = self.res.file(reference, where, "logo", required=False)
             drawn = _drawable(self.res, found, where) if found else None
-            self.pictures[key] = (Picture(drawn[0], clean(alt or f"{self.owner} logo"), drawn[1],
-                                          found) if found and drawn else None)
+            fallback = f"{self.owner} logo" if self.owner else "logo"
+            if found and drawn and not (alt and clean(alt)):
+                self.res.warn(where[:-1] if where[-1] == "path" else where,
+                              f"the logo '{reference}' has no alternative text; screen readers "
+                              f"will read \"{fallback}\"", "add alt: with what the logo shows")
+            self.pictures[key] = (Picture(drawn[0], clean(alt or fallback), drawn[1], found)
+                                  if found and drawn else None)
         return self.pictures[key]
 
 
