@@ -72,10 +72,10 @@ def commands(runs: int, work: Path) -> list[str]:
     pandoc = os.environ.get("PANDOC") or shutil.which("pandoc")
     installed = _installed()
     t = walls({
-        "build": [*gb, "build", str(SEED), "--out", str(out)],
+        "build": [*gb, "build", str(SEED), "--out", str(out), "--rebuild"],
         "floor": [PY, "-c", "import reportlab.platypus, pptx"],
         "installed build": [str(installed / "guidebuilder"), "build", str(SEED), "--out",
-                            str(work / "installed")] if installed else None,
+                            str(work / "installed"), "--rebuild"] if installed else None,
         "installed floor": [str(installed / "python"), "-c", "import reportlab.platypus, pptx"]
         if installed else None,
         "build imports": [PY, "-c", needs_build],
@@ -111,12 +111,66 @@ def commands(runs: int, work: Path) -> list[str]:
     guides.mkdir()
     for index in range(20):
         shutil.copy(SEED, guides / f"guide-{index:02d}.yaml")
-    batch = [*gb, "build", *map(str, sorted(guides.glob("*.yaml")))]
+    batch = [*gb, "build", *map(str, sorted(guides.glob("*.yaml"))), "--rebuild"]
     b = walls({"serial": [*batch, "--out", str(work / "b1"), "--jobs", "1"],
                "parallel": [*batch, "--out", str(work / "b2")]}, max(1, runs // 3))
     lines.append(row(f"20 guides, --jobs {os.cpu_count()}", b["parallel"], "20 guides, --jobs 1",
                      b["serial"], f"speed-up {b['serial'] / b['parallel']:.2f}x (>= 1.8x)"))
-    return lines
+    return lines + catalogue(work)
+
+
+def catalogue(work: Path, count: int = 40) -> list[str]:
+    """A catalogue of ``count`` guides with a brand beside them: built, rebuilt with nothing
+    changed, after one guide is edited, after the brand is edited; what each rebuild costs
+    and which outputs it rewrote, and whether an incremental build gives a clean build's
+    bytes."""
+    folder = work / "catalogue"
+    shutil.copytree(ROOT / "examples" / "northwind", folder)
+    text = SEED.read_text(encoding="utf-8")
+    for index in range(count):
+        (folder / f"guide-{index:02d}.yaml").write_text(  # each its own outputs
+            text.replace("subtitle:", f"version: 'v{index}'\nsubtitle:", 1), encoding="utf-8")
+    out = folder / "output"
+    command = [PY, "-m", "guidebuilder", "build", *map(str, sorted(folder.glob("guide-*.yaml"))),
+               "--out", str(out)]
+
+    def outputs(place: Path) -> list[Path]:
+        return sorted(filter(Path.is_file, place.iterdir())) if place.is_dir() else []
+
+    def build() -> tuple[float, int]:
+        before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outputs(out)}
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=folder)
+        taken = time.perf_counter() - started
+        after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outputs(out)}
+        return taken, sum(before.get(p) != stamp for p, stamp in after.items())
+
+    full, written = build()
+    nothing = sorted(build() for _ in range(3))[1]
+    guide = folder / "guide-07.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("'v7'", "'v7, edited'"),
+                     encoding="utf-8")
+    one = build()
+    brand = folder / "_brand.yml"
+    brand.write_text(brand.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    branded = build()
+    clean = folder / "clean"
+    subprocess.run([*command[:-1], str(clean), "--rebuild"], check=True, capture_output=True,
+                   cwd=folder)
+    same = [p.read_bytes() for p in outputs(out)] == [p.read_bytes() for p in outputs(clean)]
+    return [
+        "",
+        f"catalogue of {count} guides (--jobs {os.cpu_count()}): full build {full * 1000:.0f} ms, "
+        f"{written} files written",
+        "| rebuild after | time | share of the full build | files rewritten |",
+        "|---|---|---|---|",
+        f"| nothing changed | {nothing[0] * 1000:.0f} ms | {nothing[0] / full:.0%} (<= 10%) | "
+        f"{nothing[1]} (0) |",
+        f"| one guide edited | {one[0] * 1000:.0f} ms | {one[0] / full:.0%} | {one[1]} (2) |",
+        f"| the brand edited | {branded[0] * 1000:.0f} ms | {branded[0] / full:.0%} | "
+        f"{branded[1]} ({2 * count}) |",
+        f"incremental outputs byte-identical to a clean build's: {'yes' if same else 'NO'}",
+    ]
 
 
 def saved_to_written(runs: int, work: Path) -> float:
