@@ -38,11 +38,12 @@ def record_path(target: Path) -> Path:
 
 @cache
 def tool_identity() -> str:
-    """The version and a digest of the package's own files (a changed tool rebuilds)."""
+    """The version and a digest of the package's code and data (a changed tool rebuilds; its
+    fonts are inputs of the builds that use them)."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".toml", ".yaml", ".yml") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(package)).encode() + b"\0")
             digest.update(_digest(path).encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
