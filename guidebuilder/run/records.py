@@ -38,14 +38,16 @@ def record_path(target: Path) -> Path:
 
 @cache
 def tool_identity() -> str:
-    """The version and a digest of the package's code and data (a changed tool rebuilds; its
-    fonts are inputs of the builds that use them)."""
+    """The version, and the name, size and last change of each file of the package's code
+    and data: a changed (or reinstalled) tool rebuilds; its fonts are inputs of the builds
+    that use them."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".toml", ".yaml", ".yml") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode() + b"\0")
-            digest.update(_digest(path).encode())
+            status = path.stat()
+            digest.update(f"{path.relative_to(package)}\0{status.st_size}\0"
+                          f"{status.st_mtime_ns}\0".encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
