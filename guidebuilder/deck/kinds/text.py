@@ -21,7 +21,14 @@ from guidebuilder.plan.document import (
     Table,
 )
 from guidebuilder.plan.layout import slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    paginate,
+    scaled,
+    spread_pages,
+    word_count,
+)
 
 Make = Callable[[float], list[TextBlock]]
 _Kind = TypeVar("_Kind", Prose, Definitions, Bullets, Table, Ladder, Questions)
@@ -39,15 +46,28 @@ def fits(design: Design, blocks: Sequence[TextBlock], room: Box | None = None,
 
 def pages(design: Design, make: Make, room: Box | None = None) -> list[list[TextBlock]]:
     """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
-    size that fits ``room`` with at most a slide's worth of words, else continued slides at
-    the middle size (text is never shrunk below it)."""
+    size that fits ``room`` with at most a slide's worth of words, else slides evenly filled
+    at the continued size, each then set as large as it fits."""
     room = room or design.body_box()
     for size in design.body_sizes:
         blocks = make(size)
         if fits(design, blocks, room):
             return [blocks]
-    return paginate(design.measurer, make(design.body_sizes[2]), design.inner_width(room),
-                    design.inner_height(room), design.max_words)
+    blocks = make(design.continued_size)
+    width, height = design.inner_width(room), design.inner_height(room)
+    spread = spread_pages(lambda share: paginate(design.measurer, blocks, width, height * share,
+                                                 int(design.max_words * share)))
+    return [grown(design, page, room) for page in spread]
+
+
+def grown(design: Design, blocks: list[TextBlock], room: Box | None = None,
+          max_words: int | None = None) -> list[TextBlock]:
+    """``blocks`` set at the largest body size (not below their own) at which they fit."""
+    for size in design.body_sizes:
+        if blocks and size > blocks[0].size and fits(design, scaled(blocks, size), room,
+                                                    max_words):
+            return scaled(blocks, size)
+    return blocks
 
 
 def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
@@ -79,7 +99,7 @@ def prose_slides(writer: SlideWriter, title: str, text: RichText) -> None:
 def shown_text(design: Design, text: RichText) -> RichText:
     """What a slide shows of running text: the whole of it when it fits one slide at a
     readable size and has no short form, else its short form (or first sentences)."""
-    if text.slide is None and fits(design, rich_blocks(text, design.body_sizes[2], design,
+    if text.slide is None and fits(design, rich_blocks(text, design.continued_size, design,
                                                        bullets=len(text.blocks) > 1)):
         return text
     return slide_form(text)
