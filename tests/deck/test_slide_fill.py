@@ -28,7 +28,7 @@ FURNITURE = ("Footer", "Slide Number", "Logo", "Title", "Subtitle")
 SIX = "".join(f"  - {{id: r{i}, name: Role number {i}, short: R{i}}}\n" for i in range(6))
 ROWS = "".join(
     f"      - dimension: Dimension {n}\n        cells: {{"
-    + ", ".join(f"r{i}: 'Point {n} of role {i} which takes a few words'" for i in range(6))
+    + ", ".join(f"r{i}: 'Point {n} for role {i}'" for i in range(6))
     + "}\n" for n in range(7))
 THIN = "".join(
     f"  - id: r{i}\n    name: Role {i}\n    short: R{i}\n    summary: Does thing {i}.\n"

@@ -17,6 +17,7 @@ from guidebuilder.plan.layout import dimension_share, header_names, slide_form
 from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, spread_pages, word_count
 
 Cells = list[list[TextBlock]]
+TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
 
 
 @dataclass
@@ -102,7 +103,7 @@ class _Layout:
         for size in d.table_sizes:
             rows = [self._row(row, size) for row in self.table.rows]
             pages = self._paginate(rows, size, room, budget)
-            if len(pages) == 1:
+            if len(pages) == 1 and not self._breaks_words(rows):
                 return [(pages[0], size)]
         smallest = d.table_sizes[-1]
         sources = [s for page in pages for s in page.sources]
@@ -112,12 +113,20 @@ class _Layout:
                                                           int(budget * share), room))
         return [self._grown(page, room, budget) for page in pages]
 
+    def _breaks_words(self, rows: list[Cells]) -> bool:
+        """Whether a word of ``rows`` is wider than its column (and would break inside)."""
+        measurer = self.design.measurer
+        return any(measurer.width(word, block.size, run.bold) > self._inner(width) - block.indent
+                   for row in rows for cell, width in zip(row, self.widths, strict=True)
+                   for block in cell for run in block.runs for word in run.text.split())
+
     def _grown(self, page: _Page, room: float, budget: int) -> tuple[_Page, float]:
         """A slide's whole rows at the largest table size at which they fit."""
         for size in self.design.table_sizes:
             rows = [self._row(self.table.rows[i], size) for i in page.sources]
             fitted = self._paginate(rows, size, room, budget)
-            if len(fitted) == 1 and len(fitted[0].rows) == len(rows):
+            if len(fitted) == 1 and len(fitted[0].rows) == len(rows) \
+                    and not self._breaks_words(rows):
                 return _Page(fitted[0].rows, fitted[0].heights, list(page.sources)), size
         return page, self.design.table_sizes[-1]
 
@@ -209,15 +218,18 @@ class _Layout:
         return "\n".join(parts)
 
     def _draw(self, slide: SlideShapes, box: Box, page: _Page, size: float) -> None:
-        """The native table: the header on the primary colour, rows striped."""
+        """The native table: the header on the primary colour, rows striped and, when they are
+    few, taller, so the table takes most of the room."""
         d = self.design
-        heights = [self._header_height(size), *page.heights]
-        header: list[Cell] = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
-                   d.accent_ink) for text in ["", *self.names]]
+        header = self._header_height(size)
+        spare = box.height * TABLE_FILL - header - sum(page.heights)
+        heights = [header, *(h + max(0.0, spare) / len(page.heights) for h in page.heights)]
+        top: list[Cell] = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
+                             d.accent_ink) for text in ["", *self.names]]
         stripes = (d.surface.background, d.surface.shade)
         rows: list[list[Cell]] = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
                                   for index, row in enumerate(page.rows)]
-        slide.table("Comparison table", box.left, box.top, self.widths, heights, [header, *rows])
+        slide.table("Comparison table", box.left, box.top, self.widths, heights, [top, *rows])
 
 
 def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, assert_never
 
+from guidebuilder.brand.colormath import mix
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
 from guidebuilder.deck.slides import SlideWriter, place_text
@@ -31,6 +32,8 @@ from guidebuilder.text.blocks import (
 )
 
 Make = Callable[[float], list[TextBlock]]
+STATEMENT_WORDS = 25  # running text shorter than this stands as a statement on a panel
+STATEMENT_PAD = 28.0
 _Kind = TypeVar("_Kind", Prose, Definitions, Bullets, Table, Ladder, Questions)
 
 
@@ -88,12 +91,35 @@ def text_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock], not
 
 def prose_slides(writer: SlideWriter, title: str, text: RichText) -> None:
     """Running text (see ``shown_text``), as bullets when it has several paragraphs; the full
-    text in the notes."""
+    text in the notes. A few words stand as a statement on a tinted panel."""
     d = writer.design
     shown = shown_text(d, text)
     bullets = len(shown.blocks) > 1
-    text_slides(writer, title, pages(d, lambda size: rich_blocks(shown, size, d, bullets)),
-                [text.plain])
+    def make(size: float) -> list[TextBlock]:
+        return rich_blocks(shown, size, d, bullets)
+
+    panel = statement_box(d.body_box())
+    if word_count(make(d.continued_size)) < STATEMENT_WORDS and fits(d, make(d.body_sizes[-1]),
+                                                                       panel):
+        statement_slide(writer, title, pages(d, make, panel)[0], text.plain)
+        return
+    text_slides(writer, title, pages(d, make), [text.plain])
+
+
+def statement_box(room: Box) -> Box:
+    """Where a statement's text goes: inside its panel, which takes the room."""
+    return Box(room.left + STATEMENT_PAD, room.top + STATEMENT_PAD,
+               room.width - 2 * STATEMENT_PAD, room.height - 2 * STATEMENT_PAD)
+
+
+def statement_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock],
+                    notes: str) -> None:
+    """A titled slide with ``blocks`` centred on a panel tinted with the primary colour."""
+    d = writer.design
+    slide, room, _ = writer.titled("content", title, notes)
+    fill = mix(d.brand.colors.primary, d.surface.background, 0.8)
+    slide.rectangle(room.emu(), fill, "Statement", blocks, d.brand.ink_on(fill),
+                    pad=STATEMENT_PAD, rounding=0.03)
 
 
 def shown_text(design: Design, text: RichText) -> RichText:
