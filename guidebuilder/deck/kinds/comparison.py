@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
@@ -79,12 +79,12 @@ class _Layout:
         self.names = header_names(table.columns, table.short_columns)
 
     def slides(self, title: str, text: TableText) -> None:
-        d = self.design
-        room = d.body_box().height - (self.writer.subtitle_height(text.subtitle)
-                                      if text.subtitle else 0.0)
-        budget = (d.max_words - len(text.subtitle.split())
-                  - sum(len(n.split()) for n in self.names))
-        pages = self._pages(room, budget)
+        """The table's slides; its subtitle goes to the notes alone when that saves a slide."""
+        pages = self._pages_under(text.subtitle)
+        if len(pages) > 1 and text.subtitle:
+            alone = self._pages_under("")
+            if len(alone) == 1:
+                pages, text = alone, replace(text, subtitle="")
         for index, (page, size) in enumerate(pages):
             notes = [text.intro_notes] if index == 0 else []
             notes += [self._row_notes(self.table.rows[i]) for i in dict.fromkeys(page.sources)]
@@ -94,6 +94,13 @@ class _Layout:
                                                "\n\n".join(n for n in notes if n),
                                                text.subtitle if index == 0 else "")
             self._draw(slide, box, page, size)
+
+    def _pages_under(self, subtitle: str) -> list[tuple[_Page, float]]:
+        """The slides' rows and type sizes under ``subtitle``."""
+        d = self.design
+        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
+        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
+        return self._pages(room, budget)
 
     def _pages(self, room: float, budget: int) -> list[tuple[_Page, float]]:
         """The slides' rows and type sizes: the whole table at the largest size that fits one
