@@ -65,6 +65,6 @@ def agenda_slide(writer: SlideWriter, title: str, entries: Sequence[AgendaEntry]
                         align="ctr")
         text = Box(box.left + height + 6, box.top, box.width - height - 6, height)
         shown, fitted = fitted_text(entry, d.inner_width(text), d.inner_height(text),
-                                    d.measurer, size, 14)
+                                    d.measurer, size, 16)
         slide.textbox(text, [TextBlock((Run(shown),), fitted)], d.brand.ink_on(tile_fill),
                       f"Agenda {number} title", anchor=MSO_ANCHOR.MIDDLE)
