@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import takewhile
 from typing import assert_never
 
-from guidebuilder.deck.kinds.agenda import agenda_slides
+from guidebuilder.deck.kinds.agenda import AgendaEntry, agenda_slides
 from guidebuilder.deck.kinds.closing import closing_slides
 from guidebuilder.deck.kinds.comparison import comparison_slides
 from guidebuilder.deck.kinds.divider import divider_slide, wants_divider
@@ -12,9 +14,13 @@ from guidebuilder.deck.kinds.faq import faq_slides
 from guidebuilder.deck.kinds.ladder import career_slides
 from guidebuilder.deck.kinds.overview import (
     CardText,
+    cards_slide,
+    career_card,
+    fitted_cards,
     overview_slides,
     responsibilities_card,
     tasks_card,
+    word_count_of,
 )
 from guidebuilder.deck.kinds.text import element_of, prose_of, prose_slides
 from guidebuilder.deck.kinds.title import title_slide
@@ -23,22 +29,84 @@ from guidebuilder.plan.document import (
     Bullets,
     Definitions,
     DocumentPlan,
+    Ladder,
     Questions,
     Section,
     SectionKind,
 )
 
+THIN_WORDS = 24  # a role whose card would show at most this many words is thin
+GATHERED = 3  # thin roles on one slide, at most
+
 
 def compose(plan: DocumentPlan, writer: SlideWriter) -> None:
-    """The title and agenda, then each section's slides in order."""
+    """The title and agenda, then each section's slides in order; the roles together (after
+    a divider when there are many), thin ones gathered a few to a slide."""
     title_slide(writer, plan.meta)
-    agenda_slides(writer, [section.title for section in plan.sections])
+    roles = [s for s in plan.sections if s.kind is SectionKind.ROLE]
+    divider = wants_divider([role.title for role in roles])
+    entries = agenda_entries(plan, writer.labels.roles if divider else None)
+    agenda_slides(writer, entries)
+    number = 0
+    for section in plan.sections:
+        if section.kind is not SectionKind.ROLE:
+            number += 1
+            section_slides(writer, section)
+        elif section is roles[0]:
+            number += 1
+            if divider:
+                divider_slide(writer, number, [role.title for role in roles])
+            roles_slides(writer, roles)
+
+
+def agenda_entries(plan: DocumentPlan, roles_part: str | None) -> list[AgendaEntry]:
+    """The agenda's numbered entries: a section each, or, under ``roles_part`` (the divider's
+    title), one entry for all roles naming them, numbered as the divider is."""
+    entries: list[AgendaEntry] = []
     roles = [s.title for s in plan.sections if s.kind is SectionKind.ROLE]
-    first_role = next((s for s in plan.sections if s.kind is SectionKind.ROLE), None)
-    for number, section in enumerate(plan.sections, start=1):
-        if section is first_role and wants_divider(roles):
-            divider_slide(writer, number, roles)
-        section_slides(writer, section)
+    for section in plan.sections:
+        if section.kind is not SectionKind.ROLE or roles_part is None:
+            entries.append(AgendaEntry(len(entries) + 1, section.title))
+        elif section.title == roles[0] and not any(e.roles for e in entries):
+            entries.append(AgendaEntry(len(entries) + 1, roles_part, tuple(roles)))
+    return entries
+
+
+def roles_slides(writer: SlideWriter, roles: Sequence[Section]) -> None:
+    """Each role's slides in order; a run of thin roles is gathered, a card each, a few to
+    a slide (a thin role alone has its career path on its overview)."""
+    index = 0
+    while index < len(roles):
+        run = list(takewhile(is_thin, roles[index:]))
+        if len(run) < 2:
+            role_slides(writer, roles[index], thin=bool(run))
+            index += 1
+            continue
+        slides = -(-len(run) // GATHERED)
+        start = 0
+        for count in (len(run) // slides + (n < len(run) % slides) for n in range(slides)):
+            gathered_slide(writer, run[start:start + count])
+            start += count
+        index += len(run)
+
+
+def is_thin(role: Section) -> bool:
+    """Whether ``role`` says little enough to share a slide as one card."""
+    return word_count_of(role_card(role)) <= THIN_WORDS
+
+
+def gathered_slide(writer: SlideWriter, roles: Sequence[Section]) -> None:
+    """Thin ``roles`` side by side, a card each, on one slide (each on its own when they do
+    not fit together)."""
+    d = writer.design
+    cards = [role_card(role) for role in roles]
+    made = fitted_cards(d, cards, d.body_box(), d.max_words)
+    if not made:
+        for role in roles:
+            role_slides(writer, role, thin=True)
+        return
+    cards_slide(writer, " · ".join(role.title for role in roles), "", made,
+                "\n\n".join(f"{card.heading}\n{card.notes}" for card in cards))
 
 
 def section_slides(writer: SlideWriter, section: Section) -> None:
@@ -63,10 +131,27 @@ def section_slides(writer: SlideWriter, section: Section) -> None:
             assert_never(section.kind)
 
 
-def role_slides(writer: SlideWriter, section: Section) -> None:
+def role_slides(writer: SlideWriter, section: Section, thin: bool = False) -> None:
     """A role's overview (summary, responsibilities and task examples as cards), then its
-    career ladder."""
+    career ladder; a ``thin`` role has its career path as a card on the overview when it
+    fits there."""
     parts = {child.kind: child for child in section.children}  # the last of each kind
+    cards = role_cards(section)
+    career = parts.get(SectionKind.CAREER)
+    ladder = element_of(career, Ladder) if career else None
+    if thin and career is not None and ladder is not None:
+        with_career = [*cards, career_card(career.title, ladder, prose_of(career.elements))]
+        if overview_slides(writer, section.title, prose_of(section.elements), with_career,
+                           only_together=True):
+            return
+    overview_slides(writer, section.title, prose_of(section.elements), cards)
+    if career is not None:
+        career_slides(writer, section.title, career)
+
+
+def role_cards(section: Section) -> list[CardText]:
+    """A role's responsibilities and task examples as cards."""
+    parts = {child.kind: child for child in section.children}
     cards: list[CardText] = []
     responsibilities = parts.get(SectionKind.RESPONSIBILITIES)
     if responsibilities is not None:
@@ -78,6 +163,17 @@ def role_slides(writer: SlideWriter, section: Section) -> None:
         bullets = element_of(tasks, Bullets)
         if bullets is not None:
             cards.append(tasks_card(tasks.title, bullets))
-    overview_slides(writer, section.title, prose_of(section.elements), cards)
-    if SectionKind.CAREER in parts:
-        career_slides(writer, section.title, parts[SectionKind.CAREER])
+    return cards
+
+
+def role_card(section: Section) -> CardText:
+    """All a role says as one card: its summary, its cards' items and its career path."""
+    summary = prose_of(section.elements)
+    cards = role_cards(section)
+    career = next((c for c in section.children if c.kind is SectionKind.CAREER), None)
+    ladder = element_of(career, Ladder) if career else None
+    if career is not None and ladder is not None:
+        cards.append(career_card(career.title, ladder, prose_of(career.elements)))
+    items = ([summary] if summary.blocks else []) + [i for card in cards for i in card.items]
+    notes = [summary.plain, *(f"{c.heading}:\n{c.notes}" for c in cards)]
+    return CardText(section.title, items, "\n\n".join(n for n in notes if n))

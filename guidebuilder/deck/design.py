@@ -21,8 +21,9 @@ class Design:
     margin: float = 40.0
     title_size: float = 30.0
     title_min: float = 18.0
-    body_sizes: tuple[float, ...] = (24.0, 22.0, 20.0, 18.0)  # continued slides use 20 pt
-    table_sizes: tuple[float, ...] = (18.0, 16.0, 14.0)
+    body_sizes: tuple[float, ...] = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0)  # largest that fits
+    continued_size: float = 20.0  # text over several slides is cut at this size, then grown
+    table_sizes: tuple[float, ...] = (24.0, 22.0, 20.0, 18.0, 16.0)  # the last splits by rows
     max_words: int = 85  # visible on one slide, bullets counted
     footer_size: float = 10.0
     inset_x: float = 7.2

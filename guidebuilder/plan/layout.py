@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from enum import Enum
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from guidebuilder.guide.richtext import Block, BulletList, Paragraph, RichText, Run
 from guidebuilder.plan.document import DocumentPlan, Section, SectionKind, Table
-from guidebuilder.text.measure import first_sentence, shorten
+from guidebuilder.text.measure import leading_sentences, shorten
+
+if TYPE_CHECKING:
+    from guidebuilder.guide.model import Guide
 
 BULLET = "•"
 SUB_BULLET = "–"
@@ -16,6 +20,7 @@ FULL_NAME_COLUMNS = 3  # a table with at most this many roles names them in full
 HEADER_CHARS = 60  # characters of a role name in a table header (the notes have it in full)
 LADDER_STEPS = 6  # career steps drawn side by side; more continue on another row or slide
 WIDE_TABLE_COLUMNS = 4  # a handbook table with this many roles gets a landscape page
+SLIDE_WORDS = 8  # a shortened slide text keeps sentences until it has this many words
 
 
 def bullet_marker(number: int | None, level: int) -> str:
@@ -38,23 +43,25 @@ def header_names(names: tuple[str, ...], short_names: tuple[str, ...]) -> list[s
 
 def slide_form(text: RichText) -> RichText:
     """What a slide shows of ``text``: its short form (``slide:``) when the guide gives one,
-    else the first sentence of each paragraph and of each list item. The speaker notes and the
-    handbook carry the full text."""
+    else the leading sentences of each paragraph and list item, up to ``SLIDE_WORDS`` words
+    (so the shortened text still says something). The speaker notes and the handbook carry
+    the full text."""
     if text.slide is not None:
         return text.slide
     blocks: list[Block] = []
     for block in text.blocks:
         if isinstance(block, Paragraph):
-            blocks.append(Paragraph(_first_sentence(block.runs)))
+            blocks.append(Paragraph(_leading_sentences(block.runs)))
         else:
-            blocks.append(BulletList(tuple(replace(item, runs=_first_sentence(item.runs))
+            blocks.append(BulletList(tuple(replace(item, runs=_leading_sentences(item.runs))
                                            for item in block.items)))
     return RichText(text.source, tuple(blocks))
 
 
-def _first_sentence(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    """``runs`` cut after their first sentence, styles kept."""
-    room = len(first_sentence("".join(run.text for run in runs)))
+def _leading_sentences(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """``runs`` cut after their leading sentences (see ``slide_form``), styles kept."""
+    text = "".join(run.text for run in runs)
+    room = len(leading_sentences(text, SLIDE_WORDS)) + len(text) - len(text.lstrip())
     kept: list[Run] = []
     for run in runs:
         if room <= 0:
@@ -62,6 +69,51 @@ def _first_sentence(runs: tuple[Run, ...]) -> tuple[Run, ...]:
         kept.append(run.with_text(run.text[:room]))
         room -= len(run.text)
     return tuple(kept)
+
+
+@dataclass(frozen=True)
+class ShortenedText:
+    """A text the slides show shortened: where it is in the guide (``faq[3].answer``), what the
+    slides show (the ``slide:`` form to add, or to improve on) and the full text."""
+
+    path: str
+    shown: str
+    full: str
+
+
+def shortened_on_slides(guide: Guide) -> list[ShortenedText]:
+    """The guide's texts that slides show cut to their leading sentences (they have no
+    ``slide:`` form and are longer than it), in guide order, whatever their audience."""
+    found = []
+    for path, text in _slide_texts(guide):
+        if text.slide is None:
+            shown = _plain(slide_form(text))
+            if shown != _plain(text):
+                found.append(ShortenedText(path, shown, _plain(text)))
+    return found
+
+
+def _slide_texts(guide: Guide) -> Iterator[tuple[str, RichText]]:
+    """Every text slides show in short, with its path in the guide."""
+    for r, role in enumerate(guide.roles):
+        yield f"roles[{r}].summary", role.summary
+        for t, task in enumerate(role.tasks):
+            yield f"roles[{r}].tasks[{t}]", task
+        for level_index, level in enumerate(role.career.levels if role.career else ()):
+            yield f"roles[{r}].career.levels[{level_index}].text", level.text
+    for c, comparison in enumerate(guide.comparisons):
+        yield f"comparisons[{c}].intro", comparison.intro
+        for w, row in enumerate(comparison.rows):
+            for role_id, points in row.cells.items():
+                cell = f"comparisons[{c}].rows[{w}].cells.{role_id}"
+                for p, point in enumerate(points):
+                    yield (cell if len(points) == 1 else f"{cell}[{p}]"), point
+    for q, entry in enumerate(guide.faq):
+        yield f"faq[{q}].answer", entry.answer
+
+
+def _plain(text: RichText) -> str:
+    return "\n".join(block.plain for block in text.blocks)
 
 
 class PageStart(Enum):

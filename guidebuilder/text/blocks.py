@@ -58,6 +58,30 @@ def spread_evenly(paginate_at: Callable[[int], list[_Page]], total: int,
     return pages
 
 
+def spread_pages(paginate_at: Callable[[float], list[_Page]]) -> list[_Page]:
+    """Pages from ``paginate_at(share)`` (a share of each page's room: its height and words);
+    the fewest pages at the full share, then the smallest share that keeps that number, so the
+    pages are about evenly filled and no continuation holds a few lonely lines."""
+    pages = paginate_at(1.0)
+    if len(pages) < 2:
+        return pages
+    for step in range(int(100 / len(pages)), 100, 4):
+        spread = paginate_at(step / 100)
+        if len(spread) == len(pages):
+            return spread
+    return pages
+
+
+def scaled(blocks: Sequence[TextBlock], size: float) -> list[TextBlock]:
+    """``blocks`` set larger or smaller by the same points, so the first is ``size`` points;
+    the spacing grows in proportion."""
+    if not blocks:
+        return []
+    step, ratio = size - blocks[0].size, size / blocks[0].size
+    return [replace(block, size=block.size + step, space_before=block.space_before * ratio)
+            for block in blocks]
+
+
 def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float, height: float,
              max_words: int | None = None) -> list[list[TextBlock]]:
     """Fill pages of ``height`` greedily; a block taller than the room left is split by lines.

@@ -200,9 +200,14 @@ def line_height(size: float, spacing: float = 1.0) -> float:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω0-9])")
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (the whole text when it has no sentence break)."""
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+def leading_sentences(text: str, min_words: int) -> str:
+    """The first sentences of ``text`` up to the first that brings them to ``min_words`` words
+    (the whole text when it is shorter), so a lone "Yes." never stands for an answer."""
+    text = text.strip()
+    for end in _SENTENCE_END.finditer(text):
+        if len(text[:end.start()].split()) >= min_words:
+            return text[:end.start()]
+    return text
 
 
 def shorten(text: str, limit: int) -> str:

@@ -176,8 +176,8 @@ def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> No
     assert overflows(tmp_path / "d.pptx") == []
 
 
-def test_six_roles_are_shown_a_few_columns_at_a_time(tmp_path: Path) -> None:
-    roles = "".join(f"  - {{id: r{i}, name: Role {i}}}\n" for i in range(6))
+def test_six_roles_are_shown_side_by_side_under_their_short_labels(tmp_path: Path) -> None:
+    roles = "".join(f"  - {{id: r{i}, name: Role number {i}, short: R{i}}}\n" for i in range(6))
     cells = ", ".join(f"r{i}: point {i}" for i in range(6))
     guide = write(tmp_path, f"title: T\nroles:\n{roles}comparisons:\n  - title: C\n    rows:\n"
                             f"      - dimension: D\n        cells: {{{cells}}}\n")
@@ -185,9 +185,8 @@ def test_six_roles_are_shown_a_few_columns_at_a_time(tmp_path: Path) -> None:
     tables = [shape.table for slide in Presentation(deck).slides for shape in slide.shapes
               if shape.has_table]
     assert [[c.text for c in t.rows[0].cells] for t in tables] == [
-        ["", "Role 0", "Role 1", "Role 2"], ["", "Role 3", "Role 4", "Role 5"]]
-    assert [[c.text for c in t.rows[1].cells] for t in tables] == [
-        ["D", "point 0", "point 1", "point 2"], ["D", "point 3", "point 4", "point 5"]]
+        ["", *(f"R{i}" for i in range(6))]]
+    assert [c.text for c in tables[0].rows[1].cells] == ["D", *(f"point {i}" for i in range(6))]
 
 
 def test_long_subtitle_credits_and_footer_are_fitted(tmp_path: Path) -> None:

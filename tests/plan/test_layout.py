@@ -4,9 +4,11 @@ landscape page, and which keep the item before them."""
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
+from guidebuilder.guide.load import load_guide
 from guidebuilder.guide.richtext import RichText
 from guidebuilder.plan.document import (
     DocumentInfo,
@@ -24,7 +26,10 @@ from guidebuilder.plan.layout import (
     keeps_with_previous,
     needs_wide_page,
     part_start,
+    shortened_on_slides,
 )
+
+from conftest import write
 
 K = SectionKind
 FLOW, ROOMY, NEW = PageStart.FLOW, PageStart.ROOMY, PageStart.NEW_PAGE
@@ -98,3 +103,36 @@ def test_the_seed_handbook_opens_roles_and_the_faq_on_new_pages(seed_plan) -> No
               for index, section in enumerate(seed_plan.sections) if index}
     assert starts[K.ROLE] is starts[K.FAQ] is NEW
     assert starts[K.CLOSING] is FLOW
+
+
+SHORTENED_GUIDE = """title: T
+roles:
+  - id: a
+    name: A
+    summary: Short.
+    tasks:
+      - "Plan the week. Then review it with the team. On Friday."
+      - {text: "Long. Longer still with many more words than needed. Yes.", slide: Long}
+    career: {levels: [{title: L, text: "Yes. It takes a few years of work. Or more."}]}
+comparisons:
+  - title: C
+    rows:
+      - dimension: D
+        cells: {a: ["One.", "Two words. And a third long sentence here. Not needed."]}
+faq:
+  - question: Q?
+    answer: "No. Not at first, but later the team expects it. Really."
+  - question: Q2?
+    answer: "Yes."
+"""
+
+
+def test_shortened_texts_are_listed_with_their_paths(tmp_path: Path) -> None:
+    guide = load_guide(write(tmp_path, SHORTENED_GUIDE)).guide
+    found = {item.path: item.shown for item in shortened_on_slides(guide)}
+    assert found == {
+        "roles[0].tasks[0]": "Plan the week. Then review it with the team.",
+        "roles[0].career.levels[0].text": "Yes. It takes a few years of work.",
+        "comparisons[0].rows[0].cells.a[1]": "Two words. And a third long sentence here.",
+        "faq[0].answer": "No. Not at first, but later the team expects it.",
+    }

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
-from guidebuilder.text.measure import Measurer, ellipsize, first_sentence, shorten
+from guidebuilder.text.measure import Measurer, ellipsize, leading_sentences, shorten
 
 MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
 words = st.text(alphabet=st.sampled_from("abc XYZ-–żЖλ  "), max_size=60)
@@ -42,11 +42,17 @@ def test_paginate_keeps_order_and_fits(texts: list[str], width: float, height: f
     assert flat.replace(" ", "") == "".join(b.runs[0].text for b in blocks).replace(" ", "")
 
 
-@pytest.mark.parametrize(("text", "first"), [
-    ("One. Two.", "One."), ("No break here", "No break here"), ("e.g. this. Next", "e.g. this."),
-    ("Что? Да.", "Что?"), ("Καλημέρα. Αύριο.", "Καλημέρα.")])
-def test_first_sentence(text: str, first: str) -> None:
-    assert first_sentence(text) == first
+@pytest.mark.parametrize(("text", "words", "lead"), [
+    ("One. Two.", 1, "One."), ("No break here", 1, "No break here"),
+    ("e.g. this. Next", 1, "e.g. this."), ("Что? Да.", 1, "Что?"),
+    ("Καλημέρα. Αύριο.", 1, "Καλημέρα."),
+    ("Yes. Every analyst writes SQL code every day. Most use Python.", 8,
+     "Yes. Every analyst writes SQL code every day."),
+    ("No.", 8, "No."), ("  No. It depends.  ", 8, "No. It depends."),
+    ("One two three four five six seven eight. Nine.", 8,
+     "One two three four five six seven eight.")])
+def test_leading_sentences_reach_the_word_count(text: str, words: int, lead: str) -> None:
+    assert leading_sentences(text, words) == lead
 
 
 @pytest.mark.parametrize(("text", "limit", "short"), [

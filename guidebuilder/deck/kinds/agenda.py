@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pptx.enum.text import MSO_ANCHOR
 
@@ -13,39 +14,57 @@ from guidebuilder.guide.richtext import Run
 from guidebuilder.text.blocks import TextBlock, fitted_text
 
 TILES = 12  # on one slide
+FILL = 0.7  # of the body's height the tiles take at least
 
 
-def agenda_slides(writer: SlideWriter, titles: Sequence[str]) -> None:
-    """The numbered ``titles`` (of the plan's sections), a slide per twelve."""
-    entries = list(enumerate(titles, start=1))
+@dataclass(frozen=True)
+class AgendaEntry:
+    """A numbered part of the deck; the roles part names its ``roles``."""
+
+    number: int
+    title: str
+    roles: tuple[str, ...] = ()
+
+    @property
+    def notes(self) -> str:
+        return f"{self.number}. {self.title}" + (f": {', '.join(self.roles)}" if self.roles else "")
+
+
+def agenda_slides(writer: SlideWriter, entries: Sequence[AgendaEntry]) -> None:
+    """The numbered entries (the plan's sections), a slide per twelve."""
     for start in range(0, len(entries), TILES):
         chunk = entries[start:start + TILES]
         agenda_slide(writer, writer.continued(writer.labels.agenda, start), chunk,
-                     "\n".join(f"{n}. {t}" for n, t in chunk))
+                     "\n".join(entry.notes for entry in chunk))
 
 
-def agenda_slide(writer: SlideWriter, title: str, entries: Sequence[tuple[int, str]],
+def agenda_slide(writer: SlideWriter, title: str, entries: Sequence[AgendaEntry],
                  notes: str) -> None:
-    """Numbered tiles, one per entry, in one column or two."""
+    """Numbered tiles, one per entry, in one column or two, together taking most of the
+    body's height."""
     d = writer.design
     slide, room, _ = writer.titled("content", title, notes)
     columns = 1 if len(entries) <= 5 else 2
     rows = -(-len(entries) // columns)
     gap, column_gap = 10.0, 18.0
-    height = min(58.0, (room.height - gap * (rows - 1)) / rows)
+    height = min(max(58.0, (room.height * FILL - gap * (rows - 1)) / rows),
+                 (room.height - gap * (rows - 1)) / rows, 84.0)
     width = (room.width - column_gap * (columns - 1)) / columns
     tile_fill = mix(d.brand.colors.primary, d.surface.background, 0.78)
-    for index, (number, entry) in enumerate(entries):
+    size = 24.0 if height >= 70 else 20.0
+    for index, agenda in enumerate(entries):
+        number = agenda.number
+        entry = agenda.title + (f": {', '.join(agenda.roles)}" if agenda.roles else "")
         column, row = divmod(index, rows)
         box = Box(room.left + column * (width + column_gap), room.top + row * (height + gap),
                   width, height)
         slide.rectangle(box.emu(), tile_fill, f"Agenda {number}")
         slide.rectangle(Box(box.left, box.top, height, height).emu(), d.brand.colors.primary,
                         f"Agenda {number} number",
-                        [TextBlock((Run(f"{number:02d}", bold=True),), 20)], d.accent_ink,
+                        [TextBlock((Run(f"{number:02d}", bold=True),), size)], d.accent_ink,
                         align="ctr")
         text = Box(box.left + height + 6, box.top, box.width - height - 6, height)
-        shown, size = fitted_text(entry, d.inner_width(text), d.inner_height(text),
-                                  d.measurer, 20, 14)
-        slide.textbox(text, [TextBlock((Run(shown),), size)], d.brand.ink_on(tile_fill),
+        shown, fitted = fitted_text(entry, d.inner_width(text), d.inner_height(text),
+                                    d.measurer, size, 16)
+        slide.textbox(text, [TextBlock((Run(shown),), fitted)], d.brand.ink_on(tile_fill),
                       f"Agenda {number} title", anchor=MSO_ANCHOR.MIDDLE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
@@ -14,15 +14,10 @@ from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Section, Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
-from guidebuilder.text.blocks import (
-    TextBlock,
-    blocks_height,
-    fill_page,
-    spread_evenly,
-    word_count,
-)
+from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, spread_pages, word_count
 
 Cells = list[list[TextBlock]]
+TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
 
 
 @dataclass
@@ -63,34 +58,20 @@ def comparison_slides(writer: SlideWriter, section: Section) -> None:
 
 
 def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText) -> None:
-    """Slides holding ``table``. Many roles are shown a few columns at a time (the dimension
-    column repeated); rows and, if need be, cells are split across slides."""
-    d = writer.design
-    per_slide = 4 if d.width > d.height * 1.5 else 3
-    count = len(table.columns)
-    groups = -(-count // per_slide)
-    size = -(-count // groups)
-    for group in range(groups):
-        chosen = range(group * size, min(count, (group + 1) * size))
-        part = Table(tuple(table.columns[i] for i in chosen),
-                     tuple(table.short_columns[i] for i in chosen),
-                     tuple(TableRow(row.dimension, tuple(row.cells[i] for i in chosen))
-                           for row in table.rows))
-        first, last = group == 0, group == groups - 1
-        _Layout(writer, part, continued=not first).slides(title, TableText(
-            text.subtitle if first else "", text.intro_notes if first else "",
-            text.closing_notes if last else ""))
+    """Slides holding ``table`` with every role on each (short labels in the header from
+    four roles on): rows go to as few slides as they fit at the smallest table size, evenly;
+    a cell too tall for a slide is split. Each slide's type is as large as it fits."""
+    _Layout(writer, table).slides(title, text)
 
 
 class _Layout:
-    """One group of columns of a table, laid out on as many slides as it needs."""
+    """A table laid out on as many slides as it needs."""
 
-    def __init__(self, writer: SlideWriter, table: Table, continued: bool) -> None:
+    def __init__(self, writer: SlideWriter, table: Table) -> None:
         self.writer = writer
         self.design: Design = writer.design
         self.labels = writer.labels
         self.table = table
-        self.continued = continued
         box = self.design.body_box()
         count = len(table.columns)
         first = max(110.0, box.width * dimension_share(count))
@@ -98,34 +79,63 @@ class _Layout:
         self.names = header_names(table.columns, table.short_columns)
 
     def slides(self, title: str, text: TableText) -> None:
-        d = self.design
-        subtitle = text.subtitle
-        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
-        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
-        options: list[tuple[list[_Page], float]] = []  # the fewest slides, then the largest size
-        for size in d.table_sizes:
-            rows = [self._row(row, size) for row in self.table.rows]
-            options.append((self._paginate(rows, size, room, budget), size))
-            if len(options[-1][0]) == 1:
-                break
-        pages, size = min(options, key=lambda option: (len(option[0]), -option[1]))
-        sources = [s for page in pages for s in page.sources]
-        if len(pages) > 1 and len(sources) == len(set(sources)):  # no row split: spread evenly
-            rows = [row for page in pages for row in page.rows]
-            pages = spread_evenly(lambda cap: self._paginate(rows, size, room, cap),
-                                  sum(word_count([b for cell in row for b in cell])
-                                      for row in rows), budget)
-        for index, page in enumerate(pages):
-            first = index == 0 and not self.continued
-            shown = title if first else f"{title} {self.labels.continued}"
+        """The table's slides; its subtitle goes to the notes alone when that saves a slide."""
+        pages = self._pages_under(text.subtitle)
+        if len(pages) > 1 and text.subtitle:
+            alone = self._pages_under("")
+            if len(alone) == 1:
+                pages, text = alone, replace(text, subtitle="")
+        for index, (page, size) in enumerate(pages):
             notes = [text.intro_notes] if index == 0 else []
             notes += [self._row_notes(self.table.rows[i]) for i in dict.fromkeys(page.sources)]
             if index == len(pages) - 1:
                 notes.append(text.closing_notes)
-            slide, box, _ = self.writer.titled("comparison", shown,
+            slide, box, _ = self.writer.titled("comparison", self.writer.continued(title, index),
                                                "\n\n".join(n for n in notes if n),
                                                text.subtitle if index == 0 else "")
             self._draw(slide, box, page, size)
+
+    def _pages_under(self, subtitle: str) -> list[tuple[_Page, float]]:
+        """The slides' rows and type sizes under ``subtitle``."""
+        d = self.design
+        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
+        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
+        return self._pages(room, budget)
+
+    def _pages(self, room: float, budget: int) -> list[tuple[_Page, float]]:
+        """The slides' rows and type sizes: the whole table at the largest size that fits one
+        slide; else rows evenly over the fewest slides at the smallest size, each slide then
+        set as large as its rows fit."""
+        d = self.design
+        for size in d.table_sizes:
+            rows = [self._row(row, size) for row in self.table.rows]
+            pages = self._paginate(rows, size, room, budget)
+            if len(pages) == 1 and not self._breaks_words(rows):
+                return [(pages[0], size)]
+        smallest = d.table_sizes[-1]
+        sources = [s for page in pages for s in page.sources]
+        if len(sources) != len(set(sources)):  # a row is split over slides: keep it as it is
+            return [(page, smallest) for page in pages]
+        pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
+                                                          int(budget * share), room))
+        return [self._grown(page, room, budget) for page in pages]
+
+    def _breaks_words(self, rows: list[Cells]) -> bool:
+        """Whether a word of ``rows`` is wider than its column (and would break inside)."""
+        measurer = self.design.measurer
+        return any(measurer.width(word, block.size, run.bold) > self._inner(width) - block.indent
+                   for row in rows for cell, width in zip(row, self.widths, strict=True)
+                   for block in cell for run in block.runs for word in run.text.split())
+
+    def _grown(self, page: _Page, room: float, budget: int) -> tuple[_Page, float]:
+        """A slide's whole rows at the largest table size at which they fit."""
+        for size in self.design.table_sizes:
+            rows = [self._row(self.table.rows[i], size) for i in page.sources]
+            fitted = self._paginate(rows, size, room, budget)
+            if len(fitted) == 1 and len(fitted[0].rows) == len(rows) \
+                    and not self._breaks_words(rows):
+                return _Page(fitted[0].rows, fitted[0].heights, list(page.sources)), size
+        return page, self.design.table_sizes[-1]
 
     def _row(self, row: TableRow, size: float) -> Cells:
         d = self.design
@@ -150,12 +160,14 @@ class _Layout:
         return self._height([[TextBlock((Run(n, bold=True),), size)] for n in ["", *self.names]],
                             size)
 
-    def _paginate(self, rows: list[Cells], size: float, room: float,
-                  budget: int) -> list[_Page]:
-        """Rows grouped into slides by height and words; a row taller than the room left is
-        split inside its cells. Every split moves at least one line on, so this always ends."""
+    def _paginate(self, rows: list[Cells], size: float, room: float, budget: int,
+                  full: float | None = None) -> list[_Page]:
+        """Rows grouped into slides by height and words; a row taller than the ``full`` room
+        (default: ``room``) is split inside its cells. Every split moves at least one line on,
+        so this always ends."""
         d = self.design
         room_total = room - self._header_height(size)
+        split_room = (full or room) - self._header_height(size)
         slack = 2 * d.inset_y + size * 0.4
         pages = [_Page()]
         queue = deque((row, index) for index, row in enumerate(rows))
@@ -165,10 +177,11 @@ class _Layout:
             used = sum(page.heights)
             height = self._height(row, size)
             words = word_count([b for r in [*page.rows, row] for cell in r for b in cell])
-            if used + height <= room_total and (words <= budget or not page.rows):
+            fits = used + height <= room_total or (not page.rows and height <= split_room)
+            if fits and (words <= budget or not page.rows):
                 page.add(row, height, source)
                 continue
-            if page.rows and (height <= room_total or room_total - used < 3 * size
+            if page.rows and (height <= split_room or room_total - used < 3 * size
                               or words > budget):
                 pages.append(_Page())  # start the row (or its first part) on a fresh slide
                 queue.appendleft((row, source))
@@ -208,19 +221,22 @@ class _Layout:
         parts = [row.dimension]
         for name, points in zip(self.table.columns, row.cells, strict=True):
             if points:
-                parts.append(f"{name}: " + " ".join(point.plain for point in points))
+                parts.append(f"{name}: " + "; ".join(point.plain for point in points))
         return "\n".join(parts)
 
     def _draw(self, slide: SlideShapes, box: Box, page: _Page, size: float) -> None:
-        """The native table: the header on the primary colour, rows striped."""
+        """The native table: the header on the primary colour, rows striped and, when they are
+    few, taller, so the table takes most of the room."""
         d = self.design
-        heights = [self._header_height(size), *page.heights]
-        header: list[Cell] = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
-                   d.accent_ink) for text in ["", *self.names]]
+        header = self._header_height(size)
+        spare = box.height * TABLE_FILL - header - sum(page.heights)
+        heights = [header, *(h + max(0.0, spare) / len(page.heights) for h in page.heights)]
+        top: list[Cell] = [([TextBlock((Run(text, bold=True),), size)], d.brand.colors.primary,
+                             d.accent_ink) for text in ["", *self.names]]
         stripes = (d.surface.background, d.surface.shade)
         rows: list[list[Cell]] = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
                                   for index, row in enumerate(page.rows)]
-        slide.table("Comparison table", box.left, box.top, self.widths, heights, [header, *rows])
+        slide.table("Comparison table", box.left, box.top, self.widths, heights, [top, *rows])
 
 
 def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:

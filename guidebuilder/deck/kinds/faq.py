@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guidebuilder.deck.kinds.text import fits, text_slides
+from guidebuilder.deck.geometry import Box
+from guidebuilder.deck.kinds.text import fits, grown, text_slides
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Question, Questions
 from guidebuilder.plan.layout import slide_form
-from guidebuilder.text.blocks import TextBlock, paginate, spread_evenly, word_count
+from guidebuilder.text.blocks import TextBlock, paginate, spread_pages, word_count
 
 
 @dataclass
@@ -22,14 +23,17 @@ class _Page:
     asked: list[Question] = field(default_factory=list)
 
 
+SHORT_ANSWER = 3  # words: an answer this short is set on its question's line
+
+
 def faq_slides(writer: SlideWriter, title: str, questions: Questions) -> None:
-    """The questions over as few slides as their words allow, evenly filled."""
+    """The questions over as few slides as their words allow, evenly filled, each slide's
+    type then as large as it fits."""
     d = writer.design
-    groups = [_question_blocks(writer, item, d.body_sizes[2]) for item in questions.items]
-    pages = spread_evenly(lambda cap: _whole_questions(writer, questions.items, groups, cap),
-                          sum(word_count(group) for group in groups), d.max_words)
+    groups = [_question_blocks(writer, item, d.continued_size) for item in questions.items]
+    pages = spread_pages(lambda share: _whole_questions(writer, questions.items, groups, share))
     notes = [_notes(writer, questions, page) for page in pages]
-    text_slides(writer, title, [page.blocks for page in pages], notes)
+    text_slides(writer, title, [grown(d, page.blocks) for page in pages], notes)
 
 
 def _notes(writer: SlideWriter, questions: Questions, page: _Page) -> str:
@@ -43,24 +47,29 @@ def _notes(writer: SlideWriter, questions: Questions, page: _Page) -> str:
 
 
 def _question_blocks(writer: SlideWriter, item: Question, size: float) -> list[TextBlock]:
-    """A question in bold, then its short answer indented, a size smaller."""
+    """A question in bold, then its short answer indented, a size smaller; an answer of a
+    few words ("Yes.") follows the question on its line, so it never stands alone."""
     d = writer.design
-    question = TextBlock((Run(f"{writer.labels.question} ", bold=True),
-                          Run(item.question, bold=True)), size, 0.0, size * 0.9)
-    return [question, *(TextBlock(b.runs, size - 2, d.bullet_indent, size * 0.25)
-                        for b in rich_blocks(slide_form(item.answer), size - 2, d, bullets=False))]
+    answer = rich_blocks(slide_form(item.answer), size - 2, d, bullets=False)
+    asked = (Run(f"{writer.labels.question} ", bold=True), Run(item.question, bold=True))
+    if len(answer) == 1 and word_count(answer) <= SHORT_ANSWER:
+        return [TextBlock((*asked, Run(" "), *answer[0].runs), size, 0.0, size * 0.9)]
+    return [TextBlock(asked, size, 0.0, size * 0.9),
+            *(TextBlock(b.runs, size - 2, d.bullet_indent, size * 0.25) for b in answer)]
 
 
 def _whole_questions(writer: SlideWriter, items: tuple[Question, ...],
-                     groups: list[list[TextBlock]], max_words: int) -> list[_Page]:
-    """Questions with their answers on slides of at most ``max_words``, whole where they
-    fit one."""
+                     groups: list[list[TextBlock]], share: float) -> list[_Page]:
+    """Questions with their answers on slides filled to ``share`` of their room and words,
+    whole where they fit one."""
     d = writer.design
     room = d.body_box()
+    part = Box(room.left, room.top, room.width, room.height * share)
+    max_words = int(d.max_words * share)
     pages = [_Page()]
     for item, group in zip(items, groups, strict=True):
         candidate = pages[-1].blocks + group
-        if pages[-1].blocks and not fits(d, candidate, max_words=max_words):
+        if pages[-1].blocks and not fits(d, candidate, part, max_words):
             pages.append(_Page())
             candidate = group
         if not fits(d, candidate):

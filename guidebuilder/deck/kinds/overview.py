@@ -13,7 +13,7 @@ from guidebuilder.deck.kinds.text import pages, subtitle_of, text_slides
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Paragraph, RichText, Run
-from guidebuilder.plan.document import Bullets, Definitions
+from guidebuilder.plan.document import Bullets, Definitions, Ladder
 from guidebuilder.plan.layout import BULLET, slide_form
 from guidebuilder.text.blocks import TextBlock, blocks_height, word_count
 
@@ -51,9 +51,24 @@ def tasks_card(heading: str, bullets: Bullets) -> CardText:
                     "\n".join(f"{BULLET} {t.plain}" for t in bullets.items))
 
 
+def career_card(heading: str, ladder: Ladder, notes: RichText) -> CardText:
+    """A career path as one line of its levels' titles, most junior first."""
+    line = " → ".join(level.term for level in ladder.levels)
+    full = "\n\n".join(f"{n}. {lv.term}: {lv.body.plain}" if lv.body else f"{n}. {lv.term}"
+                       for n, lv in enumerate(ladder.levels, start=1))
+    return CardText(heading, [_plain(line)], "\n\n".join(t for t in (full, notes.plain) if t))
+
+
+def word_count_of(card: CardText) -> int:
+    """The words a card shows: its heading and its items' short forms."""
+    return len(card.heading.split()) + sum(len(block.plain.split()) for item in card.items
+                                           for block in slide_form(item).blocks)
+
+
 def overview_slides(writer: SlideWriter, title: str, summary: RichText,
-                    cards: Sequence[CardText]) -> None:
-    """The cards side by side on one slide when they fit; else a slide per card."""
+                    cards: Sequence[CardText], only_together: bool = False) -> bool:
+    """The cards side by side on one slide when they fit; else (unless ``only_together``) a
+    slide per card. Whether slides were made."""
     d = writer.design
     subtitle = subtitle_of(summary)
     notes = "\n\n".join([summary.plain, *(f"{c.heading}:\n{c.notes}" for c in cards)]).strip()
@@ -61,16 +76,15 @@ def overview_slides(writer: SlideWriter, title: str, summary: RichText,
     if subtitle:
         height = writer.subtitle_height(subtitle)
         room = Box(room.left, room.top + height, room.width, room.height - height)
-    budget = d.max_words - len(subtitle.split())
-    for size in d.body_sizes[1:]:
-        made = [Card(card.heading, _card_blocks(d, card.items, size)) for card in cards]
-        words = sum(word_count(c.blocks) + len(c.heading.split()) for c in made)
-        if made and words <= budget and cards_fit(d, made, room):
-            cards_slide(writer, title, subtitle, made, notes)
-            return
+    made = fitted_cards(d, cards, room, d.max_words - len(subtitle.split()))
+    if made:
+        cards_slide(writer, title, subtitle, made, notes)
+        return True
+    if only_together:
+        return False
     if not cards:
         text_slides(writer, title, [[]], [notes], subtitle)
-        return
+        return True
     for index, card in enumerate(cards):
         def make(size: float, card: CardText = card) -> list[TextBlock]:
             return [TextBlock((Run(card.heading, bold=True),), size, ink=d.surface.heading),
@@ -79,6 +93,20 @@ def overview_slides(writer: SlideWriter, title: str, summary: RichText,
         text_slides(writer, title if index == 0 else f"{title}: {card.heading}",
                     pages(d, make, room if index == 0 else None),
                     [notes if index == 0 else card.notes], subtitle if index == 0 else "")
+    return True
+
+
+def fitted_cards(design: Design, cards: Sequence[CardText], room: Box,
+                 budget: int) -> list[Card]:
+    """``cards`` side by side in ``room`` at the largest body size they fit, or none when they
+    do not fit one slide (or hold more than ``budget`` words)."""
+    words = sum(len(card.heading.split()) for card in cards)
+    for size in design.body_sizes:
+        made = [Card(card.heading, _card_blocks(design, card.items, size)) for card in cards]
+        if made and words + sum(word_count(c.blocks) for c in made) <= budget \
+                and cards_fit(design, made, room):
+            return made
+    return []
 
 
 def _card_blocks(design: Design, items: list[RichText], size: float) -> list[TextBlock]:
@@ -99,16 +127,11 @@ def cards_fit(design: Design, cards: Sequence[Card], room: Box) -> bool:
 
 def cards_slide(writer: SlideWriter, title: str, subtitle: str, cards: Sequence[Card],
                 notes: str) -> None:
-    """Cards side by side under the title and subtitle, each a shaded box of text."""
+    """Cards side by side under the title and subtitle, each a shaded box of text taking the
+    room's height."""
     d = writer.design
     slide, room, _ = writer.titled("comparison", title, notes, subtitle)
-    boxes = _card_boxes(len(cards), room)
-    tallest = max(blocks_height(d.measurer, [_card_heading(card, d), *card.blocks],
-                                d.inner_width(box) - 2 * CARD_PAD)
-                  for card, box in zip(cards, boxes, strict=True))
-    height = min(room.height, tallest + 2 * (d.inset_y + CARD_PAD) + 24)
-    for card, box in zip(cards, boxes, strict=True):
-        box = Box(box.left, box.top, box.width, height)
+    for card, box in zip(cards, _card_boxes(len(cards), room), strict=True):
         slide.rectangle(box.emu(), d.surface.shade, f"Card: {card.heading}"[:120],
                         [_card_heading(card, d), *card.blocks], d.surface.text,
                         anchor=MSO_ANCHOR.TOP, pad=CARD_PAD, rounding=0.04)

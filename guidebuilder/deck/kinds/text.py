@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, assert_never
 
+from guidebuilder.brand.colormath import mix
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
 from guidebuilder.deck.slides import SlideWriter, place_text
@@ -21,9 +22,18 @@ from guidebuilder.plan.document import (
     Table,
 )
 from guidebuilder.plan.layout import slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    paginate,
+    scaled,
+    spread_pages,
+    word_count,
+)
 
 Make = Callable[[float], list[TextBlock]]
+STATEMENT_WORDS = 25  # running text shorter than this stands as a statement on a panel
+STATEMENT_PAD = 28.0
 _Kind = TypeVar("_Kind", Prose, Definitions, Bullets, Table, Ladder, Questions)
 
 
@@ -39,15 +49,28 @@ def fits(design: Design, blocks: Sequence[TextBlock], room: Box | None = None,
 
 def pages(design: Design, make: Make, room: Box | None = None) -> list[list[TextBlock]]:
     """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
-    size that fits ``room`` with at most a slide's worth of words, else continued slides at
-    the middle size (text is never shrunk below it)."""
+    size that fits ``room`` with at most a slide's worth of words, else slides evenly filled
+    at the continued size, each then set as large as it fits."""
     room = room or design.body_box()
     for size in design.body_sizes:
         blocks = make(size)
         if fits(design, blocks, room):
             return [blocks]
-    return paginate(design.measurer, make(design.body_sizes[2]), design.inner_width(room),
-                    design.inner_height(room), design.max_words)
+    blocks = make(design.continued_size)
+    width, height = design.inner_width(room), design.inner_height(room)
+    spread = spread_pages(lambda share: paginate(design.measurer, blocks, width, height * share,
+                                                 int(design.max_words * share)))
+    return [grown(design, page, room) for page in spread]
+
+
+def grown(design: Design, blocks: list[TextBlock], room: Box | None = None,
+          max_words: int | None = None) -> list[TextBlock]:
+    """``blocks`` set at the largest body size (not below their own) at which they fit."""
+    for size in design.body_sizes:
+        if blocks and size > blocks[0].size and fits(design, scaled(blocks, size), room,
+                                                    max_words):
+            return scaled(blocks, size)
+    return blocks
 
 
 def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
@@ -68,18 +91,41 @@ def text_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock], not
 
 def prose_slides(writer: SlideWriter, title: str, text: RichText) -> None:
     """Running text (see ``shown_text``), as bullets when it has several paragraphs; the full
-    text in the notes."""
+    text in the notes. A few words stand as a statement on a tinted panel."""
     d = writer.design
     shown = shown_text(d, text)
     bullets = len(shown.blocks) > 1
-    text_slides(writer, title, pages(d, lambda size: rich_blocks(shown, size, d, bullets)),
-                [text.plain])
+    def make(size: float) -> list[TextBlock]:
+        return rich_blocks(shown, size, d, bullets)
+
+    panel = statement_box(d.body_box())
+    if word_count(make(d.continued_size)) < STATEMENT_WORDS and fits(d, make(d.body_sizes[-1]),
+                                                                       panel):
+        statement_slide(writer, title, pages(d, make, panel)[0], text.plain)
+        return
+    text_slides(writer, title, pages(d, make), [text.plain])
+
+
+def statement_box(room: Box) -> Box:
+    """Where a statement's text goes: inside its panel, which takes the room."""
+    return Box(room.left + STATEMENT_PAD, room.top + STATEMENT_PAD,
+               room.width - 2 * STATEMENT_PAD, room.height - 2 * STATEMENT_PAD)
+
+
+def statement_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock],
+                    notes: str) -> None:
+    """A titled slide with ``blocks`` centred on a panel tinted with the primary colour."""
+    d = writer.design
+    slide, room, _ = writer.titled("content", title, notes)
+    fill = mix(d.brand.colors.primary, d.surface.background, 0.8)
+    slide.rectangle(room.emu(), fill, "Statement", blocks, d.brand.ink_on(fill),
+                    pad=STATEMENT_PAD, rounding=0.03)
 
 
 def shown_text(design: Design, text: RichText) -> RichText:
     """What a slide shows of running text: the whole of it when it fits one slide at a
     readable size and has no short form, else its short form (or first sentences)."""
-    if text.slide is None and fits(design, rich_blocks(text, design.body_sizes[2], design,
+    if text.slide is None and fits(design, rich_blocks(text, design.continued_size, design,
                                                        bullets=len(text.blocks) > 1)):
         return text
     return slide_form(text)

@@ -1,0 +1,144 @@
+"""Slides that fill their space and keep their meaning, read back from the deck: no content
+slide with its text huddled at the top in small type, every role of a comparison on every
+slide, thin roles gathered, no "Yes." alone, the divider numbered as the agenda."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from guidebuilder.brand.model import DEFAULT_BRAND
+from guidebuilder.deck.design import Design
+from guidebuilder.run.job import Job, run_job
+from guidebuilder.text.blocks import blocks_height
+from guidebuilder.text.measure import Measurer
+
+from conftest import ROOT, SEED, write
+from deckcheck import _blocks, _margin, is_divider, overflows, slide_words
+
+FILL = 0.6  # of the body's height the content reaches, unless its median type is 24 pt or more
+MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
+BODY = Design(DEFAULT_BRAND, 960.0, 540.0, MEASURER, MEASURER).body_box()
+FURNITURE = ("Footer", "Slide Number", "Logo", "Title", "Subtitle")
+
+SIX = "".join(f"  - {{id: r{i}, name: Role number {i}, short: R{i}}}\n" for i in range(6))
+ROWS = "".join(
+    f"      - dimension: Dimension {n}\n        cells: {{"
+    + ", ".join(f"r{i}: 'Point {n} for role {i}'" for i in range(6))
+    + "}\n" for n in range(7))
+THIN = "".join(
+    f"  - id: r{i}\n    name: Role {i}\n    short: R{i}\n    summary: Does thing {i}.\n"
+    f"    responsibilities: [{{title: Duty {i}, text: Does it well.}}]\n"
+    f"    tasks: [Task {i}.]\n    career: {{levels: [{{title: Junior}}, {{title: Senior}}]}}\n"
+    for i in range(6))
+FAQ = "".join(f"  - question: Is question {n} answered in one word?\n    answer: "
+              f"\"{'Yes.' if n % 2 else 'No.'}\"\n" for n in range(8))
+FAQ += ("  - question: And a longer answer?\n    answer: Yes. It goes on with a second sentence "
+        "that explains why. And a third one the slide leaves out.\n")
+GUIDES = {
+    "six-role comparison": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n{ROWS}",
+    "thin six roles": f"title: T\nsummary: Six thin roles.\nroles:\n{THIN}",
+    "one-word answers": f"title: T\nroles:\n{SIX}faq:\n{FAQ}",
+}
+
+
+def _build(guide: Path, target: Path) -> Path:
+    result = run_job(Job(guide, {"pptx": target}, None))
+    assert result.error is None, result.error
+    return target
+
+
+@pytest.fixture(scope="module", params=["seed", *GUIDES])
+def deck(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fill")
+    guide = SEED if request.param == "seed" else write(folder, GUIDES[request.param])
+    return _build(guide, folder / "deck.pptx")
+
+
+def content_bottom(slide) -> float:
+    """How far down the slide (points) its content reaches: filled shapes and tables to their
+    bottom, text to the end of its measured lines."""
+    bottom = 0.0
+    for shape in slide.shapes:
+        if shape.name in FURNITURE or shape == slide.shapes.title:
+            continue
+        top, height = Emu(shape.top).pt, Emu(shape.height).pt
+        if shape.has_table or not shape.has_text_frame or shape.fill.type is not None:
+            bottom = max(bottom, top + height)
+            continue
+        frame = shape.text_frame
+        width = Emu(shape.width).pt - _margin(frame, "l") - _margin(frame, "r")
+        bottom = max(bottom, top + _margin(frame, "t")
+                     + blocks_height(MEASURER, _blocks(frame), width))
+    return bottom
+
+
+def content_slides(prs):
+    """The slides between the agenda and the closing that are not dividers."""
+    return [s for s in list(prs.slides)[2:-1] if not is_divider(s)]
+
+
+def test_no_content_slide_is_underfilled(deck: Path) -> None:
+    for slide in content_slides(Presentation(deck)):
+        _, sizes = slide_words(slide)
+        fill = (content_bottom(slide) - BODY.top) / BODY.height
+        assert fill >= FILL or statistics.median(sizes) >= 24, slide.shapes.title.text
+
+
+def test_no_slide_line_is_a_bare_yes_or_no(deck: Path) -> None:
+    for slide in Presentation(deck).slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            frames += [c.text_frame for r in shape.table.rows for c in r.cells] \
+                if shape.has_table else []
+            assert not [p.text for f in frames for p in f.paragraphs
+                        if p.text.strip() in ("Yes.", "No.")]
+
+
+def test_limits_hold(deck: Path) -> None:
+    assert overflows(deck) == []
+    for slide in content_slides(Presentation(deck)):
+        words, sizes = slide_words(slide)
+        assert words <= 85 + 8 and min(sizes) >= 16  # 85 shown, header labels besides
+
+
+def test_a_six_role_comparison_shows_every_role_on_every_slide(tmp_path: Path) -> None:
+    guide = write(tmp_path, GUIDES["six-role comparison"])
+    prs = Presentation(_build(guide, tmp_path / "six.pptx"))
+    tables = [shape.table for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) >= 2  # seven long rows take more than one slide
+    for table in tables:
+        assert [c.text for c in table.rows[0].cells] == ["", *(f"R{i}" for i in range(6))]
+    rows = [len(table.rows) - 1 for table in tables]
+    assert sum(rows) == 7 and max(rows) - min(rows) <= 1  # split evenly
+
+
+def test_thin_roles_share_slides(tmp_path: Path) -> None:
+    prs = Presentation(_build(write(tmp_path, GUIDES["thin six roles"]), tmp_path / "t.pptx"))
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert len(prs.slides) <= 6
+    assert "Role 0 · Role 1 · Role 2" in titles and "Role 3 · Role 4 · Role 5" in titles
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides)
+    assert "Does it well." in notes and "Junior" in notes
+
+
+def test_the_divider_is_numbered_as_the_agenda(tmp_path: Path) -> None:
+    prs = Presentation(_build(ROOT / "examples" / "data-team" / "data-roles.yaml",
+                              tmp_path / "d.pptx"))
+    divider = next(s for s in prs.slides if is_divider(s))
+    kicker = next(s for s in divider.shapes if s.text_frame.text.isdigit()).text_frame.text
+    agenda = {s.name.split()[1]: s.text_frame.text for s in prs.slides[1].shapes
+              if s.name.startswith("Agenda") and s.name.endswith("title")}
+    assert agenda[str(int(kicker))].startswith(divider.shapes.title.text)
+
+
+def test_notes_keep_the_points_of_a_cell_apart(tmp_path: Path) -> None:
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}]\ncomparisons:\n  - title: C\n"
+                            "    rows:\n      - dimension: D\n        cells: {a: [One, Two]}\n")
+    prs = Presentation(_build(guide, tmp_path / "n.pptx"))
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides)
+    assert "A: One; Two" in notes
