@@ -271,10 +271,14 @@ def slides(
 
 
 @app.command()
-def check(guides: GuidesArg = None, brand: BrandOpt = None) -> None:
+def check(
+    guides: GuidesArg = None, brand: BrandOpt = None,
+    slides: Annotated[bool, typer.Option("--slides", help="Also say which texts the slides "
+                                                          "show shortened.")] = False,
+) -> None:
     """Validate guides (and their brand file) without writing anything."""
     from guidebuilder.errors import GuideBuilderError
-    from guidebuilder.run.job import Job, prepare
+    from guidebuilder.run.job import Job, prepare, shortened_notes
 
     failed = 0
     shown: set[Problem] = set()
@@ -285,6 +289,13 @@ def check(guides: GuidesArg = None, brand: BrandOpt = None) -> None:
             failed += 1
             _report(exc.problems)
             continue
+        notes = shortened_notes(guide)
+        for note in notes if slides else ():
+            typer.echo(f"note: {note}", err=True)
+        if notes and not slides:
+            typer.echo(f"note: {guide}: slides show {len(notes)} text(s) shortened; "
+                       "'guidebuilder check --slides' lists them with where to add a slide: "
+                       "form.", err=True)
         typer.echo(f"ok {guide}")
     if failed:
         raise typer.Exit(1)

@@ -126,6 +126,27 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     return Prepared(plan, brand, warnings, inputs, record)
 
 
+def shortened_notes(guide_file: Path) -> list[Problem]:
+    """Where the slides show a guide's text cut to its leading sentences, each located, with
+    the ``slide:`` form that would choose the words."""
+    import re
+
+    from guidebuilder.guide.load import load_guide
+    from guidebuilder.plan.layout import shortened_on_slides
+
+    guide, source = load_guide(guide_file)
+    notes = []
+    for item in shortened_on_slides(guide):
+        key = tuple(int(index) if index else name for name, index in
+                    re.findall(r"([^.\[\]]+)|\[(\d+)\]", item.path))
+        line, column = source.position(key)
+        shown = item.shown if len(item.shown) <= 80 else item.shown[:79] + "…"
+        notes.append(Problem(guide_file, f"slides show this text shortened to '{shown}'",
+                             line, column, item.path, "to choose the words, write it as "
+                             "{text: ..., slide: ...}"))
+    return notes
+
+
 def language_warnings(source: Located, tag: str) -> list[Problem]:
     """A notice when the guide's language has no built-in words (they stay English)."""
     from guidebuilder.plan.labels import base_language, closest_languages

@@ -188,3 +188,16 @@ def test_an_untouched_init_folder_warns_once_about_the_placeholder_organisation(
     assert said == [f"warning: {tmp_path / '_brand.yml'}: meta.name: the organisation is "
                     "still init's placeholder 'Example Company', printed on every cover and footer; write your "
                     "organisation's name under meta: name: in this file."]
+
+
+def test_check_points_out_the_texts_slides_shorten(tmp_path: Path) -> None:
+    guide = write(tmp_path, MINIMAL + "faq:\n  - question: Can I switch roles later?\n"
+                  "    answer: Yes. Most people who switch do so after two or three years, once "
+                  "they know both teams well. It takes a conversation with your manager.\n")
+    summary = invoke("check", guide)
+    assert summary.exit_code == 0
+    assert f"note: {guide}: slides show 1 text(s) shortened" in summary.stderr
+    listed = invoke("check", "--slides", guide)
+    assert (f"note: {guide}:7:13: faq[0].answer: slides show this text shortened to 'Yes. "
+            "Most people who switch do so after two or three years, once they know both…'; to "
+            "choose the words, write it as {text: ..., slide: ...}.") in listed.stderr
