@@ -278,7 +278,8 @@ def check(
 ) -> None:
     """Validate guides (and their brand file) without writing anything."""
     from guidebuilder.errors import GuideBuilderError
-    from guidebuilder.run.job import Job, prepare, shortened_notes
+    from guidebuilder.run.job import Job, prepare
+    from guidebuilder.run.notices import shortened_notes
 
     failed = 0
     shown: set[Problem] = set()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from guidebuilder import cache
 from guidebuilder.brand.model import Brand
@@ -25,9 +25,6 @@ from guidebuilder.run.output import (
 )
 from guidebuilder.run.records import Record, contents, make_record, up_to_date
 from guidebuilder.run.renderers import Renderer, RenderSet
-
-if TYPE_CHECKING:
-    from guidebuilder.reading.located import Located
 
 
 @dataclass(frozen=True)
@@ -107,6 +104,7 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
     from guidebuilder.plan.build import build_plan
+    from guidebuilder.run.notices import language_warnings, placeholder_warnings
 
     guide, source = load_guide(job.guide)
     brand, brand_file, warnings = loaded or load_job_brand(job)
@@ -124,52 +122,6 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     absent = looked[:looked.index(brand_file)] if brand_file in looked else looked
     record = make_record(job.options_key, stamp, list(inputs), absent)
     return Prepared(plan, brand, warnings, inputs, record)
-
-
-def shortened_notes(guide_file: Path) -> list[Problem]:
-    """Where the slides show a guide's text cut to its leading sentences, each located, with
-    the ``slide:`` form that would choose the words."""
-    import re
-
-    from guidebuilder.guide.load import load_guide
-    from guidebuilder.plan.layout import shortened_on_slides
-
-    guide, source = load_guide(guide_file)
-    notes = []
-    for item in shortened_on_slides(guide):
-        key = tuple(int(index) if index else name for name, index in
-                    re.findall(r"([^.\[\]]+)|\[(\d+)\]", item.path))
-        line, column = source.position(key)
-        shown = item.shown if len(item.shown) <= 80 else item.shown[:79] + "…"
-        notes.append(Problem(guide_file, f"slides show this text shortened to '{shown}'",
-                             line, column, item.path, "to choose the words, write it as "
-                             "{text: ..., slide: ...}"))
-    return notes
-
-
-def language_warnings(source: Located, tag: str) -> list[Problem]:
-    """A notice when the guide's language has no built-in words (they stay English)."""
-    from guidebuilder.plan.labels import base_language, closest_languages
-
-    if base_language(tag) is not None:
-        return []
-    line, column = source.position(("language",))
-    close = closest_languages(tag)
-    hint = (f"did you mean {' or '.join(repr(c) for c in close)}?" if close else
-            "the known ones are listed in docs/content-format.md; or give your words under labels")
-    return [Problem(source.file, f"no built-in words for the language '{tag}', so the words "
-                    "the outputs add stay English", line, column, "language", hint)]
-
-
-def placeholder_warnings(brand: Brand, brand_file: Path | None) -> list[Problem]:
-    """A notice when the brand still names the organisation ``init`` wrote as a placeholder."""
-    from guidebuilder.starter import PLACEHOLDER_NAME
-
-    if brand_file is None or brand.meta.name != PLACEHOLDER_NAME:
-        return []
-    return [Problem(brand_file, f"the organisation is still init's placeholder "
-                    f"'{PLACEHOLDER_NAME}', printed on every cover and footer", path="meta.name",
-                    hint="write your organisation's name under meta: name: in this file")]
 
 
 def check_not_inputs(targets: dict[str, Path], inputs: dict[Path, str]) -> None:
