@@ -14,7 +14,15 @@ from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Section, Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, spread_pages, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    fill_page,
+    scaled,
+    spread_pages,
+    word_count,
+)
+from guidebuilder.text.measure import line_height
 
 Cells = list[list[TextBlock]]
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
@@ -27,6 +35,7 @@ class _Page:
     rows: list[Cells] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
     sources: list[int] = field(default_factory=list)
+    lead: tuple[float, int] = (0.0, 0)  # the height and words above the table (a subtitle)
 
     def add(self, row: Cells, height: float, source: int) -> None:
         self.rows.append(row)
@@ -98,27 +107,27 @@ class _Layout:
     def _pages_under(self, subtitle: str) -> list[tuple[_Page, float]]:
         """The slides' rows and type sizes under ``subtitle``."""
         d = self.design
-        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
-        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
-        return self._pages(room, budget)
+        lead = (self.writer.subtitle_height(subtitle) if subtitle else 0.0, len(subtitle.split()))
+        budget = d.max_words - sum(len(n.split()) for n in self.names)
+        return self._pages(d.body_box().height, budget, lead)
 
-    def _pages(self, room: float, budget: int) -> list[tuple[_Page, float]]:
+    def _pages(self, room: float, budget: int,
+               lead: tuple[float, int]) -> list[tuple[_Page, float]]:
         """The slides' rows and type sizes: the whole table at the largest size that fits one
         slide; else rows evenly over the fewest slides at the smallest size, each slide then
         set as large as its rows fit."""
         d = self.design
         for size in d.table_sizes:
             rows = [self._row(row, size) for row in self.table.rows]
-            pages = self._paginate(rows, size, room, budget)
+            pages = self._paginate(rows, size, room, budget, lead=lead)
             if len(pages) == 1 and not self._breaks_words(rows):
                 return [(pages[0], size)]
         smallest = d.table_sizes[-1]
         sources = [s for page in pages for s in page.sources]
-        if len(sources) != len(set(sources)):  # a row is split over slides: keep it as it is
-            return [(page, smallest) for page in pages]
-        pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
-                                                          int(budget * share), room))
-        return [self._grown(page, room, budget) for page in pages]
+        if len(sources) == len(set(sources)):  # whole rows: spread them evenly
+            pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
+                                                              int(budget * share), room, lead))
+        return [self._grown(page, room) for page in pages]
 
     def _breaks_words(self, rows: list[Cells]) -> bool:
         """Whether a word of ``rows`` is wider than its column (and would break inside)."""
@@ -127,14 +136,14 @@ class _Layout:
                    for row in rows for cell, width in zip(row, self.widths, strict=True)
                    for block in cell for run in block.runs for word in run.text.split())
 
-    def _grown(self, page: _Page, room: float, budget: int) -> tuple[_Page, float]:
-        """A slide's whole rows at the largest table size at which they fit."""
+    def _grown(self, page: _Page, room: float) -> tuple[_Page, float]:
+        """A slide's rows (whole or parts) at the largest table size at which they fit."""
         for size in self.design.table_sizes:
-            rows = [self._row(self.table.rows[i], size) for i in page.sources]
-            fitted = self._paginate(rows, size, room, budget)
-            if len(fitted) == 1 and len(fitted[0].rows) == len(rows) \
-                    and not self._breaks_words(rows):
-                return _Page(fitted[0].rows, fitted[0].heights, list(page.sources)), size
+            rows = [[scaled(cell, size) for cell in row] for row in page.rows]
+            heights = [self._height(row, size) for row in rows]
+            if (sum(heights) <= room - page.lead[0] - self._header_height(size)
+                    and not self._breaks_words(rows)):
+                return _Page(rows, heights, list(page.sources), page.lead), size
         return page, self.design.table_sizes[-1]
 
     def _row(self, row: TableRow, size: float) -> Cells:
@@ -161,27 +170,36 @@ class _Layout:
                             size)
 
     def _paginate(self, rows: list[Cells], size: float, room: float, budget: int,
-                  full: float | None = None) -> list[_Page]:
-        """Rows grouped into slides by height and words; a row taller than the ``full`` room
-        (default: ``room``) is split inside its cells. Every split moves at least one line on,
-        so this always ends."""
+                  full: float | None = None, lead: tuple[float, int] = (0.0, 0)) -> list[_Page]:
+        """Rows grouped into slides by height and words (the first slide's less the ``lead``);
+        a row taller than the ``full`` room (default: ``room``), or with more words than a
+        slide holds, is split inside its cells. Every split moves at least one line on, so
+        this always ends."""
         d = self.design
         room_total = room - self._header_height(size)
         split_room = (full or room) - self._header_height(size)
         slack = 2 * d.inset_y + size * 0.4
-        pages = [_Page()]
+        pages = [_Page(lead=lead)]
         queue = deque((row, index) for index, row in enumerate(rows))
         while queue:
             row, source = queue.popleft()
             page = pages[-1]
-            used = sum(page.heights)
+            used = page.lead[0] + sum(page.heights)
             height = self._height(row, size)
-            words = word_count([b for r in [*page.rows, row] for cell in r for b in cell])
-            fits = used + height <= room_total or (not page.rows and height <= split_room)
+            if not page.rows and _words(row) > budget - page.lead[1]:  # too many words alone
+                head, tail = self._split_by_words(row, size, budget - page.lead[1],
+                                                  room_total - used - slack)
+                if any(head[1:]) and any(tail[1:]):
+                    page.add(head, self._height(head, size), source)
+                    queue.appendleft((tail, source))
+                    pages.append(_Page())
+                    continue
+            words = page.lead[1] + sum(_words(r) for r in [*page.rows, row])
+            fits = used + height <= room_total or (not page.rows and height <= split_room - page.lead[0])
             if fits and (words <= budget or not page.rows):
                 page.add(row, height, source)
                 continue
-            if page.rows and (height <= split_room or room_total - used < 3 * size
+            if page.rows and (height <= split_room - page.lead[0] or room_total - used < 3 * size
                               or words > budget):
                 pages.append(_Page())  # start the row (or its first part) on a fresh slide
                 queue.appendleft((row, source))
@@ -195,6 +213,26 @@ class _Layout:
             queue.appendleft((tail, source))
             pages.append(_Page())
         return [page for page in pages if page.rows]
+
+    def _split_by_words(self, row: Cells, size: float, budget: int,
+                        room: float) -> tuple[Cells, Cells]:
+        """A row over the word ``budget`` cut inside its cells at one height: the first of
+        the fewest parts within the budget, as near an even share of the words as a line
+        allows, and the rest."""
+        total = _words(row)
+        share = total / -(-total // max(1, budget))
+        step = line_height(size)
+        best: tuple[float, Cells, Cells] | None = None
+        target = step
+        while target <= room:
+            head, tail = self._split_row(row, target)
+            words = _words(head)
+            if words > budget:
+                break
+            if best is None or abs(words - share) < best[0]:
+                best = (abs(words - share), head, tail)
+            target += step
+        return (best[1], best[2]) if best else self._split_row(row, room)
 
     def _split_row(self, row: Cells, room: float) -> tuple[Cells, Cells]:
         """The part of each cell (the dimension too) that fits ``room``, and the rest."""
@@ -237,6 +275,11 @@ class _Layout:
         rows: list[list[Cell]] = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
                                   for index, row in enumerate(page.rows)]
         slide.table("Comparison table", box.left, box.top, self.widths, heights, [top, *rows])
+
+
+def _words(row: Cells) -> int:
+    """Words a reader sees in a row's cells."""
+    return word_count([block for cell in row for block in cell])
 
 
 def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:
