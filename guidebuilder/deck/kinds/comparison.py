@@ -25,6 +25,8 @@ from guidebuilder.text.blocks import (
 from guidebuilder.text.measure import line_height
 
 Cells = list[list[TextBlock]]
+MAX_COLUMNS = 6  # roles side by side on a slide; more are turned to rows or grouped
+MAX_COLUMNS_TURNED = 4  # dimensions that become columns when a table is turned
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
 
 
@@ -69,8 +71,42 @@ def comparison_slides(writer: SlideWriter, section: Section) -> None:
 def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText) -> None:
     """Slides holding ``table`` with every role on each (short labels in the header from
     four roles on): rows go to as few slides as they fit at the smallest table size, evenly;
-    a cell too tall for a slide is split. Each slide's type is as large as it fits."""
-    _Layout(writer, table).slides(title, text)
+    a cell too tall for a slide is split. Each slide's type is as large as it fits. More
+    roles than a slide's columns hold are turned to rows (a row per role) when the
+    dimensions are few, else shown a group of roles at a time, the group in the title."""
+    roles = len(table.columns)
+    if roles <= MAX_COLUMNS:
+        _Layout(writer, table).slides(title, text)
+    elif len(table.rows) <= MAX_COLUMNS_TURNED:
+        _Layout(writer, turned(table)).slides(title, text)
+    else:
+        groups = -(-roles // MAX_COLUMNS)
+        start = 0
+        for index in range(groups):
+            count = roles // groups + (index < roles % groups)
+            part = columns_of(table, range(start, start + count))
+            start += count
+            group_text = text if index == 0 else TableText(closing_notes=text.closing_notes)
+            if index < groups - 1:
+                group_text = replace(group_text, closing_notes="")
+            _Layout(writer, part).slides(f"{title}: {', '.join(part.short_columns)}",
+                                         group_text)
+
+
+def turned(table: Table) -> Table:
+    """``table`` with a row per role and a column per dimension."""
+    dimensions = tuple(row.dimension for row in table.rows)
+    rows = tuple(TableRow(name, tuple(row.cells[index] for row in table.rows))
+                 for index, name in enumerate(table.columns))
+    return Table(dimensions, dimensions, rows)
+
+
+def columns_of(table: Table, indices: range) -> Table:
+    """``table`` with only the roles at ``indices``."""
+    return Table(tuple(table.columns[i] for i in indices),
+                 tuple(table.short_columns[i] for i in indices),
+                 tuple(TableRow(row.dimension, tuple(row.cells[i] for i in indices))
+                       for row in table.rows))
 
 
 class _Layout:
