@@ -14,9 +14,19 @@ from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Section, Table, TableRow
 from guidebuilder.plan.layout import dimension_share, header_names, slide_form
-from guidebuilder.text.blocks import TextBlock, blocks_height, fill_page, spread_pages, word_count
+from guidebuilder.text.blocks import (
+    TextBlock,
+    blocks_height,
+    fill_page,
+    scaled,
+    spread_pages,
+    word_count,
+)
+from guidebuilder.text.measure import line_height
 
 Cells = list[list[TextBlock]]
+MAX_COLUMNS = 6  # roles side by side on a slide; more are turned to rows or grouped
+MAX_COLUMNS_TURNED = 4  # dimensions that become columns when a table is turned
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
 
 
@@ -27,6 +37,7 @@ class _Page:
     rows: list[Cells] = field(default_factory=list)
     heights: list[float] = field(default_factory=list)
     sources: list[int] = field(default_factory=list)
+    lead: tuple[float, int] = (0.0, 0)  # the height and words above the table (a subtitle)
 
     def add(self, row: Cells, height: float, source: int) -> None:
         self.rows.append(row)
@@ -60,8 +71,42 @@ def comparison_slides(writer: SlideWriter, section: Section) -> None:
 def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText) -> None:
     """Slides holding ``table`` with every role on each (short labels in the header from
     four roles on): rows go to as few slides as they fit at the smallest table size, evenly;
-    a cell too tall for a slide is split. Each slide's type is as large as it fits."""
-    _Layout(writer, table).slides(title, text)
+    a cell too tall for a slide is split. Each slide's type is as large as it fits. More
+    roles than a slide's columns hold are turned to rows (a row per role) when the
+    dimensions are few, else shown a group of roles at a time, the group in the title."""
+    roles = len(table.columns)
+    if roles <= MAX_COLUMNS:
+        _Layout(writer, table).slides(title, text)
+    elif len(table.rows) <= MAX_COLUMNS_TURNED:
+        _Layout(writer, turned(table)).slides(title, text)
+    else:
+        groups = -(-roles // MAX_COLUMNS)
+        start = 0
+        for index in range(groups):
+            count = roles // groups + (index < roles % groups)
+            part = columns_of(table, range(start, start + count))
+            start += count
+            group_text = text if index == 0 else TableText(closing_notes=text.closing_notes)
+            if index < groups - 1:
+                group_text = replace(group_text, closing_notes="")
+            _Layout(writer, part).slides(f"{title}: {', '.join(part.short_columns)}",
+                                         group_text)
+
+
+def turned(table: Table) -> Table:
+    """``table`` with a row per role and a column per dimension."""
+    dimensions = tuple(row.dimension for row in table.rows)
+    rows = tuple(TableRow(name, tuple(row.cells[index] for row in table.rows))
+                 for index, name in enumerate(table.columns))
+    return Table(dimensions, dimensions, rows)
+
+
+def columns_of(table: Table, indices: range) -> Table:
+    """``table`` with only the roles at ``indices``."""
+    return Table(tuple(table.columns[i] for i in indices),
+                 tuple(table.short_columns[i] for i in indices),
+                 tuple(TableRow(row.dimension, tuple(row.cells[i] for i in indices))
+                       for row in table.rows))
 
 
 class _Layout:
@@ -98,27 +143,27 @@ class _Layout:
     def _pages_under(self, subtitle: str) -> list[tuple[_Page, float]]:
         """The slides' rows and type sizes under ``subtitle``."""
         d = self.design
-        room = d.body_box().height - (self.writer.subtitle_height(subtitle) if subtitle else 0.0)
-        budget = d.max_words - len(subtitle.split()) - sum(len(n.split()) for n in self.names)
-        return self._pages(room, budget)
+        lead = (self.writer.subtitle_height(subtitle) if subtitle else 0.0, len(subtitle.split()))
+        budget = d.max_words - sum(len(n.split()) for n in self.names)
+        return self._pages(d.body_box().height, budget, lead)
 
-    def _pages(self, room: float, budget: int) -> list[tuple[_Page, float]]:
+    def _pages(self, room: float, budget: int,
+               lead: tuple[float, int]) -> list[tuple[_Page, float]]:
         """The slides' rows and type sizes: the whole table at the largest size that fits one
         slide; else rows evenly over the fewest slides at the smallest size, each slide then
         set as large as its rows fit."""
         d = self.design
         for size in d.table_sizes:
             rows = [self._row(row, size) for row in self.table.rows]
-            pages = self._paginate(rows, size, room, budget)
+            pages = self._paginate(rows, size, room, budget, lead=lead)
             if len(pages) == 1 and not self._breaks_words(rows):
                 return [(pages[0], size)]
         smallest = d.table_sizes[-1]
         sources = [s for page in pages for s in page.sources]
-        if len(sources) != len(set(sources)):  # a row is split over slides: keep it as it is
-            return [(page, smallest) for page in pages]
-        pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
-                                                          int(budget * share), room))
-        return [self._grown(page, room, budget) for page in pages]
+        if len(sources) == len(set(sources)):  # whole rows: spread them evenly
+            pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
+                                                              int(budget * share), room, lead))
+        return [self._grown(page, room) for page in pages]
 
     def _breaks_words(self, rows: list[Cells]) -> bool:
         """Whether a word of ``rows`` is wider than its column (and would break inside)."""
@@ -127,14 +172,14 @@ class _Layout:
                    for row in rows for cell, width in zip(row, self.widths, strict=True)
                    for block in cell for run in block.runs for word in run.text.split())
 
-    def _grown(self, page: _Page, room: float, budget: int) -> tuple[_Page, float]:
-        """A slide's whole rows at the largest table size at which they fit."""
+    def _grown(self, page: _Page, room: float) -> tuple[_Page, float]:
+        """A slide's rows (whole or parts) at the largest table size at which they fit."""
         for size in self.design.table_sizes:
-            rows = [self._row(self.table.rows[i], size) for i in page.sources]
-            fitted = self._paginate(rows, size, room, budget)
-            if len(fitted) == 1 and len(fitted[0].rows) == len(rows) \
-                    and not self._breaks_words(rows):
-                return _Page(fitted[0].rows, fitted[0].heights, list(page.sources)), size
+            rows = [[scaled(cell, size) for cell in row] for row in page.rows]
+            heights = [self._height(row, size) for row in rows]
+            if (sum(heights) <= room - page.lead[0] - self._header_height(size)
+                    and not self._breaks_words(rows)):
+                return _Page(rows, heights, list(page.sources), page.lead), size
         return page, self.design.table_sizes[-1]
 
     def _row(self, row: TableRow, size: float) -> Cells:
@@ -161,27 +206,36 @@ class _Layout:
                             size)
 
     def _paginate(self, rows: list[Cells], size: float, room: float, budget: int,
-                  full: float | None = None) -> list[_Page]:
-        """Rows grouped into slides by height and words; a row taller than the ``full`` room
-        (default: ``room``) is split inside its cells. Every split moves at least one line on,
-        so this always ends."""
+                  full: float | None = None, lead: tuple[float, int] = (0.0, 0)) -> list[_Page]:
+        """Rows grouped into slides by height and words (the first slide's less the ``lead``);
+        a row taller than the ``full`` room (default: ``room``), or with more words than a
+        slide holds, is split inside its cells. Every split moves at least one line on, so
+        this always ends."""
         d = self.design
         room_total = room - self._header_height(size)
         split_room = (full or room) - self._header_height(size)
         slack = 2 * d.inset_y + size * 0.4
-        pages = [_Page()]
+        pages = [_Page(lead=lead)]
         queue = deque((row, index) for index, row in enumerate(rows))
         while queue:
             row, source = queue.popleft()
             page = pages[-1]
-            used = sum(page.heights)
+            used = page.lead[0] + sum(page.heights)
             height = self._height(row, size)
-            words = word_count([b for r in [*page.rows, row] for cell in r for b in cell])
-            fits = used + height <= room_total or (not page.rows and height <= split_room)
+            if not page.rows and _words(row) > budget - page.lead[1]:  # too many words alone
+                head, tail = self._split_by_words(row, size, budget - page.lead[1],
+                                                  room_total - used - slack)
+                if any(head[1:]) and any(tail[1:]):
+                    page.add(head, self._height(head, size), source)
+                    queue.appendleft((tail, source))
+                    pages.append(_Page())
+                    continue
+            words = page.lead[1] + sum(_words(r) for r in [*page.rows, row])
+            fits = used + height <= room_total or (not page.rows and height <= split_room - page.lead[0])
             if fits and (words <= budget or not page.rows):
                 page.add(row, height, source)
                 continue
-            if page.rows and (height <= split_room or room_total - used < 3 * size
+            if page.rows and (height <= split_room - page.lead[0] or room_total - used < 3 * size
                               or words > budget):
                 pages.append(_Page())  # start the row (or its first part) on a fresh slide
                 queue.appendleft((row, source))
@@ -195,6 +249,26 @@ class _Layout:
             queue.appendleft((tail, source))
             pages.append(_Page())
         return [page for page in pages if page.rows]
+
+    def _split_by_words(self, row: Cells, size: float, budget: int,
+                        room: float) -> tuple[Cells, Cells]:
+        """A row over the word ``budget`` cut inside its cells at one height: the first of
+        the fewest parts within the budget, as near an even share of the words as a line
+        allows, and the rest."""
+        total = _words(row)
+        share = total / -(-total // max(1, budget))
+        step = line_height(size)
+        best: tuple[float, Cells, Cells] | None = None
+        target = step
+        while target <= room:
+            head, tail = self._split_row(row, target)
+            words = _words(head)
+            if words > budget:
+                break
+            if best is None or abs(words - share) < best[0]:
+                best = (abs(words - share), head, tail)
+            target += step
+        return (best[1], best[2]) if best else self._split_row(row, room)
 
     def _split_row(self, row: Cells, room: float) -> tuple[Cells, Cells]:
         """The part of each cell (the dimension too) that fits ``room``, and the rest."""
@@ -237,6 +311,11 @@ class _Layout:
         rows: list[list[Cell]] = [[(blocks, stripes[index % 2], d.surface.text) for blocks in row]
                                   for index, row in enumerate(page.rows)]
         slide.table("Comparison table", box.left, box.top, self.widths, heights, [top, *rows])
+
+
+def _words(row: Cells) -> int:
+    """Words a reader sees in a row's cells."""
+    return word_count([block for cell in row for block in cell])
 
 
 def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:

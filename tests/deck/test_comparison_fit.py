@@ -1,0 +1,71 @@
+"""Comparisons read back from the deck: a row with more words than a slide holds is cut inside
+its cells, evenly, its dimension repeated; seven to ten roles stay readable with every slide
+within its words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from guidebuilder.run.job import Job, run_job
+
+from conftest import write
+from deckcheck import slide_words
+
+MAX_WORDS = 85
+SENTENCE = "Plans the quarterly work with partners and reviews every result in writing"
+
+
+def _roles(count: int) -> str:
+    return "".join(f"  - {{id: r{i}, name: Role number {i}, short: R{i}}}\n"
+                   for i in range(count))
+
+
+def _guide(roles: int, dimensions: int, cell: str) -> str:
+    rows = "".join(f"      - dimension: Dimension {n}\n        cells: {{"
+                   + ", ".join(f"r{i}: '{cell}'" for i in range(roles)) + "}\n"
+                   for n in range(dimensions))
+    return f"title: T\nroles:\n{_roles(roles)}comparisons:\n  - title: C\n    rows:\n{rows}"
+
+
+def _tables(tmp_path: Path, guide: str) -> list[tuple[str, object, int, list[float]]]:
+    target = tmp_path / "deck.pptx"
+    result = run_job(Job(write(tmp_path, guide), {"pptx": target}, None))
+    assert result.error is None, result.error
+    out = []
+    for slide in Presentation(str(target)).slides:
+        tables = [shape.table for shape in slide.shapes if shape.has_table]
+        if tables:
+            words, sizes = slide_words(slide)
+            out.append((slide.shapes.title.text_frame.text, tables[0], words, sizes))
+    return out
+
+
+def test_a_row_over_the_budget_is_cut_evenly(tmp_path: Path) -> None:
+    long_cell = f"{SENTENCE}, then {SENTENCE.lower()}"  # one sentence of 25 words, six roles
+    tables = _tables(tmp_path, _guide(6, 1, long_cell))
+    assert len(tables) >= 2
+    words = [w for _, _, w, _ in tables]
+    assert max(words) <= MAX_WORDS
+    assert max(words) - min(words) <= 0.5 * max(words)  # even parts, no stub continuation
+    for _, table, _, _ in tables:
+        assert len(table.columns) == 7  # every role on every slide
+    labels = [table.cell(1, 0).text_frame.text for _, table, _, _ in tables]
+    assert labels[0] == "Dimension 0"
+    assert all(label.startswith("Dimension 0") and label.endswith("(cont.)")
+               for label in labels[1:])
+
+
+@pytest.mark.parametrize(("roles", "dimensions"), [(8, 3), (8, 6), (10, 2)])
+def test_many_roles_stay_readable(tmp_path: Path, roles: int, dimensions: int) -> None:
+    tables = _tables(tmp_path, _guide(roles, dimensions, "Owns the pipeline review"))
+    shown = set()
+    for _, table, words, sizes in tables:
+        assert words <= MAX_WORDS
+        assert min(sizes) >= 16
+        texts = [cell.text_frame.text for row in table.rows for cell in row.cells]
+        shown |= {f"R{i}" for i in range(roles) if f"R{i}" in texts
+                  or f"Role number {i}" in texts}
+    assert shown == {f"R{i}" for i in range(roles)}  # every role is shown
