@@ -152,7 +152,7 @@ class Defaults:
 
     page_size: str = "A4"
     slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
-    footer: str = ""
+    footer: dict[str, str] = field(default_factory=dict)  # by lower-case language tag; "" any
     pptx_template: Path | None = None
 
 
@@ -167,10 +167,17 @@ class Brand:
     logos: Logos = field(default_factory=Logos)
     defaults: Defaults = field(default_factory=Defaults)
 
-    @property
-    def footer_line(self) -> str:
-        """The running footer: the brand's own, else the organisation's name (may be empty)."""
-        return self.defaults.footer or self.meta.name
+    def footer_for(self, language: str) -> str:
+        """The running footer for a guide in ``language``: the brand's own in that language
+        (``de-AT`` falls back to ``de``, then to another region of ``de``), else its first
+        one, else the organisation's name (may be empty)."""
+        footers = self.defaults.footer
+        tag = language.strip().lower()
+        primary = tag.split("-", 1)[0]
+        for key in (tag, primary, *(k for k in footers if k.split("-", 1)[0] == primary)):
+            if footers.get(key):
+                return footers[key]
+        return next(iter(footers.values()), "") or self.meta.name
 
     def files(self) -> list[Path]:
         """The files the brand reads: fonts, logos (and their renderings), the template."""
