@@ -119,6 +119,18 @@ class Surfaces:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """An installed font for characters of one script the brand's fonts cannot draw: the PDF
+    sets those characters in it; a deck names it as the East Asian (``ea``) or complex-script
+    (``cs``) font of its runs (``latin``: scripts a deck sets in the run's Latin font)."""
+
+    font: Font
+    script: str  # as Unicode names it: HANGUL, CJK, HEBREW, GREEK, …
+    slot: str  # "ea", "cs" or "latin"
+    codes: frozenset[int]  # the guide's characters it draws
+
+
+@dataclass(frozen=True)
 class Typography:
     """Fonts and type settings (``typography``); sizes in points."""
 
@@ -132,6 +144,13 @@ class Typography:
     heading_italic: bool = False
     heading_line_height: float = 1.2
     code_scale: float = 1.0  # monospace size relative to the text around it
+    declared: tuple[str, ...] = ()  # every family the brand names, in order: fallbacks first
+    spare: tuple[Font, ...] = ()  # its font files (source: file) that set no text
+    fallbacks: tuple[Fallback, ...] | None = None  # for a guide's text (None: not sought)
+
+    def fallback_family(self, slot: str) -> str | None:
+        """The family a deck names for ``slot`` ("ea" or "cs"), when a fallback fills it."""
+        return next((f.font.family for f in self.fallbacks or () if f.slot == slot), None)
 
     def fonts(self) -> tuple[Font, Font, Font]:
         return self.base, self.headings, self.mono
@@ -181,7 +200,8 @@ class Brand:
 
     def files(self) -> list[Path]:
         """The files the brand reads: fonts, logos (and their renderings), the template."""
-        files = [path for font in self.typography.fonts() for path in font.files.values()]
+        fonts = (*self.typography.fonts(), *(f.font for f in self.typography.fallbacks or ()))
+        files = [path for font in fonts for path in font.files.values()]
         for logo in (self.logos.small, self.logos.large):
             for picture in (logo.light, logo.dark) if logo else ():
                 files += ([picture.source or picture.path, picture.path, picture.raster]

@@ -108,7 +108,22 @@ def resolve_typography(res: Resolution, typography: BrandTypography | None,
         heading_line_height=_line_height(res, headings.line_height,
                                          ("typography", "headings", "line-height"), 1.0, 1.6,
                                          default.heading_line_height),
-        code_scale=_scale(res, mono.size, (*mono_path, "size"), size)), text
+        code_scale=_scale(res, mono.size, (*mono_path, "size"), size),
+        declared=_declared(t), spare=tuple(
+            _from_faces(name, files[name.lower()], 400, 700) for name in _declared(t)
+            if name.lower() in files
+            and name.lower() not in {f.family.lower() for f in (base_font, heading_font, mono_font)})), text
+
+
+def _declared(t: BrandTypography) -> tuple[str, ...]:
+    """Every family the brand names (its text styles' stacks, then its fonts), once each."""
+    stacks = [name for style in (t.base, t.headings, t.monospace_inline, t.monospace)
+              if style and style.family for name in _stack(style.family)[:MAX_STACK]]
+    seen: dict[str, str] = {}
+    for name in [*stacks, *(clean(entry.family) for entry in t.fonts)]:
+        if name.lower() not in GENERIC:
+            seen.setdefault(name.lower(), name)
+    return tuple(seen.values())
 
 
 def _color(colors: ColorResolver, value: ColorValue | None, path: Key) -> tuple[str, Key] | None:
