@@ -20,6 +20,7 @@ from guidebuilder.reading.located import Key, Located, format_path
 EAST_ASIAN = {"CJK", "HANGUL", "HIRAGANA", "KATAKANA", "BOPOMOFO", "IDEOGRAPHIC", "FULLWIDTH",
               "HALFWIDTH", "YI"}
 LATIN_SLOT = {"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN", "COPTIC"}
+SYMBOLS = "SYMBOLS"
 MAX_LOOKUPS = 12  # fontconfig queries per guide (each takes some 10-50 ms)
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
@@ -57,9 +58,12 @@ def with_fallbacks(brand: Brand, source: Located) -> tuple[Brand, list[Problem]]
 
 
 def script_of(code: int) -> str:
-    """The script of a character as its Unicode name begins (HANGUL, CJK, HEBREW, …)."""
+    """The script of a letter or mark as its Unicode name begins (HANGUL, CJK, HEBREW, …);
+    SYMBOLS for punctuation, digits and symbols."""
     name = unicodedata.name(chr(code), "")
-    return name.split(" ")[0] if name else f"U+{code:04X}"
+    if not name or not unicodedata.category(chr(code)).startswith(("L", "M")):
+        return SYMBOLS
+    return name.split(" ")[0]
 
 
 def _visible(code: int) -> bool:
@@ -170,7 +174,8 @@ def _fc_list(charset_text: str) -> tuple[tuple[Path, str, str], ...]:
 def _used(brand: Brand, script: str, codes: list[int],
           found: list[tuple[Font, frozenset[int]]]) -> str:
     """What a fallback notice says: which font sets which script, and what none draws."""
-    what = f"{script.title()} text" if len(codes) > 1 else (
+    kind = "punctuation and symbols" if script == SYMBOLS else f"{script.title()} text"
+    what = kind if len(codes) > 1 else (
         f"U+{codes[0]:04X} {unicodedata.name(chr(codes[0]), 'unnamed character')}")
     names = ", ".join(dict.fromkeys(font.family for font, _ in found))
     drawn = sum(len(codes_drawn) for _, codes_drawn in found)
