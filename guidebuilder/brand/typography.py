@@ -213,7 +213,8 @@ class _Families:
             self.res.warn(where, f"the font '{family}' ({source}) is not installed here and "
                                  f"guidebuilder downloads nothing; using {used}",
                           "to use it, download its font files and list them under "
-                          "typography.fonts with 'source: file'")
+                          "typography.fonts with 'source: file' (docs/branding.md, \"A downloaded "
+                          "Google font\", shows how)")
 
 
 def _stack(families: str) -> list[str]:
