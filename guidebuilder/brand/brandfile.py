@@ -61,8 +61,10 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
 def _check_glyphs(res: Resolution, brand: Brand) -> None:
     """A notice for characters of the name or footer that the brand's fonts cannot draw."""
     codes = drawable(brand)
+    footers = brand.defaults.footer
     for text, path in ((brand.meta.name, ("meta", "name")),
-                       (brand.defaults.footer, ("defaults", "guidebuilder", "footer"))):
+                       *((text, ("defaults", "guidebuilder", "footer", *([tag] if tag else [])))
+                         for tag, text in footers.items())):
         lost = "".join(dict.fromkeys(ch for ch in text if not ch.isspace() and ord(ch) not in codes))
         if lost:
             res.warn(path, f"the font {brand.typography.base.family} has no glyphs for \"{lost[:20]}\"; "

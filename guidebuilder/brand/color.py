@@ -5,14 +5,17 @@ and text colours made readable on the backgrounds they sit on."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
-from guidebuilder.brand.colormath import AA, contrast, is_light, mix, to_hex
+from guidebuilder.brand.colormath import AA, contrast, is_light, mix, ratio_text, to_hex
 from guidebuilder.brand.model import DEFAULT_BRAND, Colors, Surface, Surfaces
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed
 from guidebuilder.reading.located import Key
+from guidebuilder.reading.validation import describe
 
 THEME_COLORS = ("foreground", "background", "primary", "secondary", "tertiary", "success",
                 "info", "warning", "danger", "light", "dark", "link")
@@ -26,7 +29,26 @@ class LightDark(Closed):
     dark: str | None = None
 
 
-ColorValue = str | LightDark
+def _color_value(value: Any) -> Any:
+    """A colour value as a string or a LightDark pair; anything else is one plain-words error
+    (not one per member of the union, each naming it)."""
+    if isinstance(value, str | LightDark):
+        return value
+    if isinstance(value, dict) and set(value) <= {"light", "dark"} and all(
+            isinstance(item, str | None) for item in value.values()):
+        return LightDark.model_validate(value)
+    if isinstance(value, dict):
+        wrong = [f"'{key}'" for key in value if key not in ("light", "dark")]
+        found = ("the key " if len(wrong) == 1 else "the keys ") + ", ".join(wrong) if wrong else (
+            "a value that is not text")
+        raise PydanticCustomError("colour_pair", "a light/dark colour pair takes only 'light:' "
+                                  f"and 'dark:', each a colour, but has {found}")
+    raise PydanticCustomError("colour_value", "expected a colour (#RRGGBB, a CSS colour name or "
+                              f"a palette name) or 'light:' and 'dark:' colours, found "
+                              f"{describe(value)}")
+
+
+ColorValue = Annotated[str | LightDark, BeforeValidator(_color_value)]
 
 
 class BrandColor(Closed):
@@ -54,37 +76,53 @@ class ColorResolver:
         self.color = color
         self.scheme = scheme
 
-    def value(self, value: ColorValue | None, path: Key, chain: tuple[str, ...] = ()) -> str | None:
-        """``value`` as ``#RRGGBB``; None (after a problem is reported) when it is not a colour."""
+    def value(self, value: ColorValue | None, path: Key, chain: tuple[Key, ...] = ()) -> str | None:
+        """``value`` as ``#RRGGBB``; None (after a problem is reported) when it is not a colour.
+        ``chain`` holds the theme and palette entries being resolved: a name is looked up as
+        a theme colour, then as a palette entry, skipping an entry already being resolved
+        (so ``warning: warning`` is the palette's ``warning``)."""
         if value is None:
             return None
         if isinstance(value, LightDark):  # a pair without this scheme's variant sets nothing
             return self.value(getattr(value, self.scheme), (*path, self.scheme), chain)
         name = value.strip()
-        if name in chain:  # a name given itself as value is a CSS colour (teal: teal) or a loop
-            if len(chain) == 1 and chain[0] == name and _css(name):
-                return _css(name)
-            loop = " → ".join((*chain, name))
-            self.res.fail(path, f"colour names refer to each other in a loop ({loop})",
-                          "give one of them a colour value such as #1F4E79")
-            return None
-        theme = self.color and name in THEME_COLORS and getattr(self.color, name)
-        if theme:
-            return self.value(theme, ("color", name), (*chain, name))
-        if self.color and name in self.color.palette:
-            return self.value(self.color.palette[name], ("color", "palette", name), (*chain, name))
-        return self._literal(name, path)
+        entries = [entry for entry in (("color", name), ("color", "palette", name))
+                   if self._given(entry)]
+        entry = next((e for e in entries if e not in chain), None)
+        if entry is not None:
+            return self.value(self._given(entry), entry, (*chain, entry))
+        if not entries:
+            return self._literal(name, path)
+        if chain and chain[-1] == entries[-1] and _css(name):  # teal: teal is a CSS colour
+            return _css(name)
+        self._loop(chain, entries[-1], path)
+        return None
 
     def theme(self, name: str) -> str | None:
         """The theme colour ``name`` (else a palette colour of that name), or None if unset.
         Palette entries are resolved only when used: a palette may hold other values."""
+        entry = next((e for e in (("color", name), ("color", "palette", name)) if self._given(e)),
+                     None)
+        return self.value(self._given(entry), entry, (entry,)) if entry else None
+
+    def _given(self, entry: Key) -> ColorValue | None:
+        """The value a theme colour (``color.name``) or palette entry has in the file."""
         if not self.color:
             return None
-        if getattr(self.color, name) is not None:
-            return self.value(getattr(self.color, name), ("color", name))
-        if name in self.color.palette:
-            return self.value(self.color.palette[name], ("color", "palette", name), (name,))
-        return None
+        if len(entry) == 2:
+            return getattr(self.color, str(entry[1])) if entry[1] in THEME_COLORS else None
+        return self.color.palette.get(str(entry[2]))
+
+    def _loop(self, chain: tuple[Key, ...], again: Key, path: Key) -> None:
+        names = [str(entry[-1]) for entry in chain[chain.index(again):]]
+        if len(names) == 1:
+            self.res.fail(path, f"the colour '{names[0]}' is given as its own name, and it is "
+                                "not a CSS colour", "give it a colour value such as #RRGGBB, "
+                                f"or add '{names[0]}' with a colour to color.palette")
+            return
+        loop = " → ".join((*names, names[0]))
+        self.res.fail(path, f"colour names refer to each other in a loop ({loop})",
+                      "give one of them a colour value such as #RRGGBB")
 
     def _literal(self, value: str, path: Key) -> str | None:
         found = _css(value)
@@ -196,6 +234,6 @@ def _report(res: Resolution, brand: BrandColors, surface: Surface, where: str) -
         names = [ROLES[role] for role in roles]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         ratio = contrast(ink, surface.background)
-        res.warn(brand.sources[roles[0]] or (), f"{ink} has a contrast of {ratio:.1f}:1 on the "
+        res.warn(brand.sources[roles[0]] or (), f"{ink} has a contrast of {ratio_text(ratio)} on the "
                  f"{where} background {surface.background}, below WCAG AA ({AA}:1); {listed} "
                  f"use {getattr(surface, roles[0])} there instead")

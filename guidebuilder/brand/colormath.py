@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 def rgb(hex_color: str) -> tuple[int, int, int]:
     """``#RRGGBB`` as a tuple of 0–255 integers."""
@@ -33,6 +35,13 @@ def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio between two colours (1–21)."""
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def ratio_text(ratio: float) -> str:
+    """A contrast ratio as people read it, ``4.49:1``: cut (never rounded up) to two decimals,
+    so a ratio below a threshold never prints as the threshold."""
+    cut = math.floor(ratio * 100) / 100
+    return f"{cut:.2f}".rstrip("0").rstrip(".") + ":1"
 
 
 def readable_on(background: str, *candidates: str) -> str:

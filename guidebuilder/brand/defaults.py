@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from guidebuilder.brand.model import Defaults
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Open
 from guidebuilder.guide.richtext import clean
 from guidebuilder.reading.located import Key
+from guidebuilder.reading.validation import describe
 
 MAX_TEMPLATE_BYTES = 200_000_000
 MAX_TEMPLATE_ENTRIES = 10_000
@@ -35,10 +37,25 @@ OTHER_TYPES = {  # the presentation part's content type when the file is not a p
 }
 
 
+def _footer(value: Any) -> Any:
+    """A footer as one text, or a mapping of language tags to texts; else one plain error."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value and all(
+            isinstance(key, str) and _TAG.match(key) and isinstance(text, str)
+            for key, text in value.items()):
+        return value
+    raise PydanticCustomError("footer", "expected the footer's text, or language tags each with "
+                              f"its text (en: …, de: …), found {describe(value)}")
+
+
+_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
 class GuidebuilderDefaults(Closed):
     page_size: Literal["A4", "letter"] | None = Field(None, alias="page-size")
     slide_size: Literal["16:9", "4:3"] | None = Field(None, alias="slide-size")
-    footer: str | None = None
+    footer: Annotated[str | dict[str, str] | None, BeforeValidator(_footer)] = None
     pptx_template: str | None = Field(None, alias="pptx-template")
     color_scheme: Literal["light", "dark"] = Field("light", alias="color-scheme")
 
@@ -53,8 +70,15 @@ def resolve_defaults(res: Resolution, defaults: BrandDefaults | None) -> tuple[D
     """guidebuilder's settings, and the colour scheme the brand's light/dark pairs use."""
     own = (defaults.guidebuilder if defaults else None) or GuidebuilderDefaults.model_validate({})
     return Defaults(page_size=own.page_size or "A4", slide_size=own.slide_size,
-                    footer=clean(own.footer or ""),
+                    footer=_footers(own.footer),
                     pptx_template=_template(res, own.pptx_template)), own.color_scheme
+
+
+def _footers(given: str | dict[str, str] | None) -> dict[str, str]:
+    """The footer texts by lower-case language tag ("" for one text in any language)."""
+    if isinstance(given, dict):
+        return {tag.lower(): clean(text) for tag, text in given.items()}
+    return {"": clean(given)} if given else {}
 
 
 def _template(res: Resolution, relative: str | None) -> Path | None:

@@ -119,6 +119,18 @@ class Surfaces:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """An installed font for characters of one script the brand's fonts cannot draw: the PDF
+    sets those characters in it; a deck names it as the East Asian (``ea``) or complex-script
+    (``cs``) font of its runs (``latin``: scripts a deck sets in the run's Latin font)."""
+
+    font: Font
+    script: str  # as Unicode names it: HANGUL, CJK, HEBREW, GREEK, …
+    slot: str  # "ea", "cs" or "latin"
+    codes: frozenset[int]  # the guide's characters it draws
+
+
+@dataclass(frozen=True)
 class Typography:
     """Fonts and type settings (``typography``); sizes in points."""
 
@@ -132,6 +144,13 @@ class Typography:
     heading_italic: bool = False
     heading_line_height: float = 1.2
     code_scale: float = 1.0  # monospace size relative to the text around it
+    declared: tuple[str, ...] = ()  # every family the brand names, in order: fallbacks first
+    spare: tuple[Font, ...] = ()  # its font files (source: file) that set no text
+    fallbacks: tuple[Fallback, ...] | None = None  # for a guide's text (None: not sought)
+
+    def fallback_family(self, slot: str) -> str | None:
+        """The family a deck names for ``slot`` ("ea" or "cs"), when a fallback fills it."""
+        return next((f.font.family for f in self.fallbacks or () if f.slot == slot), None)
 
     def fonts(self) -> tuple[Font, Font, Font]:
         return self.base, self.headings, self.mono
@@ -152,7 +171,7 @@ class Defaults:
 
     page_size: str = "A4"
     slide_size: str | None = None  # "16:9" or "4:3"; None: the template's size, else 16:9
-    footer: str = ""
+    footer: dict[str, str] = field(default_factory=dict)  # by lower-case language tag; "" any
     pptx_template: Path | None = None
 
 
@@ -167,14 +186,22 @@ class Brand:
     logos: Logos = field(default_factory=Logos)
     defaults: Defaults = field(default_factory=Defaults)
 
-    @property
-    def footer_line(self) -> str:
-        """The running footer: the brand's own, else the organisation's name (may be empty)."""
-        return self.defaults.footer or self.meta.name
+    def footer_for(self, language: str) -> str:
+        """The running footer for a guide in ``language``: the brand's own in that language
+        (``de-AT`` falls back to ``de``, then to another region of ``de``), else its first
+        one, else the organisation's name (may be empty)."""
+        footers = self.defaults.footer
+        tag = language.strip().lower()
+        primary = tag.split("-", 1)[0]
+        for key in (tag, primary, *(k for k in footers if k.split("-", 1)[0] == primary)):
+            if footers.get(key):
+                return footers[key]
+        return next(iter(footers.values()), "") or self.meta.name
 
     def files(self) -> list[Path]:
         """The files the brand reads: fonts, logos (and their renderings), the template."""
-        files = [path for font in self.typography.fonts() for path in font.files.values()]
+        fonts = (*self.typography.fonts(), *(f.font for f in self.typography.fallbacks or ()))
+        files = [path for font in fonts for path in font.files.values()]
         for logo in (self.logos.small, self.logos.large):
             for picture in (logo.light, logo.dark) if logo else ():
                 files += ([picture.source or picture.path, picture.path, picture.raster]

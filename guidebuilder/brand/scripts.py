@@ -20,10 +20,11 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
     """Characters the brand's fonts cannot draw: one warning per character at its first place
     in the guide, or one per script when a script has several. Raises when the PDF would
     show most of the text missing, or right-to-left text reversed."""
-    codes = drawable(brand)
+    codes = drawable(brand).union(*(f.codes for f in brand.typography.fallbacks or ()))
+    none = " and no installed font has them" if brand.typography.fallbacks is not None else ""
     first: dict[str, tuple[Key, int]] = {}
     shown = 0
-    for path, text in _strings(source.data, ()):
+    for path, text in strings(source.data, ()):
         shown += len(text) - sum(map(str.isspace, text))
         unusual = {ch for ch in set(text) if ord(ch) not in codes or ord(ch) >= 0x590}
         for ch in sorted(unusual, key=text.index):  # only these need a closer look
@@ -55,7 +56,7 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
             count = sum(first[ch][1] for ch in chars)
             warnings.append(Problem(source.file, f"the font {font} has no glyphs for {script} "
                                     f"text ({len(chars)} different characters, used {count:,} "
-                                    "times); they are left out of the PDF (the deck keeps them "
+                                    f"times){none}; they are left out of the PDF (the deck keeps them "
                                     "for PowerPoint's font fallback)", line, column,
                                     format_path(path), "set a brand font that covers them"))
             continue
@@ -65,8 +66,9 @@ def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
             name = unicodedata.name(ch, "unnamed character")
             more = f" (used {count} times)" if count > 1 else ""
             warnings.append(Problem(source.file, f"the font {font} has no glyph for "
-                                    f"U+{ord(ch):04X} {name}{more}; it is left out of the PDF "
-                                    "(the deck keeps it for PowerPoint's font fallback)",
+                                    f"U+{ord(ch):04X} {name}{more}{none.replace('them', 'it')}; it "
+                                    "is left out of the PDF (the deck keeps it for PowerPoint's "
+                                    "font fallback)",
                                     line, column, format_path(path)))
     return warnings
 
@@ -85,12 +87,13 @@ def _refuse_right_to_left(source: Located, ch: str, path: Key) -> None:
         "use a left-to-right language for now"))
 
 
-def _strings(value: Any, path: Key) -> Iterator[tuple[Key, str]]:
+def strings(value: Any, path: Key) -> Iterator[tuple[Key, str]]:
+    """Every text of a loaded YAML value, with its path."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            yield from strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+            yield from strings(item, (*path, index))

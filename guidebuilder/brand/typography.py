@@ -24,6 +24,7 @@ WEIGHTS = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300, "n
            "extra-bold": 800, "ultra-bold": 800, "black": 900}
 MAX_STACK = 10  # families of a CSS font stack tried; each may ask fontconfig four times
 MAX_BASE_SIZE = 72.0  # points: larger is no text size (it is kept to 9-12 pt in print)
+PRINT_SIZES = (9.0, 12.0)  # points: the handbook's body text stays in this range
 MAX_LINE_HEIGHT = 10.0  # times the font size
 
 
@@ -107,7 +108,22 @@ def resolve_typography(res: Resolution, typography: BrandTypography | None,
         heading_line_height=_line_height(res, headings.line_height,
                                          ("typography", "headings", "line-height"), 1.0, 1.6,
                                          default.heading_line_height),
-        code_scale=_scale(res, mono.size, (*mono_path, "size"), size)), text
+        code_scale=_scale(res, mono.size, (*mono_path, "size"), size),
+        declared=_declared(t), spare=tuple(
+            _from_faces(name, files[name.lower()], 400, 700) for name in _declared(t)
+            if name.lower() in files
+            and name.lower() not in {f.family.lower() for f in (base_font, heading_font, mono_font)})), text
+
+
+def _declared(t: BrandTypography) -> tuple[str, ...]:
+    """Every family the brand names (its text styles' stacks, then its fonts), once each."""
+    stacks = [name for style in (t.base, t.headings, t.monospace_inline, t.monospace)
+              if style and style.family for name in _stack(style.family)[:MAX_STACK]]
+    seen: dict[str, str] = {}
+    for name in [*stacks, *(clean(entry.family) for entry in t.fonts)]:
+        if name.lower() not in GENERIC:
+            seen.setdefault(name.lower(), name)
+    return tuple(seen.values())
 
 
 def _color(colors: ColorResolver, value: ColorValue | None, path: Key) -> tuple[str, Key] | None:
@@ -197,7 +213,8 @@ class _Families:
             self.res.warn(where, f"the font '{family}' ({source}) is not installed here and "
                                  f"guidebuilder downloads nothing; using {used}",
                           "to use it, download its font files and list them under "
-                          "typography.fonts with 'source: file'")
+                          "typography.fonts with 'source: file' (docs/branding.md, \"A downloaded "
+                          "Google font\", shows how)")
 
 
 def _stack(families: str) -> list[str]:
@@ -220,17 +237,34 @@ def _from_faces(family: str, faces: list[_Face], regular: int, bold: int) -> Fon
     return Font(family, {name: path for name, path in chosen.items() if path is not None})
 
 
+_RANGE = re.compile(r"^(\w[\w-]*)\s*\.\.\s*(\w[\w-]*)$")
+
+
 def _weight(res: Resolution, value: str | None, path: Key, default: int) -> int:
+    """A weight (``600``, ``semi-bold``); of a range (``400..700``, a variable font's), the
+    lower bound, with a notice."""
     if value is None:
         return default
     text = str(value).strip().lower()
+    bounds = _RANGE.match(text)
+    if bounds and _weight_number(bounds[1]) and _weight_number(bounds[2]):
+        low = min(_weight_number(bounds[1]) or 0, _weight_number(bounds[2]) or 0)
+        res.warn(path, f"the weight range '{value}' is used at its lower bound, {low}",
+                 "give one weight (such as 400 or bold) to choose another")
+        return low
+    found = _weight_number(text)
+    if found:
+        return found
+    res.warn(path, f"'{value}' is not a font weight; using {default}",
+             "use 100-900, a range such as 400..700, or a name such as normal, semi-bold or bold")
+    return default
+
+
+def _weight_number(text: str) -> int | None:
+    """A weight name or number (1-1000) as a number; None when it is neither."""
     if text in WEIGHTS:
         return WEIGHTS[text]
-    if text.isdigit() and 1 <= int(text) <= 1000:
-        return int(text)
-    res.warn(path, f"'{value}' is not a font weight; using {default}",
-             "use 100-900 or a name such as normal, semi-bold or bold")
-    return default
+    return int(text) if text.isdigit() and 1 <= int(text) <= 1000 else None
 
 
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(pt|px|rem|em|%)?\s*$")
@@ -250,7 +284,13 @@ def _size(res: Resolution, value: str | None, path: Key) -> float:
         res.fail(path, f"'{value}' is not a text size", "write a size such as 11pt, 16px or "
                  f"1rem (above 0 and at most {MAX_BASE_SIZE:.0f}pt; print keeps it to 9-12pt)")
         return DEFAULT_BRAND.typography.base_size
-    return min(12.0, max(9.0, points))
+    used = min(PRINT_SIZES[1], max(PRINT_SIZES[0], points))
+    if used != points:
+        res.warn(path, f"the base size '{value}' ({points:g}pt) is outside what the handbook "
+                       f"prints ({PRINT_SIZES[0]:g}-{PRINT_SIZES[1]:g}pt); its text is set at "
+                       f"{used:g}pt (slides size their own text)",
+                 f"give a size from {PRINT_SIZES[0]:g}pt to {PRINT_SIZES[1]:g}pt to use it as is")
+    return used
 
 
 def _scale(res: Resolution, value: str | None, path: Key, base_size: float) -> float:

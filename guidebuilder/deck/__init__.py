@@ -27,7 +27,7 @@ def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     prs = open_presentation(brand)
     warnings: list[Problem] = []
     design = design_for(brand, prs, warnings, plan.meta.language)
-    writer = SlideWriter(prs, design, brand.footer_line, plan.meta.labels)
+    writer = SlideWriter(prs, design, brand.footer_for(plan.meta.language), plan.meta.labels)
     compose(plan, writer)
     writer.finish()
     meta = plan.meta

@@ -70,7 +70,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             number = page_label.format(page=self.getPageNumber(), pages=total)
             number_width = stringWidth(number, fonts["base"], small)
             self.drawRightString(width - MARGIN_X, bottom, number)
-            footer = keep_drawable(brand.footer_line, codes)  # may be empty
+            footer = keep_drawable(brand.footer_for(tree.lang), codes)  # may be empty
             self.drawString(MARGIN_X, bottom, fit_text(footer, fonts["base"], small,
                                                        width - 2 * MARGIN_X - number_width - 12))
             self.restoreState()

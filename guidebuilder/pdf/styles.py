@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from guidebuilder.brand.glyphs import drawable, keep_drawable
-from guidebuilder.brand.model import STYLES, Brand, Font
+from guidebuilder.brand.model import STYLES, Brand, Fallback, Font
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.markup import escape, quoteattr
 
@@ -117,7 +118,8 @@ def build_styles(brand: Brand) -> Styles:
                             textColor=HexColor(brand.colors.background)),
         fonts={"base": base, "heading": heading},
         markup=Markup(brand.typography.mono, _css(surface.link), _css(surface.code),
-                      round(size * (brand.typography.code_scale - 1), 1), drawable(brand)),
+                      round(size * (brand.typography.code_scale - 1), 1), drawable(brand),
+                      brand.typography.fallbacks or ()),
     )
 
 
@@ -138,14 +140,39 @@ class Markup:
     code_color: str
     code_delta: float  # points added to the size of code spans (the brand's monospace size)
     codes: frozenset[int]
+    fallbacks: tuple[Fallback, ...] = ()  # fonts for scripts the brand's fonts miss
 
-    def text(self, text: str) -> str:
-        return escape(keep_drawable(text, self.codes))
+    def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
+        if not self.fallbacks or self.codes.issuperset(map(ord, text)):
+            return escape(keep_drawable(text, self.codes))
+        style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+        return "".join(escape(piece) if font is None else
+                       f"<font name={quoteattr(register_family(font)[style])}>{escape(piece)}</font>"
+                       for font, piece in self._pieces(text))
+
+    def _pieces(self, text: str) -> list[tuple[Font | None, str]]:
+        """``text`` cut where its font changes: the brand's (None) or a fallback; spaces and
+        marks keep the font before them, characters no font has are left out."""
+        pieces: list[tuple[Font | None, str]] = []
+        for ch in text:
+            if pieces and (ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
+                font = pieces[-1][0]
+            elif ord(ch) in self.codes or ch.isspace():
+                font = None
+            else:
+                font = next((f.font for f in self.fallbacks if ord(ch) in f.codes), None)
+                if font is None:
+                    continue
+            if pieces and pieces[-1][0] == font:
+                pieces[-1] = (font, pieces[-1][1] + ch)
+            else:
+                pieces.append((font, ch))
+        return pieces
 
     def runs(self, runs: tuple[Run, ...] | list[Run]) -> str:
         parts = []
         for run in runs:
-            text = self.text(run.text)
+            text = self.text(run.text, run.bold, run.italic)
             if run.bold:
                 text = f"<b>{text}</b>"
             if run.italic:

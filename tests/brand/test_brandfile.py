@@ -43,7 +43,7 @@ def test_example_brand_resolves() -> None:
     assert brand.logos.large.light.path.name == "logo.png"
     assert brand.logos.small.light.alt == "Northwind Talent compass mark"
     assert (brand.defaults.page_size, brand.defaults.slide_size) == ("letter", "4:3")
-    assert brand.defaults.footer.startswith("Northwind Talent")
+    assert brand.footer_for("en").startswith("Northwind Talent")
     assert [str(w) for w in warnings] == [f"{EXAMPLE}: not used by guidebuilder: defaults.bootstrap."]
 
 
