@@ -152,10 +152,13 @@ def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: s
     if run.safe_link and part is not None:
         rel = part.relate_to(run.safe_link, RT.HYPERLINK, is_external=True)
         link = f'<a:hlinkClick r:id="{rel}"/>'
+    east_asian = typography.fallback_family("ea")  # a fallback for scripts the brand lacks
+    complex_scripts = typography.fallback_family("cs") or face
     return (f'<a:rPr lang="{design.language}" sz="{size}" b="{int(run.bold)}" '
             f'i="{int(run.italic)}" cap="none" dirty="0">{solid_fill_xml(colour)}'
             f'<a:latin typeface={quoteattr(face)}/>'
-            f'<a:cs typeface={quoteattr(face)}/>{link}</a:rPr>')
+            + (f'<a:ea typeface={quoteattr(east_asian)}/>' if east_asian else "")
+            + f'<a:cs typeface={quoteattr(complex_scripts)}/>{link}</a:rPr>')
 
 
 _DECORATIVE = (f'<a:ext {nsdecls("a")} uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">'

@@ -100,6 +100,7 @@ def load_job_brand(job: Job) -> LoadedBrand:
 def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     """Load and validate everything a job needs (the brand too, unless ``loaded``); raises
     before any output is touched, a broken guide before a broken brand."""
+    from guidebuilder.brand.fallback import with_fallbacks
     from guidebuilder.brand.locate import brand_candidates
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
@@ -108,6 +109,8 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
 
     guide, source = load_guide(job.guide)
     brand, brand_file, warnings = loaded or load_job_brand(job)
+    brand, fallback_notices = with_fallbacks(brand, source)
+    warnings = warnings + fallback_notices
     warnings = (warnings + language_warnings(source, guide.language)
                 + missing_glyph_warnings(source, brand) + placeholder_warnings(brand, brand_file))
     stamp = build_stamp(job.guide, guide.date)
