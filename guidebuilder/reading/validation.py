@@ -32,10 +32,53 @@ _HINTS = {
 
 
 def problems_from(error: ValidationError, source: Located, model: type[BaseModel]) -> list[Problem]:
-    """One problem per pydantic error, in file order."""
-    problems = [_problem(detail, source, model) for detail in error.errors()
-                if not _counts_invalid_items(detail)]
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+    """One problem per pydantic error, in file order; a value that fits none of a field's
+    alternatives is one problem naming them (never pydantic's names for them)."""
+    problems: list[Problem] = []
+    alternatives: dict[Key, list[str]] = {}
+    for detail in error.errors():
+        if _counts_invalid_items(detail):
+            continue
+        path: Key = tuple(detail["loc"])
+        where = _in_source(source, path)
+        if where != path and detail["type"] != "missing":  # the alternative pydantic tried
+            alternatives.setdefault(where, []).append(str(path[len(where)]))
+        else:
+            problems.append(_problem(detail, source, model))
+    for where, tried in alternatives.items():
+        value = _value_at(source.data, where)
+        wanted = " or ".join(dict.fromkeys(_kind_of(name) for name in tried))
+        problems.append(located_problem(source, where, f"expected {wanted}, found "
+                                        f"{describe(value, source.kinds.get(where))}",
+                                        f"write {wanted} here"))
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _in_source(source: Located, path: Key) -> Key:
+    """The longest start of ``path`` that names a value written in the file."""
+    for cut in range(len(path), 0, -1):
+        if path[:cut] in source.values or path[:cut] in source.keys:
+            return path[:cut]
+    return path
+
+
+def _value_at(data: Any, path: Key) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _kind_of(alternative: str) -> str:
+    """pydantic's name of a union member ("str", "list[str]", a class name) in plain words."""
+    if alternative.startswith(("list", "tuple")):
+        return "a list"
+    if alternative.startswith("dict"):
+        return "a mapping"
+    return {"str": "text", "int": "a number", "float": "a number",
+            "bool": "true/false"}.get(alternative, "a mapping")
 
 
 def _counts_invalid_items(detail: Any) -> bool:
@@ -59,7 +102,8 @@ def _problem(detail: Any, source: Located, model: type[BaseModel]) -> Problem:
         allowed = _field_names(model, path[:-1])
         name = str(path[-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        hint = (f"did you mean '{close[0]}'?" if close else
+                f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
         return located_problem(source, path, f"unknown key '{name}'", hint, key=True)
     if kind == "missing":
         return located_problem(source, path, f"required key '{path[-1]}' is missing",
@@ -95,13 +139,17 @@ def describe(value: Any, kind: str | None = None) -> str:
 def _field_names(model: type[BaseModel], path: Key) -> list[str]:
     """Keys allowed at ``path`` inside ``model`` (following fields, lists and optionals)."""
     current: Any = model
+    mapping_key = False  # the part after a mapping field is one of its keys, not a field
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or mapping_key:
+            mapping_key = False
             continue
         fields = getattr(current, "model_fields", None)
         if not fields or part not in fields:
             return []
-        current = _inner_model(fields[part].annotation)
+        annotation = fields[part].annotation
+        mapping_key = typing.get_origin(annotation) is dict
+        current = _inner_model(annotation)
     fields = getattr(current, "model_fields", {})
     return [info.alias or name for name, info in fields.items()]
 
