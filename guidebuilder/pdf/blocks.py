@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.pdf.reportlab_internals import kept_flowables
 from guidebuilder.pdf.structure import Elem, ListMaker
 from guidebuilder.pdf.styles import Markup
 from guidebuilder.pdf.tagged import TaggedParagraph
@@ -42,5 +43,16 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
 
 def with_lead(head: Paragraph, body: list[Flowable]) -> list[Flowable]:
     """``head`` kept on the page of the first body paragraph, never alone at a page foot."""
-    head.keepWithNext = 0  # KeepTogether does it; chained keep-with-next can loop in reportlab
-    return [KeepTogether([head, body[0]]), *body[1:]] if body else [head]
+    return [kept_together([head, body[0]]), *body[1:]] if body else [head]
+
+
+def kept_together(flowables: list[Flowable]) -> KeepTogether:
+    """``flowables`` kept on one page (when they fit one). Groups kept together among them
+    are opened (reportlab measures a KeepTogether inside another as endless), and none keeps
+    with the next: the group does it, and chained keep-with-next can loop in reportlab."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        flat.extend(kept_flowables(flowable) if isinstance(flowable, KeepTogether) else [flowable])
+    for flowable in flat:
+        flowable.keepWithNext = 0
+    return KeepTogether(flat)

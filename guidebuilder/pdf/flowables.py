@@ -1,4 +1,5 @@
-"""Custom flowables: chapter headings that feed the outline and contents, and the career ladder."""
+"""Custom flowables: chapter headings that feed the outline and contents, the career ladder,
+and the break before a chapter."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.tagged import TaggedParagraph
+from guidebuilder.plan.layout import CHAPTER_ROOM, STUB_SHARE
 
 
 class Heading(TaggedParagraph):
@@ -87,3 +89,19 @@ class LadderDiagram(Flowable):
             number.drawOn(canvas, x + self.PAD, height - self.PAD - number.height)
             label.drawOn(canvas, x + self.PAD, self.PAD)
             x += self._step_width + self.GAP
+
+
+class ChapterBreak(CondPageBreak):
+    """A new page for a chapter, unless the page so far holds less than ``STUB_SHARE`` of the
+    frame (``frame_height`` points): a few lines spilled from the page before, which the
+    chapter then follows (on a new page anyway when less than ``CHAPTER_ROOM`` is left)."""
+
+    def __init__(self, frame_height: float) -> None:
+        super().__init__(CHAPTER_ROOM)
+        self.frame_height = frame_height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        used = self.frame_height - availHeight
+        self.height = availHeight + 1 if used >= self.frame_height * STUB_SHARE else CHAPTER_ROOM
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
