@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
@@ -55,4 +56,33 @@ def kept_together(flowables: list[Flowable]) -> KeepTogether:
         flat.extend(kept_flowables(flowable) if isinstance(flowable, KeepTogether) else [flowable])
     for flowable in flat:
         flowable.keepWithNext = 0
-    return KeepTogether(flat)
+    return KeepLead(flat)
+
+
+class KeepLead(KeepTogether):
+    """Flowables kept on one page, except that a last table row that may be split inside
+    (``splitInRow``) need not fit whole: its lead-in stays with at least its first piece."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.flowables = flowables
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        *lead, last = self.flowables
+        piece = getattr(last, "splitInRow", 0) if isinstance(last, Table) else 0
+        if piece and lead_height(lead, self.canv, aW, aH) + piece <= aH:
+            return list(self.flowables)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
+
+
+def lead_height(flowables: list[Flowable], canvas: Canvas, width: float, height: float) -> float:
+    """The height ``flowables`` take one below the other (groups kept together opened)."""
+    total = 0.0
+    for flowable in flowables:
+        if isinstance(flowable, KeepLead):
+            total += lead_height(flowable.flowables, canvas, width, height)
+        else:
+            total += (flowable.wrapOn(canvas, width, height)[1] + flowable.getSpaceBefore()
+                      + flowable.getSpaceAfter())
+    return total

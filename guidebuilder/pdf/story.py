@@ -134,6 +134,7 @@ class Story:
         if wide:
             add(NextPageTemplate("wide"))
         self.page_start(start)
+        opening = self.flowables[-1] if start is PageStart.OWN_PAGE else None
         first = len(self.flowables)
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
@@ -149,6 +150,8 @@ class Story:
             self.flowables[first - 1:] = [kept_together(self.flowables[first - 1:])]
         for child in section.children:
             self.section(child, depth + 1, part_start(child, self.is_wide))
+        if isinstance(opening, ChapterBreak):
+            opening.chapter = self.flowables[first:]
         if wide:
             add(NextPageTemplate("body"))
 
@@ -238,9 +241,13 @@ class Story:
                 Figure(LadderDiagram([self.text(lv.term) for lv in chunk], self.brand, s.step,
                                      start + 1), figure), Spacer(1, s.body.fontSize)])
         for number, level in enumerate(levels, start=1):
+            body = self.rich(level.body)
+            if not body:  # a step without text: the diagram names it, the list just counts it
+                self.flowables.append(self.para(f"{number}. {self.text(level.term)}", s.body))
+                continue
             term = self.para(f"{number}. {self.text(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6),
                              heading_role(self.depth + 1))
-            self.flowables.extend(with_lead(term, self.rich(level.body)))
+            self.flowables.extend(with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
