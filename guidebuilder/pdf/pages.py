@@ -62,8 +62,8 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             logo_width = 0.0
             if logo:
                 logo_width, logo_height = fitted_size(logo, 4 * small * 1.8, small * 1.8)
-                draw_picture(self, logo, width - MARGIN_X - logo_width, top - 2, logo_width,
-                              logo_height)
+                draw_picture(self, logo, (width - MARGIN_X - logo_width, top - 2, logo_width,
+                                          logo_height), (fonts["regular"], fonts["bold"]))
             self.setFont(fonts["base"], small)
             self.drawString(MARGIN_X, top, fit_text(keep_drawable(title, codes), fonts["base"], small,
                                                     width - 2 * MARGIN_X - logo_width - 12))

@@ -94,7 +94,7 @@ class Story:
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
         if logo:
-            add(Figure(picture_flowable(logo, 140, 70), self.root.add("Figure", alt=logo.alt)))
+            add(Figure(picture_flowable(logo, 140, 70, (s.fonts["regular"], s.fonts["bold"])), self.root.add("Figure", alt=logo.alt)))
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))

@@ -115,7 +115,8 @@ def build_styles(brand: Brand) -> Styles:
         step=ParagraphStyle("step", body, fontName=base_bold,
                             fontSize=size - 1, leading=(size - 1) * 1.2, spaceAfter=0,
                             textColor=HexColor(brand.colors.background)),
-        fonts={"base": base, "heading": heading},
+        fonts={"base": base, "heading": heading, "regular": base_fonts["regular"],
+               "bold": base_bold},
         markup=Markup(brand.typography.mono, _css(surface.link), _css(surface.code),
                       round(size * (brand.typography.code_scale - 1), 1), drawable(brand)),
     )
