@@ -94,7 +94,9 @@ class Story:
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
         if logo:
-            add(Figure(picture_flowable(logo, 140, 70, (s.fonts["regular"], s.fonts["bold"])), self.root.add("Figure", alt=logo.alt)))
+            fonts = (s.fonts["regular"], s.fonts["bold"])
+            add(Figure(picture_flowable(logo, 140, 70, fonts),
+                       self.root.add("Figure", alt=logo.alt)))
             add(Spacer(1, 40))
         else:
             add(Spacer(1, 110))
@@ -125,7 +127,7 @@ class Story:
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        self.flowables.extend([toc, PageBreak()])
+        self.flowables.append(toc)  # the first chapter says where it begins
 
     def section(self, section: Section, depth: int, start: PageStart) -> None:
         """``section`` and its parts, ``start`` saying where it begins (plan/layout.py)."""

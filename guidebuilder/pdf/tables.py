@@ -75,7 +75,7 @@ class ComparisonTables:
             cells += [self._cell(points, tr.add("TD"), styles) for points in row.cells]
             fill = (page.background, page.shade)[index % 2]
             rows.append(self._row_table(cells, widths, fill, rule=True,
-                                        split=styles.cell.leading * 3 + CELL_PAD))
+                                        split=round(styles.cell.leading * 3 + CELL_PAD)))
         if not rows:
             return [header]
         return [kept_together([header, rows[0]]), SetTopFlowables([header]),
@@ -121,7 +121,7 @@ class ComparisonTables:
         return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
     def _row_table(self, cells: list[Cell], widths: list[float], fill: str, valign: str = "TOP",
-                   rule: bool = False, split: float = 0.0) -> Table:
+                   rule: bool = False, split: int = 0) -> Table:
         """One row; one taller than ``SPLIT_SHARE`` of a page may be split inside, into
         pieces at least ``split`` high."""
         commands: list[TableCommand] = [

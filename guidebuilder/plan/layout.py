@@ -141,14 +141,14 @@ def chapter_start(plan: DocumentPlan, index: int,
                   wide: Callable[[Section], bool] = needs_wide_page) -> PageStart:
     """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide (or
     follows a wide one); a role or the FAQ on a new page unless the page so far holds only a
-    few lines spilled from before; the first right after the contents; the closing words
+    few lines spilled from before (the first likewise after the contents); the closing words
     right after the last chapter; any other on the same page when there is room. ``wide``
     tells whether a section is set on landscape pages."""
     section = plan.sections[index]
     if wide(section):
         return PageStart.NEW_PAGE
     if index == 0:
-        return PageStart.FLOW
+        return PageStart.OWN_PAGE
     if wide(plan.sections[index - 1]):
         return PageStart.NEW_PAGE
     match section.kind:
