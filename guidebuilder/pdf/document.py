@@ -75,7 +75,7 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     ])
     height = size[1] - MARGIN_TOP - MARGIN_BOTTOM
     tables = ComparisonTables(brand, styles, height)
-    tree = StructTree(meta.title, meta.language)
+    tree = StructTree(meta.title, meta.language, meta.timestamp)
     story = Story(plan, brand, styles, (size[0] - 2 * MARGIN_X, height), wide[0] - 2 * MARGIN_X,
                   tables, tree)
     flowables = story.build()

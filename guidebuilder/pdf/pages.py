@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -14,7 +15,7 @@ from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
 from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
-from guidebuilder.pdf.structure import StructTree
+from guidebuilder.pdf.structure import StructTree, pdf_date
 from guidebuilder.pdf.tagging import TaggingCanvas
 from guidebuilder.text.measure import ellipsize
 
@@ -40,6 +41,12 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
     tags what it draws with the elements of ``tree`` (the header and footer as artifacts)."""
 
     class HandbookCanvas(DeferredPagesCanvas, TaggingCanvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if tree.created is not None:  # else reportlab's invariant date, 1 January 2000
+                date = pdf_date(tree.created)
+                self.setDateFormatter(lambda *_: date)
+
         def finish_page(self, total: int) -> None:
             if self.getPageNumber() > 1:
                 with self.tagger.artifact("Pagination"):
