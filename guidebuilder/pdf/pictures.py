@@ -54,7 +54,7 @@ def _scaled(picture: Picture, width: float, height: float, fonts: LogoFonts) -> 
     assert vector is not None, "only SVG pictures are scaled"
     drawing = copy.deepcopy(vector)
     _embed_text(drawing, fonts)
-    drawing.initialFontName = fonts[0]  # else it starts in Helvetica, not embedded
+    drawing.initialFontName = fonts[0]  # type: ignore[attr-defined]  # else Helvetica
     drawing.scale(width / drawing.width, height / drawing.height)
     drawing.width, drawing.height = width, height
     return drawing

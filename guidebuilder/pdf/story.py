@@ -105,8 +105,6 @@ class Story:
         if meta.subtitle:
             add(self.para(self.text(meta.subtitle), s.cover_subtitle))
         add(Spacer(1, 36))
-        if self.brand.meta.name:
-            add(self.para(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
         if meta.credits:
             add(self.para(self.text(meta.credits), s.cover_text))
         if meta.date_line:

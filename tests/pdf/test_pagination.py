@@ -22,9 +22,10 @@ def _fills(pdf: Path) -> list[float]:
         top, bottom = height * (1 - BAND), height * BAND
         ys: list[float] = []
 
-        def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        def seen(text: str, cm: list[float], tm: list[float], *_: object,
+                 ys: list[float] = ys, band: tuple[float, float] = (bottom, top)) -> None:
             y = cm[5] + tm[5] * cm[3]
-            if text.strip() and bottom < y < top:
+            if text.strip() and band[0] < y < band[1]:
                 ys.append(y)
 
         page.extract_text(visitor_text=seen)
