@@ -88,27 +88,32 @@ class Story:
         return self.flowables
 
     def cover(self) -> None:
+        """The cover: logo, title, subtitle, credits and date, the space between them shrunk
+        so that long credits still fit the page."""
         meta, s = self.plan.meta, self.styles
-        add = self.flowables.append
-        add(Spacer(1, 60))
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
+        title = Heading(self.text(meta.title), s.cover_title, "cover", 0,
+                        shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title"))
+        texts: list[Flowable] = [title]
+        if meta.subtitle:
+            texts.append(self.para(self.text(meta.subtitle), s.cover_subtitle))
+        gap = Spacer(1, 36)
+        texts.append(gap)
+        texts += [self.para(self.text(text), s.cover_text)
+                  for text in (meta.credits, meta.date_line) if text]
+        used = sum(f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in texts if f is not gap) + (70 if logo else 0)
+        room = max(0.0, min(1.0, (self.height - used - 4) / (60 + 36 + (40 if logo else 110))))
+        gap.height *= room
+        add = self.flowables.append
+        add(Spacer(1, 60 * room))
         if logo:
             fonts = (s.fonts["regular"], s.fonts["bold"])
             add(Figure(picture_flowable(logo, 140, 70, fonts),
                        self.root.add("Figure", alt=logo.alt)))
-            add(Spacer(1, 40))
-        else:
-            add(Spacer(1, 110))
-        add(Heading(self.text(meta.title), s.cover_title, "cover", 0,
-                    shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title")))
-        if meta.subtitle:
-            add(self.para(self.text(meta.subtitle), s.cover_subtitle))
-        add(Spacer(1, 36))
-        if meta.credits:
-            add(self.para(self.text(meta.credits), s.cover_text))
-        if meta.date_line:
-            add(self.para(self.text(meta.date_line), s.cover_text))
+        add(Spacer(1, (40 if logo else 110) * room))
+        self.flowables.extend(texts)
         add(NextPageTemplate("body"))
         add(PageBreak())
 
