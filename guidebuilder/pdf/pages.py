@@ -101,10 +101,9 @@ def page_background(brand: Brand) -> Callable[[Canvas, object], None]:
 
 
 def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canvas, object], None]:
-    """Cover decoration: a band of the primary colour and an accent rule; the band carries the
-    organisation's name when no logo on the cover does (its name appears once)."""
+    """Cover decoration: a band of the primary colour carrying the organisation's name (the
+    only place the cover names it), and an accent rule."""
     background = page_background(brand)
-    cover_logo = brand.logos.large and brand.logos.large.on(brand.surfaces.page.background)
 
     def draw(canvas: Canvas, doc: object) -> None:
         background(canvas, doc)
@@ -115,12 +114,11 @@ def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canv
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)
         canvas.setFillColor(HexColor(brand.colors.secondary))
         canvas.rect(0, height - band - 6, width, 6, stroke=0, fill=1)
-        if not cover_logo:  # the logo names the organisation; else the band does
-            canvas.setFillColor(HexColor(brand.ink_on(brand.colors.primary)))
-            canvas.setFont(font, 13)
-            canvas.drawString(MARGIN_X, height - band / 2 - 4,
-                              fit_text(keep_drawable(brand.meta.name, codes), font, 13,
-                                       width - 2 * MARGIN_X))
+        canvas.setFillColor(HexColor(brand.ink_on(brand.colors.primary)))
+        canvas.setFont(font, 13)
+        canvas.drawString(MARGIN_X, height - band / 2 - 4,
+                          fit_text(keep_drawable(brand.meta.name, codes), font, 13,
+                                   width - 2 * MARGIN_X))
         canvas.restoreState()
 
     return draw
