@@ -93,6 +93,11 @@ class Story:
         meta, s = self.plan.meta, self.styles
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
+        figure = None
+        if logo:  # its element first: the tags follow the order elements are made in
+            fonts = (s.fonts["regular"], s.fonts["bold"])
+            figure = Figure(picture_flowable(logo, 140, 70, fonts),
+                            self.root.add("Figure", alt=logo.alt))
         title = Heading(self.text(meta.title), s.cover_title, "cover", 0,
                         shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title"))
         texts: list[Flowable] = [title]
@@ -103,16 +108,14 @@ class Story:
         texts += [self.para(self.text(text), s.cover_text)
                   for text in (meta.credits, meta.date_line) if text]
         used = sum(f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f in texts if f is not gap) + (70 if logo else 0)
-        room = max(0.0, min(1.0, (self.height - used - 4) / (60 + 36 + (40 if logo else 110))))
+                   for f in texts if f is not gap) + (70 if figure else 0)
+        room = max(0.0, min(1.0, (self.height - used - 4) / (60 + 36 + (40 if figure else 110))))
         gap.height *= room
         add = self.flowables.append
         add(Spacer(1, 60 * room))
-        if logo:
-            fonts = (s.fonts["regular"], s.fonts["bold"])
-            add(Figure(picture_flowable(logo, 140, 70, fonts),
-                       self.root.add("Figure", alt=logo.alt)))
-        add(Spacer(1, (40 if logo else 110) * room))
+        if figure:
+            add(figure)
+        add(Spacer(1, (40 if figure else 110) * room))
         self.flowables.extend(texts)
         add(NextPageTemplate("body"))
         add(PageBreak())
