@@ -137,9 +137,13 @@ class ComparisonTables:
             commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
                              HexColor(self.brand.colors.tertiary)))
         table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
-        if split and table.wrap(sum(widths), self.page_height)[1] > self.page_height * SPLIT_SHARE:
+        height = table.wrap(sum(widths), self.page_height)[1] if split else 0.0
+        if height > self.page_height * SPLIT_SHARE:
+            # pieces of at least ``split``; any, for a row near a page tall or taller (each piece
+            # inherits the minimum, and its last one may be shorter)
+            piece = split if height <= self.page_height * 0.8 else 1
             table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT",
-                          splitInRow=split)
+                          splitInRow=piece)
         return table
 
     def _cell(self, points: tuple[RichText, ...], td: Elem, styles: CellStyles) -> list[Flowable]:
