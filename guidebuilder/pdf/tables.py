@@ -1,4 +1,4 @@
-"""Comparison tables, laid out as row pieces that reportlab never has to split."""
+"""Comparison tables, laid out one small table per row: whole rows, or tall ones split in line."""
 
 from __future__ import annotations
 
