@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
@@ -10,6 +11,7 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
+    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -88,8 +90,8 @@ class Story:
         return self.flowables
 
     def cover(self) -> None:
-        """The cover: logo, title, subtitle, credits and date, the space between them shrunk
-        so that long credits still fit the page."""
+        """The cover: logo, title, subtitle, credits and date; the space between them, then
+        the credits' type, shrunk so that long credits still fit the page."""
         meta, s = self.plan.meta, self.styles
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
@@ -98,25 +100,23 @@ class Story:
             fonts = (s.fonts["regular"], s.fonts["bold"])
             figure = Figure(picture_flowable(logo, 140, 70, fonts),
                             self.root.add("Figure", alt=logo.alt))
-        title = Heading(self.text(meta.title), s.cover_title, "cover", 0,
-                        shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title"))
-        texts: list[Flowable] = [title]
+        heads: list[Flowable] = [Heading(self.text(meta.title), s.cover_title, "cover", 0,
+                                         shorten(meta.title, CONTENTS_LIMIT),
+                                         tag=self.root.add("Title"))]
         if meta.subtitle:
-            texts.append(self.para(self.text(meta.subtitle), s.cover_subtitle))
-        gap = Spacer(1, 36)
-        texts.append(gap)
-        texts += [self.para(self.text(text), s.cover_text)
-                  for text in (meta.credits, meta.date_line) if text]
-        used = sum(f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f in texts if f is not gap) + (70 if figure else 0)
-        room = max(0.0, min(1.0, (self.height - used - 4) / (60 + 36 + (40 if figure else 110))))
-        gap.height *= room
+            heads.append(self.para(self.text(meta.subtitle), s.cover_subtitle))
+        lines = [self.text(text) for text in (meta.credits, meta.date_line) if text]
+        room_for_lines = self.height - 80 - (70 if figure else 0) - _height(heads, self.width)
+        style = _fitting(lines, s.cover_text, self.width, room_for_lines)
+        texts = [self.para(line, style) for line in lines]
+        spare = room_for_lines + 76 - _height(texts, self.width)
+        room = max(0.0, min(1.0, spare / (60 + 36 + (40 if figure else 110))))
         add = self.flowables.append
         add(Spacer(1, 60 * room))
         if figure:
             add(figure)
         add(Spacer(1, (40 if figure else 110) * room))
-        self.flowables.extend(texts)
+        self.flowables += [*heads, Spacer(1, 36 * room), *texts]
         add(NextPageTemplate("body"))
         add(PageBreak())
 
@@ -259,3 +259,18 @@ class Story:
                              heading_role(self.depth + 1))
             self.flowables.extend(with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
+
+
+def _fitting(lines: list[str], style: ParagraphStyle, width: float,
+             height: float) -> ParagraphStyle:
+    """``style``, set smaller (never below 6 pt) until ``lines`` fit ``height``."""
+    while (_height([Paragraph(line, style) for line in lines], width) > height
+           and style.fontSize * 0.9 >= 6):
+        style = style.clone(f"{style.name}-", fontSize=style.fontSize * 0.9,
+                            leading=style.leading * 0.9, spaceAfter=style.spaceAfter * 0.9)
+    return style
