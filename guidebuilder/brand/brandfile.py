@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from guidebuilder.brand.color import BrandColor, ColorResolver, resolve_colors, surfaces
 from guidebuilder.brand.defaults import BrandDefaults, resolve_defaults
 from guidebuilder.brand.glyphs import drawable
-from guidebuilder.brand.logo import BrandLogo, resolve_logos
+from guidebuilder.brand.logo import BrandLogo, check_logo_surfaces, resolve_logos
 from guidebuilder.brand.meta import BrandMeta, resolve_meta
 from guidebuilder.brand.model import Brand
 from guidebuilder.brand.resolution import Resolution
@@ -52,6 +52,7 @@ def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
     brand = Brand(meta=meta, colors=colors.colors, surfaces=surfaces(res, colors),
                   typography=typography, logos=resolve_logos(res, parsed.logo, meta.name),
                   defaults=defaults)
+    check_logo_surfaces(res, brand.logos, brand.surfaces)
     if res.problems:
         raise BrandError(res.problems)
     _check_glyphs(res, brand)

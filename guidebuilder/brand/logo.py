@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import Field
 
 from guidebuilder.brand import svg
-from guidebuilder.brand.model import Logo, Logos, Picture
+from guidebuilder.brand.colormath import is_light
+from guidebuilder.brand.model import Logo, Logos, Picture, Surfaces
 from guidebuilder.brand.resolution import Resolution
 from guidebuilder.brand.schema import Closed, Expandable, Shorthand
 from guidebuilder.cache import derived
@@ -59,6 +60,17 @@ def resolve_logos(res: Resolution, logo: BrandLogo | None, owner: str) -> Logos:
     names the alternative text of images that have none."""
     resolver = _LogoResolver(res, logo, owner)
     return Logos(small=resolver.resolve(SIZES), large=resolver.resolve(SIZES[::-1]))
+
+
+def check_logo_surfaces(res: Resolution, logos: Logos, surfaces: Surfaces) -> None:
+    """Say when a logo lands on the handbook's light pages with only a variant made for dark
+    backgrounds (``dark:``): that one is drawn there and may not read."""
+    page = surfaces.page.background
+    for size, logo in (("small", logos.small), ("large", logos.large)):
+        if logo is not None and logo.light is None and is_light(page):
+            res.warn(("logo", size), f"the {size} logo has only a variant for dark backgrounds, "
+                     f"and the handbook's pages are light ({page}): it is drawn there and may "
+                     "not read", "add light: with a variant for light backgrounds")
 
 
 class _LogoResolver:

@@ -86,12 +86,24 @@ class Surface:
     @classmethod
     def of(cls, colors: Colors, background: str) -> Surface:
         text = legible(colors.foreground, background)
-        return cls(background, text, legible(colors.heading, background),
-                   legible(colors.secondary, background), legible(colors.link, background),
+        heading = legible(colors.heading, background)
+        link = legible(colors.link, background)
+        shade = (colors.light if is_light(colors.light) == is_light(background)
+                 else mix(colors.primary, background, 0.92))
+        return cls(background, text, heading, legible(colors.secondary, background), link,
                    legible(mix(text, background, 0.3), background),
-                   legible(colors.code, background),
-                   colors.light if is_light(colors.light) == is_light(background)
-                   else mix(colors.primary, background, 0.92))
+                   legible(colors.code, background), _shade_under(shade, background,
+                                                                  (text, heading, link)))
+
+
+def _shade_under(shade: str, background: str, inks: tuple[str, ...]) -> str:
+    """``shade`` (alternate table rows) moved towards ``background`` until every ink on it
+    keeps WCAG AA contrast; the inks already read on ``background`` itself."""
+    for step in range(21):
+        candidate = mix(shade, background, step / 20)
+        if all(contrast(ink, candidate) >= AA for ink in inks):
+            return candidate
+    return background
 
 
 def _liberation(name: str) -> dict[str, Path]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
+from guidebuilder.pdf.reportlab_internals import kept_flowables
 from guidebuilder.pdf.structure import Elem, ListMaker
 from guidebuilder.pdf.styles import Markup
 from guidebuilder.pdf.tagged import TaggedParagraph
@@ -42,5 +44,45 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
 
 def with_lead(head: Paragraph, body: list[Flowable]) -> list[Flowable]:
     """``head`` kept on the page of the first body paragraph, never alone at a page foot."""
-    head.keepWithNext = 0  # KeepTogether does it; chained keep-with-next can loop in reportlab
-    return [KeepTogether([head, body[0]]), *body[1:]] if body else [head]
+    return [kept_together([head, body[0]]), *body[1:]] if body else [head]
+
+
+def kept_together(flowables: list[Flowable]) -> KeepTogether:
+    """``flowables`` kept on one page (when they fit one). Groups kept together among them
+    are opened (reportlab measures a KeepTogether inside another as endless), and none keeps
+    with the next: the group does it, and chained keep-with-next can loop in reportlab."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        flat.extend(kept_flowables(flowable) if isinstance(flowable, KeepTogether) else [flowable])
+    for flowable in flat:
+        flowable.keepWithNext = 0
+    return KeepLead(flat)
+
+
+class KeepLead(KeepTogether):
+    """Flowables kept on one page, except that a last table row that may be split inside
+    (``splitInRow``) need not fit whole: its lead-in stays with at least its first piece."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.flowables = flowables
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        *lead, last = self.flowables
+        piece = getattr(last, "splitInRow", 0) if isinstance(last, Table) else 0
+        if piece and lead_height(lead, self.canv, aW, aH) + piece <= aH:
+            return list(self.flowables)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
+
+
+def lead_height(flowables: list[Flowable], canvas: Canvas, width: float, height: float) -> float:
+    """The height ``flowables`` take one below the other (groups kept together opened)."""
+    total = 0.0
+    for flowable in flowables:
+        if isinstance(flowable, KeepLead):
+            total += lead_height(flowable.flowables, canvas, width, height)
+        else:
+            total += (flowable.wrapOn(canvas, width, height)[1] + flowable.getSpaceBefore()
+                      + flowable.getSpaceAfter())
+    return total

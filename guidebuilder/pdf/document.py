@@ -73,9 +73,11 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
         PageTemplate("body", [frame(size, "body")], pagesize=size, onPage=page_background(brand)),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide, onPage=page_background(brand)),
     ])
-    tables = ComparisonTables(brand, styles, (wide[1] - MARGIN_TOP - MARGIN_BOTTOM) / 5)
-    tree = StructTree(meta.title, meta.language)
-    story = Story(plan, brand, styles, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X, tables, tree)
+    height = size[1] - MARGIN_TOP - MARGIN_BOTTOM
+    tables = ComparisonTables(brand, styles, height)
+    tree = StructTree(meta.title, meta.language, meta.timestamp)
+    story = Story(plan, brand, styles, (size[0] - 2 * MARGIN_X, height), wide[0] - 2 * MARGIN_X,
+                  tables, tree)
     flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      styles.markup.codes, tree)

@@ -1,4 +1,5 @@
-"""Custom flowables: chapter headings that feed the outline and contents, and the career ladder."""
+"""Custom flowables: chapter headings that feed the outline and contents, the career ladder,
+and the break before a chapter."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.brand.model import Brand
+from guidebuilder.pdf.blocks import lead_height
 from guidebuilder.pdf.tagged import TaggedParagraph
+from guidebuilder.plan.layout import CHAPTER_ROOM, STUB_SHARE
 
 
 class Heading(TaggedParagraph):
@@ -87,3 +90,27 @@ class LadderDiagram(Flowable):
             number.drawOn(canvas, x + self.PAD, height - self.PAD - number.height)
             label.drawOn(canvas, x + self.PAD, self.PAD)
             x += self._step_width + self.GAP
+
+
+class ChapterBreak(CondPageBreak):
+    """A new page for a chapter (``chapter``: its flowables), unless the chapter fits whole
+    on this page, or the page so far holds less than ``STUB_SHARE`` of the frame
+    (``frame_height`` points): a few lines spilled from the page before. Either way, less
+    than ``CHAPTER_ROOM`` left means a new page."""
+
+    def __init__(self, frame_height: float) -> None:
+        super().__init__(CHAPTER_ROOM)
+        self.frame_height = frame_height
+        self.chapter: list[Flowable] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        used = self.frame_height - availHeight
+        self.height = (availHeight + 1 if used >= self.frame_height * STUB_SHARE
+                       and not self._fits(availWidth, availHeight) else CHAPTER_ROOM)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+    def _fits(self, width: float, height: float) -> bool:
+        if any(isinstance(f, (PageBreak, CondPageBreak)) for f in self.chapter):
+            return False
+        return lead_height(self.chapter, self.canv, width, height) <= height

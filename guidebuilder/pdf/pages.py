@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -14,7 +15,7 @@ from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
 from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
-from guidebuilder.pdf.structure import StructTree
+from guidebuilder.pdf.structure import StructTree, pdf_date
 from guidebuilder.pdf.tagging import TaggingCanvas
 from guidebuilder.text.measure import ellipsize
 
@@ -40,6 +41,12 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
     tags what it draws with the elements of ``tree`` (the header and footer as artifacts)."""
 
     class HandbookCanvas(DeferredPagesCanvas, TaggingCanvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if tree.created is not None:  # else reportlab's invariant date, 1 January 2000
+                date = pdf_date(tree.created)
+                self.setDateFormatter(lambda *_: date)
+
         def finish_page(self, total: int) -> None:
             if self.getPageNumber() > 1:
                 with self.tagger.artifact("Pagination"):
@@ -62,8 +69,8 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             logo_width = 0.0
             if logo:
                 logo_width, logo_height = fitted_size(logo, 4 * small * 1.8, small * 1.8)
-                draw_picture(self, logo, width - MARGIN_X - logo_width, top - 2, logo_width,
-                              logo_height)
+                draw_picture(self, logo, (width - MARGIN_X - logo_width, top - 2, logo_width,
+                                          logo_height), (fonts["regular"], fonts["bold"]))
             self.setFont(fonts["base"], small)
             self.drawString(MARGIN_X, top, fit_text(keep_drawable(title, codes), fonts["base"], small,
                                                     width - 2 * MARGIN_X - logo_width - 12))
@@ -94,8 +101,8 @@ def page_background(brand: Brand) -> Callable[[Canvas, object], None]:
 
 
 def cover_band(brand: Brand, font: str, codes: frozenset[int]) -> Callable[[Canvas, object], None]:
-    """Cover decoration: a band of the primary colour carrying the organisation's name, and an
-    accent rule."""
+    """Cover decoration: a band of the primary colour carrying the organisation's name (the
+    only place the cover names it), and an accent rule."""
     background = page_background(brand)
 
     def draw(canvas: Canvas, doc: object) -> None:

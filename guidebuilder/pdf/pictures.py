@@ -1,8 +1,10 @@
-"""Logos in the handbook: an SVG drawn as vectors (with svglib), any other image as itself."""
+"""Logos in the handbook: an SVG drawn as vectors (with svglib, its text in embedded fonts,
+once per document), any other image as itself."""
 
 from __future__ import annotations
 
 import copy
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +13,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
 from guidebuilder.brand.model import Picture
+
+LogoFonts = tuple[str, str]  # the registered (embedded) regular and bold fonts for SVG text
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -45,13 +49,30 @@ def size(picture: Picture) -> tuple[float, float]:
     return float(width), float(max(1, height))
 
 
-def _scaled(picture: Picture, width: float, height: float) -> Drawing:
+def _scaled(picture: Picture, width: float, height: float, fonts: LogoFonts) -> Drawing:
     vector = _vector(picture)
     assert vector is not None, "only SVG pictures are scaled"
     drawing = copy.deepcopy(vector)
+    _embed_text(drawing, fonts)
+    drawing.initialFontName = fonts[0]  # type: ignore[attr-defined]  # else Helvetica
     drawing.scale(width / drawing.width, height / drawing.height)
     drawing.width, drawing.height = width, height
     return drawing
+
+
+def _embed_text(node: object, fonts: LogoFonts) -> None:
+    """Set the SVG's text in the brand's (embedded) fonts: svglib falls back to Helvetica,
+    which a PDF does not embed, for any family it cannot find."""
+    from reportlab.graphics.shapes import Group, String
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if isinstance(node, String) and not isinstance(getFont(node.fontName), TTFont):
+        bold = any(mark in node.fontName.lower() for mark in ("bold", "black", "heavy"))
+        node.fontName = fonts[1] if bold else fonts[0]
+    elif isinstance(node, Group):
+        for child in node.contents:
+            _embed_text(child, fonts)
 
 
 def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
@@ -61,11 +82,13 @@ def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[
     return natural_width * scale, natural_height * scale
 
 
-def picture_flowable(picture: Picture, max_width: float, max_height: float) -> Flowable:
-    """The picture as a left-aligned flowable no larger than ``max_width`` x ``max_height``."""
+def picture_flowable(picture: Picture, max_width: float, max_height: float,
+                     fonts: LogoFonts) -> Flowable:
+    """The picture as a left-aligned flowable no larger than ``max_width`` x ``max_height``;
+    an SVG's text in ``fonts`` (regular, bold)."""
     width, height = fitted_size(picture, max_width, max_height)
     if _vector(picture) is not None:
-        drawing = _scaled(picture, width, height)
+        drawing = _scaled(picture, width, height, fonts)
         drawing.hAlign = "LEFT"
         return drawing
     image = Image(str(picture.raster), width, height)
@@ -73,11 +96,22 @@ def picture_flowable(picture: Picture, max_width: float, max_height: float) -> F
     return image
 
 
-def draw_picture(canvas: Canvas, picture: Picture, x: float, y: float, width: float, height: float) -> None:
-    """Draw the picture with its lower left corner at ``x``, ``y``."""
-    if _vector(picture) is not None:
-        from reportlab.graphics import renderPDF
-
-        renderPDF.draw(_scaled(picture, width, height), canvas, x, y)
-    else:
+def draw_picture(canvas: Canvas, picture: Picture, box: tuple[float, float, float, float],
+                 fonts: LogoFonts) -> None:
+    """Draw the picture in ``box`` (x, y of its lower left corner, width, height). An SVG is
+    drawn once per document, as a form that every later call reuses."""
+    x, y, width, height = box
+    if _vector(picture) is None:
         canvas.drawImage(ImageReader(str(picture.raster)), x, y, width, height, mask="auto")
+        return
+    from reportlab.graphics import renderPDF
+
+    name = "logo" + hashlib.sha1(f"{picture.path}|{width:.3f}|{height:.3f}".encode()).hexdigest()[:12]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, lowerx=0, lowery=0, upperx=width, uppery=height)
+        renderPDF.draw(_scaled(picture, width, height, fonts), canvas, 0, 0)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()

@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.tableofcontents import TableOfContents
 
 
@@ -160,3 +160,9 @@ def contents_entries(toc: TableOfContents) -> list[tuple[int, str, int, str | No
 def set_contents_table(toc: TableOfContents, table: Table) -> None:
     """The table ``TableOfContents`` draws and splits (what its ``wrap`` makes)."""
     toc._table = table  # type: ignore[attr-defined]
+
+
+def kept_flowables(keep: KeepTogether) -> list[Flowable]:
+    """The flowables a KeepTogether keeps on one page (reportlab has no getter for them)."""
+    content: list[Flowable] = keep._content  # type: ignore[attr-defined]
+    return content

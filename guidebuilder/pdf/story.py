@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
+    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -18,8 +19,8 @@ from reportlab.platypus import (
 from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
-from guidebuilder.pdf.blocks import rich_flowables, with_lead
-from guidebuilder.pdf.flowables import Heading, LadderDiagram
+from guidebuilder.pdf.blocks import kept_together, rich_flowables, with_lead
+from guidebuilder.pdf.flowables import ChapterBreak, Heading, LadderDiagram
 from guidebuilder.pdf.pictures import picture_flowable
 from guidebuilder.pdf.structure import ListMaker, StructTree, heading_role
 from guidebuilder.pdf.styles import Styles
@@ -55,14 +56,15 @@ class Story:
     """Builds the flowables for one plan; ``toc`` and ``headings`` are the contents page and
     the headings with a contents line, in order, once ``build`` has run."""
 
-    def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, width: float,
+    def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, frame: tuple[float, float],
                  wide_width: float, tables: ComparisonTables, tree: StructTree) -> None:
         self.plan = plan
         self.root = tree.root
         self.depth = 0  # of the section being built: its heading is H1 at depth 0
         self.brand = brand
         self.styles = styles
-        self.width = width
+        self.width, self.height = frame
+        self.lead: int | None = None  # where the lead-in (heading, prose) before the next item began
         self.wide_width = wide_width
         self.tables = tables
         self.flowables: list[Flowable] = []
@@ -84,31 +86,37 @@ class Story:
         self.cover()
         self.contents()
         for index, section in enumerate(self.plan.sections):
-            self.section(section, 0, chapter_start(self.plan, index))
+            self.section(section, 0, chapter_start(self.plan, index, self.is_wide))
         return self.flowables
 
     def cover(self) -> None:
+        """The cover: logo, title, subtitle, credits and date; the space between them, then
+        the credits' type, shrunk so that long credits still fit the page."""
         meta, s = self.plan.meta, self.styles
-        add = self.flowables.append
-        add(Spacer(1, 60))
         large = self.brand.logos.large
         logo = large.on(self.brand.surfaces.page.background) if large else None
-        if logo:
-            add(Figure(picture_flowable(logo, 140, 70), self.root.add("Figure", alt=logo.alt)))
-            add(Spacer(1, 40))
-        else:
-            add(Spacer(1, 110))
-        add(Heading(self.text(meta.title), s.cover_title, "cover", 0,
-                    shorten(meta.title, CONTENTS_LIMIT), tag=self.root.add("Title")))
+        figure = None
+        if logo:  # its element first: the tags follow the order elements are made in
+            fonts = (s.fonts["regular"], s.fonts["bold"])
+            figure = Figure(picture_flowable(logo, 140, 70, fonts),
+                            self.root.add("Figure", alt=logo.alt))
+        heads: list[Flowable] = [Heading(self.text(meta.title), s.cover_title, "cover", 0,
+                                         shorten(meta.title, CONTENTS_LIMIT),
+                                         tag=self.root.add("Title"))]
         if meta.subtitle:
-            add(self.para(self.text(meta.subtitle), s.cover_subtitle))
-        add(Spacer(1, 36))
-        if self.brand.meta.name:
-            add(self.para(f"<b>{self.text(self.brand.meta.name)}</b>", s.body))
-        if meta.credits:
-            add(self.para(self.text(meta.credits), s.cover_text))
-        if meta.date_line:
-            add(self.para(self.text(meta.date_line), s.cover_text))
+            heads.append(self.para(self.text(meta.subtitle), s.cover_subtitle))
+        lines = [self.text(text) for text in (meta.credits, meta.date_line) if text]
+        room_for_lines = self.height - 80 - (70 if figure else 0) - _height(heads, self.width)
+        style = _fitting(lines, s.cover_text, self.width, room_for_lines)
+        texts = [self.para(line, style) for line in lines]
+        spare = room_for_lines + 76 - _height(texts, self.width)
+        room = max(0.0, min(1.0, spare / (60 + 36 + (40 if figure else 110))))
+        add = self.flowables.append
+        add(Spacer(1, 60 * room))
+        if figure:
+            add(figure)
+        add(Spacer(1, (40 if figure else 110) * room))
+        self.flowables += [*heads, Spacer(1, 36 * room), *texts]
         add(NextPageTemplate("body"))
         add(PageBreak())
 
@@ -125,15 +133,16 @@ class Story:
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        self.flowables.extend([toc, PageBreak()])
+        self.flowables.append(toc)  # the first chapter says where it begins
 
     def section(self, section: Section, depth: int, start: PageStart) -> None:
         """``section`` and its parts, ``start`` saying where it begins (plan/layout.py)."""
         add = self.flowables.append
-        wide = needs_wide_page(section)
+        wide = self.is_wide(section)
         if wide:
             add(NextPageTemplate("wide"))
         self.page_start(start)
+        opening = self.flowables[-1] if start is PageStart.OWN_PAGE else None
         first = len(self.flowables)
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
@@ -141,20 +150,32 @@ class Story:
                           self.text(short), tag=self.root.add(heading_role(depth)))
         self.depth = depth
         self.headings.append(heading)
+        self.lead = len(self.flowables)
         add(heading)
         for element in section.elements:
             self.element(element, self.wide_width if wide else self.width)
         if keeps_with_previous(section) and first > 0:
-            self.flowables[first - 1:] = [KeepTogether(self.flowables[first - 1:])]
+            self.flowables[first - 1:] = [kept_together(self.flowables[first - 1:])]
         for child in section.children:
-            self.section(child, depth + 1, part_start(child))
+            self.section(child, depth + 1, part_start(child, self.is_wide))
+        if isinstance(opening, ChapterBreak):
+            opening.chapter = self.flowables[first:]
         if wide:
             add(NextPageTemplate("body"))
+
+    def is_wide(self, section: Section) -> bool:
+        """Whether ``section`` is set on landscape pages: one of its tables does not fit the
+        portrait page at a readable size."""
+        return needs_wide_page(section) and not all(
+            self.tables.fits(element, self.width) for element in section.elements
+            if isinstance(element, PlanTable))
 
     def page_start(self, start: PageStart) -> None:
         match start:
             case PageStart.NEW_PAGE:
                 self.flowables.append(PageBreak())
+            case PageStart.OWN_PAGE:
+                self.flowables.append(ChapterBreak(self.height))
             case PageStart.ROOMY:
                 self.flowables.append(CondPageBreak(CHAPTER_ROOM))
             case PageStart.FLOW:
@@ -165,9 +186,11 @@ class Story:
     def element(self, element: Element, width: float) -> None:
         """``element`` in a frame ``width`` points wide."""
         add, extend, s = self.flowables.append, self.flowables.extend, self.styles
+        lead, self.lead = self.lead, None
         match element:
             case Prose():
                 extend(self.rich(element.text))
+                self.lead = lead
             case Bullets():
                 self.bullets(element)
             case Definitions():
@@ -175,10 +198,10 @@ class Story:
                     term = self.para(self.text(definition.term), s.h3, heading_role(self.depth + 1))
                     extend(with_lead(term, self.rich(definition.body)))
             case PlanTable():
-                extend(self.tables.flowables(element, width, self.root))
+                self.keep_lead(lead, self.tables.flowables(element, width, self.root))
                 add(Spacer(1, s.body.fontSize))
             case Ladder():
-                self.ladder(element)
+                self.ladder(element, lead)
             case Questions():
                 self.questions(element)
             case _:
@@ -207,20 +230,47 @@ class Story:
                 f"{self.text(entry.question)}", s.question, heading_role(self.depth + 1))
             self.flowables.extend(with_lead(question, self.rich(entry.answer, s.answer)))
 
-    def ladder(self, ladder: Ladder) -> None:
+    def keep_lead(self, lead: int | None, flowables: list[Flowable]) -> None:
+        """Add ``flowables``, the first kept on one page with the heading and lead-in that
+        begin at ``lead`` (when there are such)."""
+        if lead is not None and flowables:
+            self.flowables[lead:] = [kept_together([*self.flowables[lead:], flowables[0]])]
+            flowables = flowables[1:]
+        self.flowables.extend(flowables)
+
+    def ladder(self, ladder: Ladder, lead: int | None) -> None:
         s = self.styles
         levels = ladder.levels
         for start in range(0, len(levels), LADDER_STEPS):
             chunk = levels[start:start + LADDER_STEPS]
             alt = "; ".join(f"{start + n}. {lv.term}" for n, lv in enumerate(chunk, start=1))
             figure = self.root.add("Figure", alt=f"{self.plan.meta.labels.career}: {alt}")
-            self.flowables.append(Figure(LadderDiagram([self.text(lv.term) for lv in chunk],
-                                                       self.brand, s.step, start + 1), figure))
-            self.flowables.append(Spacer(1, s.body.fontSize))
+            self.keep_lead(lead if start == 0 else None, [
+                Figure(LadderDiagram([self.text(lv.term) for lv in chunk], self.brand, s.step,
+                                     start + 1), figure), Spacer(1, s.body.fontSize)])
         for number, level in enumerate(levels, start=1):
+            body = self.rich(level.body)
+            if not body:  # a step without text: the diagram names it, the list just counts it
+                self.flowables.append(self.para(f"{number}. {self.text(level.term)}", s.body))
+                continue
             term = self.para(f"{number}. {self.text(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6),
                              heading_role(self.depth + 1))
-            self.flowables.extend(with_lead(term, self.rich(level.body)))
+            self.flowables.extend(with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
+
+
+def _fitting(lines: list[str], style: ParagraphStyle, width: float,
+             height: float) -> ParagraphStyle:
+    """``style``, set smaller (never below 6 pt) until ``lines`` fit ``height``."""
+    while (_height([Paragraph(line, style) for line in lines], width) > height
+           and style.fontSize * 0.9 >= 6):
+        style = style.clone(f"{style.name}-", fontSize=style.fontSize * 0.9,
+                            leading=style.leading * 0.9, spaceAfter=style.spaceAfter * 0.9)
+    return style

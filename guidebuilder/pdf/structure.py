@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 Attributes = tuple[tuple[str, dict[str, str | int]], ...]  # (owner, {key: value}), e.g. Table Scope
@@ -37,10 +38,12 @@ class Elem:
 
 @dataclass(eq=False)
 class StructTree:
-    """A document's tree: one Document root; the title and language also go to the metadata."""
+    """A document's tree: one Document root; the title, language and date also go to the
+    metadata."""
 
     title: str
     lang: str
+    created: datetime | None = None  # the document's date (metadata), UTC
     root: Elem = field(default_factory=lambda: Elem("Document"))
 
 
@@ -96,3 +99,17 @@ class ListMaker:
         lbl, body = li.add("Lbl"), li.add("LBody")
         self.stack[-1] = (lst, body)
         return lbl, body
+
+
+def pdf_date(moment: datetime) -> str:
+    """``moment`` as a PDF date string in UTC (naive times are taken as UTC)."""
+    return f"D:{_utc(moment):%Y%m%d%H%M%S}+00'00'"
+
+
+def xmp_date(moment: datetime) -> str:
+    """``moment`` as an XMP (ISO 8601) date in UTC."""
+    return f"{_utc(moment):%Y-%m-%dT%H:%M:%S}Z"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -16,7 +16,7 @@ from guidebuilder.pdf.reportlab_internals import (
     reference,
     set_annotation_key,
 )
-from guidebuilder.pdf.structure import ROLE_MAP, Elem, Item, Recording, StructTree
+from guidebuilder.pdf.structure import ROLE_MAP, Elem, Item, Recording, StructTree, xmp_date
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,16 @@ def write_structure(canvas: Canvas, tagger: Recording) -> None:
 
 
 def xmp_packet(tree: StructTree) -> bytes:
-    """XMP metadata naming the title, the language and PDF/UA-1 conformance."""
+    """XMP metadata naming the title, the language, the dates and PDF/UA-1 conformance."""
     title, lang = escape(tree.title), escape(tree.lang)
+    dates = ""
+    if tree.created is not None:
+        date = xmp_date(tree.created)
+        dates = (f"""
+  <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+  </rdf:Description>""")
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -141,7 +149,7 @@ def xmp_packet(tree: StructTree) -> bytes:
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
    <pdf:Producer>guidebuilder</pdf:Producer>
-  </rdf:Description>
+  </rdf:Description>{dates}
   <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <pdfuaid:part>1</pdfuaid:part>
   </rdf:Description>

@@ -1,17 +1,20 @@
-"""Comparison tables, laid out as row pieces that reportlab never has to split."""
+"""Comparison tables, laid out one small table per row: whole rows, or tall ones split in line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import SetTopFlowables
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
-from guidebuilder.pdf.blocks import rich_flowables
+from guidebuilder.pdf.blocks import kept_together, rich_flowables
 from guidebuilder.pdf.structure import COLUMN_HEADER, ROW_HEADER, Elem, ListMaker
 from guidebuilder.pdf.styles import Styles
 from guidebuilder.pdf.tagged import TaggedParagraph
@@ -19,54 +22,97 @@ from guidebuilder.plan.document import Table as PlanTable
 from guidebuilder.plan.layout import BULLET, dimension_share, header_names
 
 CELL_PAD = 6.0
+MIN_CELL_SIZE = 8.0  # points: the smallest readable type in a table cell
+SPLIT_SHARE = 0.5  # a row taller than this share of a page may be split inside, its pieces
+# lined up (every cell cut at the same height); a shorter one moves whole to the next page
 Cell = str | Paragraph | list[Flowable]  # what a table cell holds: nothing, a paragraph, a column
 TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
 
 @dataclass(frozen=True)
+class CellStyles:
+    """The paragraph styles of one table's cells, all at one size."""
+
+    cell: ParagraphStyle
+    bullet: ParagraphStyle
+    head: ParagraphStyle
+    dimension: ParagraphStyle
+
+
+@dataclass(frozen=True)
 class ComparisonTables:
-    """Lays out the plan's comparison tables in the brand's colours; no piece of a row is taller
-    than ``piece_height``."""
+    """Lays out the plan's comparison tables in the brand's colours on pages whose frame is
+    ``page_height`` points high."""
 
     brand: Brand
     styles: Styles
-    piece_height: float
+    page_height: float
+
+    def fits(self, table: PlanTable, width: float) -> bool:
+        """Whether ``table`` fits ``width`` with its cell text at a readable size."""
+        return self._cell_size(table, width) is not None
 
     def flowables(self, table: PlanTable, width: float, parent: Elem) -> list[Flowable]:
-        """A comparison table as one small table per row piece: tall rows are cut into pieces
-        of at most ``piece_height``, and the header row is repeated at the top of every page
-        the table continues on. Nothing is ever split by reportlab, so cost stays linear.
-        Tagged as one Table in ``parent``: the pieces of a row share their TR, TH and TD, and
-        the repeated header rows are artifacts."""
-        s, page = self.styles, self.brand.surfaces.page
+        """A comparison table as one small table per row, each moved whole to the next page
+        when it does not fit, or, when it is very tall, cut where the page ends with every
+        cell cut at the same height; the header row is repeated at the top of every page the
+        table continues on. Tagged as one Table in ``parent``: the pieces of a row share their
+        TR, TH and TD, and the repeated header rows are artifacts."""
+        page = self.brand.surfaces.page
         count = len(table.columns)
         first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
+        styles = self._cell_styles(self._cell_size(table, width) or MIN_CELL_SIZE)
         elem = parent.add("Table")
-        header = self._header(table, widths, elem.add("THead").add("TR"))
+        header = self._header(table, widths, elem.add("THead").add("TR"), styles)
         body = elem.add("TBody")
-        pieces_out: list[Flowable] = []
+        rows: list[Flowable] = []
         for index, row in enumerate(table.rows):
             tr = body.add("TR")
-            cells: list[list[Flowable]] = [[TaggedParagraph(
-                s.markup.text(row.dimension), s.cell_dimension, tag=tr.add("TH", attrs=ROW_HEADER))]]
-            cells += [self._cell(points, tr.add("TD")) for points in row.cells]
-            pieces = [_chunks(cell, w - 2 * CELL_PAD, self.piece_height) for cell, w in
-                      zip(cells, widths, strict=True)]
-            depth = max(len(p) for p in pieces)
+            cells: list[Cell] = [[TaggedParagraph(self.styles.markup.text(row.dimension),
+                                                  styles.dimension,
+                                                  tag=tr.add("TH", attrs=ROW_HEADER))]]
+            cells += [self._cell(points, tr.add("TD"), styles) for points in row.cells]
             fill = (page.background, page.shade)[index % 2]
-            for level in range(depth):
-                pieces_out.append(self._row_table(
-                    [p[level] if level < len(p) else "" for p in pieces], widths, fill,
-                    rule=level == depth - 1, pad_top=level == 0, pad_bottom=level == depth - 1))
-        if not pieces_out:
+            rows.append(self._row_table(cells, widths, fill, rule=True,
+                                        split=round(styles.cell.leading * 3 + CELL_PAD)))
+        if not rows:
             return [header]
-        return [KeepTogether([header, pieces_out[0]]), SetTopFlowables([header]),
-                *pieces_out[1:], SetTopFlowables([])]
+        return [kept_together([header, rows[0]]), SetTopFlowables([header]),
+                *rows[1:], SetTopFlowables([])]
 
-    def _header(self, table: PlanTable, widths: list[float], tr: Elem) -> Table:
+    def _cell_size(self, table: PlanTable, width: float) -> float | None:
+        """The cell text size at which the longest word of every column fits its width:
+        the brand's cell size or smaller, never below ``MIN_CELL_SIZE`` (None: it does not fit)."""
+        count = len(table.columns)
+        first = width * dimension_share(count)
+        column = (width - first) / count - 2 * CELL_PAD
+        cell, head = self.styles.cell, self.styles.cell_head
+        need = max([_longest(cell.fontName, _words(points)) for row in table.rows
+                    for points in row.cells] + [_longest(head.fontName, table.short_columns)]
+                   + [0.0])
+        need_first = max([_longest(head.fontName, [row.dimension]) for row in table.rows] + [0.0])
+        size = min(cell.fontSize, column / max(need, 1e-6) * 0.98,
+                   (first - 2 * CELL_PAD) / max(need_first, 1e-6) * 0.98)
+        return size if size >= MIN_CELL_SIZE else None
+
+    def _cell_styles(self, size: float) -> CellStyles:
+        s = self.styles
+
+        def scaled(style: ParagraphStyle) -> ParagraphStyle:
+            ratio = size / s.cell.fontSize
+            return style.clone(f"{style.name}{size:.2f}", fontSize=style.fontSize * ratio,
+                               leading=style.leading * ratio,
+                               spaceAfter=style.spaceAfter * ratio,
+                               leftIndent=style.leftIndent * ratio)
+
+        return CellStyles(scaled(s.cell), scaled(s.cell_bullet), scaled(s.cell_head),
+                          scaled(s.cell_dimension))
+
+    def _header(self, table: PlanTable, widths: list[float], tr: Elem,
+                styles: CellStyles) -> Table:
         fill = self.brand.colors.primary
-        style = self.styles.cell_head.clone("cell_head_ink",
+        style = styles.head.clone("cell_head_ink",
                                             textColor=HexColor(self.brand.ink_on(fill)))
         names = header_names(table.columns, table.short_columns)
         tr.add("TH", attrs=COLUMN_HEADER, keep=True)  # the corner above the dimensions
@@ -75,58 +121,53 @@ class ComparisonTables:
         return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
     def _row_table(self, cells: list[Cell], widths: list[float], fill: str, valign: str = "TOP",
-                   rule: bool = False, pad_top: bool = True, pad_bottom: bool = True) -> Table:
+                   rule: bool = False, split: int = 0) -> Table:
+        """One row; one taller than ``SPLIT_SHARE`` of a page may be split inside, into
+        pieces at least ``split`` high."""
         commands: list[TableCommand] = [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
             ("VALIGN", (0, 0), (-1, -1), valign),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1 if pad_top else 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2 if pad_bottom else 0),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2),
         ]
         if rule:
             commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
                              HexColor(self.brand.colors.tertiary)))
-        return Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+        table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+        height = table.wrap(sum(widths), self.page_height)[1] if split else 0.0
+        if height > self.page_height * SPLIT_SHARE:
+            # pieces of at least ``split``; any, for a row near a page tall or taller (each piece
+            # inherits the minimum, and its last one may be shorter)
+            piece = split if height <= self.page_height * 0.8 else 1
+            table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT",
+                          splitInRow=piece)
+        return table
 
-    def _cell(self, points: tuple[RichText, ...], td: Elem) -> list[Flowable]:
+    def _cell(self, points: tuple[RichText, ...], td: Elem, styles: CellStyles) -> list[Flowable]:
         """A cell's flowables: several points become bullets, one point stays plain text."""
-        s = self.styles
         flow: list[Flowable] = []
         lists = ListMaker(td)
         for point in points:
             blocks = point.blocks
             if len(points) > 1 and len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
                 lbl, body = lists.item(0)
-                flow.append(TaggedParagraph(s.markup.runs(blocks[0].runs), s.cell_bullet,
+                flow.append(TaggedParagraph(self.styles.markup.runs(blocks[0].runs), styles.bullet,
                                             bulletText=BULLET, tag=body, lbl=lbl))
             else:
                 lists = ListMaker(td)
-                flow.extend(rich_flowables(point, s.markup, s.cell, s.cell_bullet, td))
-        return flow or [TaggedParagraph("–", s.cell, tag=td.add("P"))]
+                flow.extend(rich_flowables(point, self.styles.markup, styles.cell, styles.bullet,
+                                           td))
+        return flow or [TaggedParagraph("–", styles.cell, tag=td.add("P"))]
 
 
-def _chunks(flowables: list[Flowable], width: float, limit: float) -> list[list[Flowable]]:
-    """Cut a cell's flowables into pieces no taller than ``limit``, splitting paragraphs."""
-    pieces: list[list[Flowable]] = [[]]
-    used = 0.0
-    queue = list(flowables)
-    while queue:
-        flowable = queue.pop(0)
-        height = flowable.wrap(width, limit)[1] + flowable.getSpaceAfter()
-        if used + height <= limit:
-            pieces[-1].append(flowable)
-            used += height
-            continue
-        parts = flowable.split(width, limit - used) if limit - used > 24 else []
-        if len(parts) >= 2:
-            pieces[-1].append(parts[0])
-            queue[:0] = parts[1:]
-        elif not pieces[-1]:  # cannot be split: it gets a piece of its own
-            pieces[-1].append(flowable)
-        else:
-            queue.insert(0, flowable)
-        pieces.append([])
-        used = 0.0
-    return [piece for piece in pieces if piece]
+def _words(points: tuple[RichText, ...]) -> list[str]:
+    return [block.plain for point in points for block in point.blocks]
+
+
+def _longest(font: str, texts: Iterable[str]) -> float:
+    """The width at 1 pt of the longest word in ``texts``."""
+    return max((stringWidth(word, font, 1.0) for text in texts for word in text.split()),
+               default=0.0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, assert_never
@@ -19,7 +19,7 @@ SUB_BULLET = "–"
 FULL_NAME_COLUMNS = 3  # a table with at most this many roles names them in full in its header
 HEADER_CHARS = 60  # characters of a role name in a table header (the notes have it in full)
 LADDER_STEPS = 6  # career steps drawn side by side; more continue on another row or slide
-WIDE_TABLE_COLUMNS = 4  # a handbook table with this many roles gets a landscape page
+PORTRAIT_TABLE_COLUMNS = 6  # a handbook table of at most this many roles stays on portrait pages
 SLIDE_WORDS = 8  # a shortened slide text keeps sentences until it has this many words
 
 
@@ -121,32 +121,39 @@ class PageStart(Enum):
 
     FLOW = "flow"  # right below what comes before it
     ROOMY = "roomy"  # on a new page when less than CHAPTER_ROOM is left on this one
+    OWN_PAGE = "own page"  # on a new page, unless this one holds only a few spilled lines
     NEW_PAGE = "new page"
 
 
 CHAPTER_ROOM = 120.0  # points: a chapter opening lower on a page than this moves to the next
+STUB_SHARE = 0.3  # a page filled less than this share of its height is no page to end on:
+# a chapter meant to open a new page follows right below such a few spilled lines instead
 
 
 def needs_wide_page(section: Section) -> bool:
-    """Whether ``section`` is set on landscape pages: it holds a table of many roles."""
-    return any(isinstance(element, Table) and len(element.columns) >= WIDE_TABLE_COLUMNS
+    """Whether ``section`` may need landscape pages: it holds a table of more roles than a
+    portrait page shows side by side (the renderer decides whether it fits after all)."""
+    return any(isinstance(element, Table) and len(element.columns) > PORTRAIT_TABLE_COLUMNS
                for element in section.elements)
 
 
-def chapter_start(plan: DocumentPlan, index: int) -> PageStart:
-    """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide, a
-    role or the FAQ, or follows a wide one; the first right after the contents; the closing
-    words right after the last chapter; any other on the same page when there is room."""
+def chapter_start(plan: DocumentPlan, index: int,
+                  wide: Callable[[Section], bool] = needs_wide_page) -> PageStart:
+    """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide (or
+    follows a wide one); a role or the FAQ on a new page unless the page so far holds only a
+    few lines spilled from before (the first likewise after the contents); the closing words
+    right after the last chapter; any other on the same page when there is room. ``wide``
+    tells whether a section is set on landscape pages."""
     section = plan.sections[index]
-    if needs_wide_page(section):
+    if wide(section):
         return PageStart.NEW_PAGE
     if index == 0:
-        return PageStart.FLOW
-    if needs_wide_page(plan.sections[index - 1]):
+        return PageStart.OWN_PAGE
+    if wide(plan.sections[index - 1]):
         return PageStart.NEW_PAGE
     match section.kind:
         case SectionKind.ROLE | SectionKind.FAQ:
-            return PageStart.NEW_PAGE
+            return PageStart.OWN_PAGE
         case SectionKind.CLOSING:
             return PageStart.FLOW
         case (SectionKind.INTRODUCTION | SectionKind.COMPARISON | SectionKind.RESPONSIBILITIES
@@ -156,9 +163,10 @@ def chapter_start(plan: DocumentPlan, index: int) -> PageStart:
             assert_never(section.kind)
 
 
-def part_start(section: Section) -> PageStart:
-    """Where a part inside a chapter begins: on a new page only when it needs a wide one."""
-    return PageStart.NEW_PAGE if needs_wide_page(section) else PageStart.FLOW
+def part_start(section: Section,
+               wide: Callable[[Section], bool] = needs_wide_page) -> PageStart:
+    """Where a part inside a chapter begins: on a new page only when it is set wide."""
+    return PageStart.NEW_PAGE if wide(section) else PageStart.FLOW
 
 
 def keeps_with_previous(section: Section) -> bool:

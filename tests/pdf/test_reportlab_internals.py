@@ -18,6 +18,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -33,6 +34,7 @@ from guidebuilder.pdf.reportlab_internals import (
     annotation_reference,
     contents_entries,
     current_page_size,
+    kept_flowables,
     on_link_bounds,
     page_objects,
     reference,
@@ -301,3 +303,14 @@ def test_contents_entries_and_table() -> None:
     assert [type(part) for part in toc.split(100, 100)] == [Table]
     assert "_table" in inspect.getsource(TableOfContents.drawOn)
     assert "_lastEntries" in inspect.getsource(TableOfContents.wrap)
+
+
+def test_kept_flowables_are_the_ones_given_and_a_nested_keep_measures_endless() -> None:
+    style = getSampleStyleSheet()["Normal"]
+    inner = [Paragraph("one", style), Paragraph("two", style)]
+    keep = KeepTogether(inner)
+    assert kept_flowables(keep) == inner
+    outer = KeepTogether([Paragraph("lead", style), keep])
+    canvas = Canvas(io.BytesIO())
+    assert keep.wrapOn(canvas, 400, 800)[1] > 800  # why kept_together opens nested groups
+    assert outer.wrapOn(canvas, 400, 800)[1] > 800

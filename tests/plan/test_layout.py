@@ -20,7 +20,7 @@ from guidebuilder.plan.document import (
     Table,
 )
 from guidebuilder.plan.layout import (
-    WIDE_TABLE_COLUMNS,
+    PORTRAIT_TABLE_COLUMNS,
     PageStart,
     chapter_start,
     keeps_with_previous,
@@ -32,7 +32,7 @@ from guidebuilder.plan.layout import (
 from conftest import write
 
 K = SectionKind
-FLOW, ROOMY, NEW = PageStart.FLOW, PageStart.ROOMY, PageStart.NEW_PAGE
+FLOW, ROOMY, NEW, OWN = PageStart.FLOW, PageStart.ROOMY, PageStart.NEW_PAGE, PageStart.OWN_PAGE
 WIDE = "wide"  # marks a chapter holding a table of many roles
 TEXT = Prose(RichText("", ()))
 
@@ -43,7 +43,7 @@ def _table(columns: int) -> Table:
 
 
 def _section(kind: SectionKind, wide: bool = False, children: tuple[Section, ...] = ()) -> Section:
-    elements = (_table(WIDE_TABLE_COLUMNS),) if wide else (TEXT,)
+    elements = (_table(PORTRAIT_TABLE_COLUMNS + 1),) if wide else (TEXT,)
     return Section(kind.value, kind, kind.value.title(), elements, children)
 
 
@@ -55,8 +55,8 @@ def _plan(*chapters: SectionKind | tuple[SectionKind, str]) -> DocumentPlan:
 
 
 @pytest.mark.parametrize(("columns", "wide"), [
-    (1, False), (WIDE_TABLE_COLUMNS - 1, False), (WIDE_TABLE_COLUMNS, True),
-    (WIDE_TABLE_COLUMNS + 3, True)])
+    (1, False), (PORTRAIT_TABLE_COLUMNS, False), (PORTRAIT_TABLE_COLUMNS + 1, True),
+    (PORTRAIT_TABLE_COLUMNS + 4, True)])
 def test_a_table_of_many_roles_needs_a_wide_page(columns: int, wide: bool) -> None:
     section = Section("c", K.COMPARISON, "C", (TEXT, _table(columns)))
     assert needs_wide_page(section) is wide
@@ -68,14 +68,14 @@ def test_only_a_sections_own_tables_make_it_wide() -> None:
 
 
 @pytest.mark.parametrize(("chapters", "starts"), [
-    ((K.INTRODUCTION, K.COMPARISON, K.CLOSING), [FLOW, ROOMY, FLOW]),
+    ((K.INTRODUCTION, K.COMPARISON, K.CLOSING), [OWN, ROOMY, FLOW]),
     ((K.INTRODUCTION, K.COMPARISON, K.ROLE, K.ROLE, K.FAQ, K.CLOSING),
-     [FLOW, ROOMY, NEW, NEW, NEW, FLOW]),
+     [OWN, ROOMY, OWN, OWN, OWN, FLOW]),
     ((K.INTRODUCTION, (K.COMPARISON, WIDE), K.COMPARISON, (K.COMPARISON, WIDE), K.CLOSING),
-     [FLOW, NEW, NEW, NEW, NEW]),
-    ((K.ROLE, K.FAQ), [FLOW, NEW]),
+     [OWN, NEW, NEW, NEW, NEW]),
+    ((K.ROLE, K.FAQ), [OWN, OWN]),
     (((K.COMPARISON, WIDE), K.ROLE), [NEW, NEW]),
-    ((K.FAQ,), [FLOW]),
+    ((K.FAQ,), [OWN]),
 ])
 def test_where_each_chapter_begins(chapters: tuple[SectionKind | tuple[SectionKind, str], ...],
                                    starts: list[PageStart]) -> None:
@@ -98,10 +98,10 @@ def test_only_the_closing_words_keep_the_item_before_them(kind: SectionKind) -> 
     assert keeps_with_previous(_section(kind)) is (kind is K.CLOSING)
 
 
-def test_the_seed_handbook_opens_roles_and_the_faq_on_new_pages(seed_plan) -> None:
+def test_the_seed_handbook_opens_roles_and_the_faq_on_pages_of_their_own(seed_plan) -> None:
     starts = {section.kind: chapter_start(seed_plan, index)
               for index, section in enumerate(seed_plan.sections) if index}
-    assert starts[K.ROLE] is starts[K.FAQ] is NEW
+    assert starts[K.ROLE] is starts[K.FAQ] is OWN
     assert starts[K.CLOSING] is FLOW
 
 
