@@ -95,12 +95,6 @@ def build_styles(brand: Brand) -> Styles:
                               textColor=color, spaceBefore=size * before,
                               spaceAfter=size * 0.6, keepWithNext=1)
 
-    toc = tuple(ParagraphStyle(f"toc{level}", body, fontName=base if level else heading,
-                               fontSize=size + (0.5 if level == 0 else -0.5),
-                               leading=(size + 1) * 1.45, leftIndent=level * size * 1.6 + size * 1.6,
-                               firstLineIndent=-size * 1.6, spaceBefore=size * (0.5 if level == 0 else 0),
-                               spaceAfter=0)
-                for level in range(3))
     return Styles(
         body=body, bullet=bullet, cell=cell, cell_bullet=cell_bullet, cell_head=cell_head,
         cell_dimension=cell_dimension,
@@ -108,7 +102,7 @@ def build_styles(brand: Brand) -> Styles:
         question=ParagraphStyle("question", head("q", 1.0, 0.9, text), spaceAfter=size * 0.25,
                                 leftIndent=size * 2.2, firstLineIndent=-size * 2.2),
         answer=ParagraphStyle("answer", body, leftIndent=size * 2.2),
-        toc=toc,
+        toc=_contents_styles(body, base, heading),
         cover_title=ParagraphStyle("cover_title", head("ct", 3.0, 0.0), leading=size * 3.5),
         cover_subtitle=ParagraphStyle("cover_subtitle", body, fontSize=size * 1.7,
                                       leading=size * 2.2, textColor=HexColor(surface.accent)),
@@ -122,6 +116,19 @@ def build_styles(brand: Brand) -> Styles:
                       round(size * (brand.typography.code_scale - 1), 1), drawable(brand),
                       brand.typography.fallbacks or ()),
     )
+
+
+def _contents_styles(body: ParagraphStyle, base: str,
+                     heading: str) -> tuple[ParagraphStyle, ...]:
+    """The contents page's line styles, one per heading level."""
+    size = body.fontSize
+    return tuple(ParagraphStyle(f"toc{level}", body, fontName=base if level else heading,
+                                fontSize=size + (0.5 if level == 0 else -0.5),
+                                leading=(size + 1) * 1.45,
+                                leftIndent=level * size * 1.6 + size * 1.6,
+                                firstLineIndent=-size * 1.6,
+                                spaceBefore=size * (0.5 if level == 0 else 0), spaceAfter=0)
+                 for level in range(3))
 
 
 def _css(hex_color: str) -> str:
