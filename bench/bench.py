@@ -248,7 +248,7 @@ def warm_rebuild(runs: int, work: Path) -> float:
         fmt.renderer()
     renderers = RenderSet(ALL, forked=True).start()
     try:
-        job = Job(SEED, output_paths(SEED, work / "warm", ALL))
+        job = Job(SEED, output_paths(SEED, work / "warm", ALL), rebuild=True)
         for _ in range(2):
             run_job(job, renderers)
         return timed(lambda: run_job(job, renderers), runs)[0]

@@ -30,9 +30,14 @@ def main() -> None:
     for number in STOPPING:
         signal.signal(number, _stop)
     try:
-        from guidebuilder.run.renderers import preforked
+        from guidebuilder.run.formats import planned_formats
 
-        renderers = preforked(sys.argv[1:])
+        formats = planned_formats(sys.argv[1:])
+        renderers = None
+        if formats:
+            from guidebuilder.run.renderers import preforked
+
+            renderers = preforked(formats)
         from guidebuilder.cli import main as run
 
         run(renderers)

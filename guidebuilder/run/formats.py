@@ -6,14 +6,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem
-from guidebuilder.plan.document import DocumentPlan, RenderOptions
 
-Render = Callable[[DocumentPlan, Brand, BinaryIO, RenderOptions], list[Problem]]
-Warm = Callable[[Brand], None]
+if TYPE_CHECKING:  # the command line reads this table before anything else is loaded
+    from guidebuilder.brand.model import Brand
+    from guidebuilder.plan.document import DocumentPlan, RenderOptions
+
+Render = Callable[["DocumentPlan", "Brand", BinaryIO, "RenderOptions"], list[Problem]]
+Warm = Callable[["Brand"], None]
 
 
 @dataclass(frozen=True)
@@ -53,3 +55,30 @@ def format_named(name: str) -> Format:
     except KeyError:
         raise GuideBuilderError(Problem("", f"unknown output format '{name}'",
                                         hint=f"use one of: {', '.join(FORMATS)}")) from None
+
+
+def planned_formats(argv: list[str]) -> tuple[str, ...] | None:
+    """The formats a command line will render in forked processes: a rendering command's
+    (or the one ``--format`` names), none when it renders here (``--jobs 1``) or only asks
+    for help. A guess the command line later contradicts costs only time: the command
+    adjusts the set."""
+    words = [word for word in argv if not word.startswith("-")]
+    formats = COMMANDS.get(words[0] if words else "")
+    if formats is None or {"-h", "--help"} & set(argv) or _option(argv, "--jobs", "-j") == "1":
+        return None
+    named = _option(argv, "--format", "-f")
+    return (named,) if named in FORMATS and formats == ALL else formats
+
+
+def _option(argv: list[str], long: str, short: str) -> str | None:
+    """The value given to an option, as Click reads it (``--x V``, ``--x=V``, ``-x V``,
+    ``-xV``); the last one counts."""
+    found = None
+    for index, word in enumerate(argv):
+        if word in (long, short):
+            found = argv[index + 1] if index + 1 < len(argv) else None
+        elif word.startswith(long + "="):
+            found = word[len(long) + 1:]
+        elif word.startswith(short) and not word.startswith("--") and len(word) > 2:
+            found = word[2:]
+    return found

@@ -20,7 +20,7 @@ from guidebuilder import cache
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
-from guidebuilder.run.formats import ALL, COMMANDS, FORMATS, Format, format_named
+from guidebuilder.run.formats import Format, format_named
 from guidebuilder.run.render import render, warm
 
 
@@ -261,35 +261,7 @@ class Renderers:
         self.sets = []
 
 
-def preforked(argv: list[str]) -> RenderSet | None:
-    """The render set a command line will use, forked now, before the command line is read
-    in full (see ``planned_formats``)."""
-    formats = planned_formats(argv)
-    return RenderSet(formats, forked=True).start() if formats and can_fork() else None
-
-
-def planned_formats(argv: list[str]) -> tuple[str, ...] | None:
-    """The formats a command line will render in forked processes: a rendering command's
-    (or the one ``--format`` names), none when it renders here (``--jobs 1``) or only asks
-    for help. A guess the command line later contradicts costs only time: the command
-    adjusts the set."""
-    words = [word for word in argv if not word.startswith("-")]
-    formats = COMMANDS.get(words[0] if words else "")
-    if formats is None or {"-h", "--help"} & set(argv) or _option(argv, "--jobs", "-j") == "1":
-        return None
-    named = _option(argv, "--format", "-f")
-    return (named,) if named in FORMATS and formats == ALL else formats
-
-
-def _option(argv: list[str], long: str, short: str) -> str | None:
-    """The value given to an option, as Click reads it (``--x V``, ``--x=V``, ``-x V``,
-    ``-xV``); the last one counts."""
-    found = None
-    for index, word in enumerate(argv):
-        if word in (long, short):
-            found = argv[index + 1] if index + 1 < len(argv) else None
-        elif word.startswith(long + "="):
-            found = word[len(long) + 1:]
-        elif word.startswith(short) and not word.startswith("--") and len(word) > 2:
-            found = word[2:]
-    return found
+def preforked(formats: tuple[str, ...]) -> RenderSet | None:
+    """The render set of a command that renders ``formats``, forked now, before the command
+    line is read in full (see ``formats.planned_formats``); None where forking does not pay."""
+    return RenderSet(formats, forked=True).start() if can_fork() else None

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from guidebuilder.errors import GuideBuilderError
-from guidebuilder.run.formats import ALL, FORMATS
+from guidebuilder.run.formats import ALL, FORMATS, planned_formats
 from guidebuilder.run.job import output_paths
-from guidebuilder.run.renderers import RenderSet, planned_formats
+from guidebuilder.run.renderers import RenderSet
 
 from conftest import ROOT, SEED
 
