@@ -117,7 +117,7 @@ def _remove_stale_scratch() -> None:
     with contextlib.suppress(OSError):
         for entry in os.scandir(tempfile.gettempdir()):
             match = _SCRATCH_NAME.match(entry.name)
-            if not match or _alive(int(match[1])):
+            if not match or process_alive(int(match[1])):
                 continue
             with contextlib.suppress(OSError):
                 status = entry.stat(follow_symlinks=False)
@@ -125,7 +125,9 @@ def _remove_stale_scratch() -> None:
                     shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` still runs (names of scratch folders and temporaries carry
+    the pid of the process that made them)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from guidebuilder.cache import process_alive
 from guidebuilder.errors import Problem, RenderError
 
 TEMP_SUFFIX = ".part"
@@ -133,18 +134,8 @@ def remove_stale(target: Path) -> None:
             pid = int(leftover.name.split(".gb-", 1)[1].split("-", 1)[0])
         except (IndexError, ValueError):
             continue
-        if pid != os.getpid() and not _alive(pid):
+        if pid != os.getpid() and not process_alive(pid):
             leftover.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _umask() -> int:
