@@ -285,7 +285,7 @@ def check(
     shown: set[Problem] = set()
     for guide in guides or _default_guides():
         try:
-            _warn(prepare(Job(guide, {}, brand)).warnings, shown)
+            _warn(prepare(Job(guide, {}, brand)).account.warnings(), shown)
         except GuideBuilderError as exc:
             failed += 1
             _report(exc.problems)

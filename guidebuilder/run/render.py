@@ -23,25 +23,30 @@ def warm(fmt: Format, brand: Brand) -> None:
 
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
-    """Rendering makes millions of short-lived objects; by default the garbage collector runs
-    every 700 of them and now and then rescans everything alive (the whole plan with it), which
-    makes a large guide cost more per page than a small one. Meanwhile it runs every 10,000
-    (more would save little and keep much more garbage: 250 MB at the peak of a 16x build
-    become 390 MB at 50,000)."""
-    thresholds = gc.get_threshold()
+    """Rendering makes millions of short-lived objects, and cycles among them, so the garbage
+    collector runs meanwhile (even where loading the command had turned it off), but every
+    10,000 of them, not every 700: by default it would now and then rescan everything alive
+    (the whole plan with it), which makes a large guide cost more per page than a small one
+    (more than 10,000 would save little and keep much more garbage: 250 MB at the peak of a
+    16x build become 390 MB at 50,000)."""
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(10_000, *thresholds[1:])
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
+        if not enabled:
+            gc.disable()
 
 
 def render(fmt: Format, plan: DocumentPlan, brand: Brand, target: Path,
            options: RenderOptions) -> list[Problem]:
     """Render one format into ``target``; return its warnings."""
     try:
+        renderer = fmt.renderer()  # imported (the first time) before collections resume
         with target.open("wb") as stream, _fewer_collections():
-            return fmt.renderer()(plan, brand, stream, options)
+            return renderer(plan, brand, stream, options)
     except (GuideBuilderError, OSError):  # an OSError is named by the job (by its target)
         raise
     except Exception as exc:
