@@ -27,6 +27,7 @@ from guidebuilder.run.records import Record, contents, make_record, up_to_date
 from guidebuilder.run.renderers import Renderer, RenderSet
 
 if TYPE_CHECKING:
+    from guidebuilder.guide.model import Guide
     from guidebuilder.reading.located import Located
     from guidebuilder.run.dates import Stamp
 
@@ -77,8 +78,8 @@ class Account:
     render, since no renderer needs them."""
 
     job: Job
+    guide: Guide
     source: Located
-    language: str
     brand: Brand
     brand_file: Path | None
     found: list[Problem]  # while loading (the brand's, the fonts')
@@ -88,7 +89,7 @@ class Account:
     def warnings(self) -> list[Problem]:
         from guidebuilder.run.notices import language_warnings, placeholder_warnings
 
-        return (self.found + language_warnings(self.source, self.language)
+        return (self.found + language_warnings(self.source, self.guide.language)
                 + placeholder_warnings(self.brand, self.brand_file))
 
     def record(self) -> Record:
@@ -151,7 +152,7 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
                                         hint="check the name, or the roles' audience lists"))
     inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
               **dict.fromkeys(brand.files(), "a file the brand file names")}
-    return Prepared(plan, brand, inputs, Account(job, source, guide.language, brand, brand_file,
+    return Prepared(plan, brand, inputs, Account(job, guide, source, brand, brand_file,
                                                  warnings, stamp, list(inputs)))
 
 
