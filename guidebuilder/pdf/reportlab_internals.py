@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary
@@ -166,3 +167,30 @@ def kept_flowables(keep: KeepTogether) -> list[Flowable]:
     """The flowables a KeepTogether keeps on one page (reportlab has no getter for them)."""
     content: list[Flowable] = keep._content  # type: ignore[attr-defined]
     return content
+
+
+# -- shaped text (right-to-left guides) ------------------------------------------------------
+
+
+@contextmanager
+def words_measured_by(measure: Callable[..., Any]) -> Iterator[None]:
+    """Inside, reportlab's paragraphs whose style has ``shaping`` pass every word to
+    ``measure`` (in place of HarfBuzz shaping) while they break lines: ``measure(word)``
+    returns the word, ``word[0]`` its width. reportlab looks the shaper up as a module global
+    of ``reportlab.platypus.paragraph``."""
+    from reportlab.platypus import paragraph
+
+    original = paragraph.shapeFragWord
+    paragraph.shapeFragWord = measure
+    try:
+        yield
+    finally:
+        paragraph.shapeFragWord = original
+
+
+def shaped_advance(text: str) -> float | None:
+    """The advance of shaped glyphs (a reportlab ``ShapedStr``) in 1/1000 em, as HarfBuzz
+    placed them; None for plain text. reportlab measures a shaped string glyph by glyph, by
+    each glyph's own width: wrong where HarfBuzz moved glyphs (kerning, marks, joining)."""
+    data = getattr(text, "__shapeData__", None)
+    return None if data is None else float(sum(glyph.x_advance for glyph in data))

@@ -104,7 +104,8 @@ class ComparisonTables:
             return style.clone(f"{style.name}{size:.2f}", fontSize=style.fontSize * ratio,
                                leading=style.leading * ratio,
                                spaceAfter=style.spaceAfter * ratio,
-                               leftIndent=style.leftIndent * ratio)
+                               leftIndent=style.leftIndent * ratio,
+                               rightIndent=style.rightIndent * ratio)
 
         return CellStyles(scaled(s.cell), scaled(s.cell_bullet), scaled(s.cell_head),
                           scaled(s.cell_dimension))
@@ -136,6 +137,8 @@ class ComparisonTables:
         if rule:
             commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
                              HexColor(self.brand.colors.tertiary)))
+        if self.styles.rtl:  # the first column at the right (every command spans all cells)
+            cells, widths = cells[::-1], widths[::-1]
         table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
         height = table.wrap(sum(widths), self.page_height)[1] if split else 0.0
         if height > self.page_height * SPLIT_SHARE:
