@@ -127,7 +127,10 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
     bullet = (f'<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>'
               f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
     indent = -emu(design.bullet_indent) if block.bullet else 0
-    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}">'
+    direction = ""
+    if design.rtl:  # read from the right: the bullet, its indent and the text's start there
+        align, direction = {"l": "r", "r": "l"}.get(align, align), ' rtl="1"'
+    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}"{direction}>'
             f'<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')

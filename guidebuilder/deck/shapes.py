@@ -92,6 +92,8 @@ class SlideShapes:
         d = self.design
         cells = [[(paragraphs_xml(blocks, d, ink, self.part), fill) for blocks, fill, ink in row]
                  for row in rows]
+        if d.rtl:  # the first column at the right: written in reverse (LibreOffice ignores tblPr rtl)
+            cells, widths = [row[::-1] for row in cells], list(widths)[::-1]
         return self._tree.add(self._tree.table_xml(
             name, (emu(left), emu(top)), [emu(width) for width in widths],
             [emu(height) for height in heights], cells, (emu(d.inset_x), emu(d.inset_y))))

@@ -178,8 +178,9 @@ def words_measured_by(measure: Callable[..., Any]) -> Iterator[None]:
     ``measure`` (in place of HarfBuzz shaping) while they break lines: ``measure(word)``
     returns the word, ``word[0]`` its width. reportlab looks the shaper up as a module global
     of ``reportlab.platypus.paragraph``."""
-    from reportlab.platypus import paragraph
+    from reportlab.platypus import paragraph as module
 
+    paragraph: Any = module
     original = paragraph.shapeFragWord
     paragraph.shapeFragWord = measure
     try:

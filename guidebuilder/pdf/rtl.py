@@ -11,7 +11,7 @@ from typing import Any
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
@@ -23,9 +23,10 @@ _FEATURES = {"kern": True, "liga": True}
 
 
 @lru_cache(maxsize=64)
-def _hb_font(font_name: str) -> tuple[TTFont, Any]:
-    """reportlab's font ``font_name`` and a HarfBuzz font on its file, in 1/1000 em units."""
-    ttf = pdfmetrics.getFont(font_name)
+def _hb_font(font_name: str) -> tuple[Any, Any]:
+    """reportlab's font ``font_name`` (a TTFont) and a HarfBuzz font on its file, in 1/1000 em
+    units."""
+    ttf: Any = pdfmetrics.getFont(font_name)
     return ttf, ttf.hbFont(1000)  # hbFont also readies ttf.hbAddPrivate
 
 
@@ -56,7 +57,8 @@ def shape(font_name: str, text: str, start: int, end: int, rtl: bool) -> tuple[S
                               face.charWidths[code]))
         chars.append(chr(code))
         total += advance
-    return ShapedStr("".join(chars), shapeData=data), total
+    glyph_data: Any = data
+    return ShapedStr("".join(chars), shapeData=glyph_data), total
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, fields, replace
 from functools import cached_property
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -68,7 +69,7 @@ def build_styles(brand: Brand, rtl: bool = False) -> Styles:
     styles = _styles(brand)
     if not rtl:
         return styles
-    mirrored = {field.name: rtl_style(value) for field in fields(styles)
+    mirrored: dict[str, Any] = {field.name: rtl_style(value) for field in fields(styles)
                 if isinstance(value := getattr(styles, field.name), ParagraphStyle)}
     return replace(styles, toc=tuple(map(rtl_style, styles.toc)), rtl=True, **mirrored)
 
@@ -79,7 +80,8 @@ def rtl_style(style: ParagraphStyle) -> ParagraphStyle:
     shaped (the paragraph then draws its lines in visual order, see ``TaggedParagraph``)."""
     if style.wordWrap == "RTL":
         return style
-    alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(style.alignment, style.alignment)
+    alignment: Any = style.alignment
+    alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(alignment, alignment)
     return style.clone(f"{style.name}-rtl", alignment=alignment, wordWrap="RTL", shaping=1,
                        leftIndent=style.rightIndent, rightIndent=style.leftIndent)
 
