@@ -15,7 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
-from guidebuilder.pdf.reportlab_internals import DeferredPagesCanvas, current_page_size
+from guidebuilder.pdf.reportlab_internals import (
+    DeferredPagesCanvas,
+    ShapedWidthCanvas,
+    current_page_size,
+)
 from guidebuilder.pdf.structure import StructTree, pdf_date
 from guidebuilder.pdf.styles import Markup
 from guidebuilder.pdf.tagging import TaggingCanvas
@@ -76,7 +80,7 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
     """A canvas that draws the running header and footer once the page count is known, and
     tags what it draws with the elements of ``tree`` (the header and footer as artifacts)."""
 
-    class HandbookCanvas(DeferredPagesCanvas, TaggingCanvas):
+    class HandbookCanvas(DeferredPagesCanvas, TaggingCanvas, ShapedWidthCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             if tree.created is not None:  # else reportlab's invariant date, 1 January 2000

@@ -195,3 +195,15 @@ def shaped_advance(text: str) -> float | None:
     each glyph's own width: wrong where HarfBuzz moved glyphs (kerning, marks, joining)."""
     data = getattr(text, "__shapeData__", None)
     return None if data is None else float(sum(glyph.x_advance for glyph in data))
+
+
+class ShapedWidthCanvas(Canvas):
+    """A canvas that measures shaped glyphs by their HarfBuzz advances: paragraphs place the
+    fragments after them, their links and underlines by the canvas's ``stringWidth``."""
+
+    def stringWidth(self, text: str, fontName: str | None = None,
+                    fontSize: float | None = None) -> float:
+        advance = shaped_advance(text)
+        if advance is None:
+            return super().stringWidth(text, fontName, fontSize)
+        return advance * (self._fontsize if fontSize is None else fontSize) / 1000  # type: ignore[attr-defined]

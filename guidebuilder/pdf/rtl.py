@@ -13,7 +13,7 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.paragraph import FragLine, ParaLines
+from reportlab.platypus.paragraph import ParaLines
 
 from guidebuilder.pdf.reportlab_internals import words_measured_by
 from guidebuilder.text.bidi import first_strong_rtl, levels, visual_runs
@@ -108,11 +108,9 @@ def visual_layout(layout: ParaLines, rtl: bool) -> ParaLines:
     lines = []
     for line, text, start in zip(layout.lines, texts, starts, strict=True):
         words, width = _visual_words(line.words, text, resolved[start:start + len(text)], base)
-        new = FragLine(**line.__dict__)
-        new.words = words[::-1] if rtl else words
-        new.extraSpace = line.maxWidth - width
-        lines.append(new)
-    return ParaLines(**{**layout.__dict__, "lines": lines})
+        lines.append(line.clone(words=words[::-1] if rtl else words,
+                                extraSpace=line.maxWidth - width))
+    return layout.clone(lines=lines)
 
 
 def _visual_words(frags: Sequence[Any], text: str, line_levels: Sequence[int],

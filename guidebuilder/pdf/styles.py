@@ -148,7 +148,8 @@ def _styles(brand: Brand) -> Styles:
                "bold": base_bold},
         markup=Markup(brand.typography.mono, _css(surface.link), _css(surface.code),
                       round(size * (brand.typography.code_scale - 1), 1), drawable(brand),
-                      brand.typography.fallbacks or ()),
+                      brand.typography.fallbacks or (),
+                      (brand.typography.heading_bold, brand.typography.heading_italic)),
     )
 
 
@@ -183,6 +184,7 @@ class Markup:
     code_delta: float  # points added to the size of code spans (the brand's monospace size)
     codes: frozenset[int]
     fallbacks: tuple[Fallback, ...] = ()  # fonts for scripts the brand's fonts miss
+    heading_style: tuple[bool, bool] = (True, False)  # the heading font's (bold, italic)
 
     def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
         if not self.fallbacks or self.codes.issuperset(map(ord, text)):
@@ -191,6 +193,10 @@ class Markup:
         return "".join(escape(piece) if font is None else
                        f"<font name={quoteattr(register_family(font)[style])}>{escape(piece)}</font>"
                        for font, piece in self._pieces(text))
+
+    def heading(self, text: str) -> str:
+        """:meth:`text` for text set in the heading font: fallback fonts in its weight."""
+        return self.text(text, *self.heading_style)
 
     def font_runs(self, text: str, font_name: str, bold: bool = False) -> list[tuple[str, str]]:
         """``text`` as (font name, piece) runs: ``font_name`` where the brand's fonts draw it,

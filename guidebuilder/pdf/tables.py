@@ -69,7 +69,7 @@ class ComparisonTables:
         rows: list[Flowable] = []
         for index, row in enumerate(table.rows):
             tr = body.add("TR")
-            cells: list[Cell] = [[TaggedParagraph(self.styles.markup.text(row.dimension),
+            cells: list[Cell] = [[TaggedParagraph(self.styles.markup.heading(row.dimension),
                                                   styles.dimension,
                                                   tag=tr.add("TH", attrs=ROW_HEADER))]]
             cells += [self._cell(points, tr.add("TD"), styles) for points in row.cells]
@@ -117,7 +117,7 @@ class ComparisonTables:
                                             textColor=HexColor(self.brand.ink_on(fill)))
         names = header_names(table.columns, table.short_columns)
         tr.add("TH", attrs=COLUMN_HEADER, keep=True)  # the corner above the dimensions
-        cells = [TaggedParagraph(self.styles.markup.text(name), style,
+        cells = [TaggedParagraph(self.styles.markup.heading(name), style,
                                  tag=tr.add("TH", attrs=COLUMN_HEADER)) for name in names]
         return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
