@@ -172,6 +172,18 @@ def kept_flowables(keep: KeepTogether) -> list[Flowable]:
 # -- shaped text (right-to-left guides) ------------------------------------------------------
 
 
+def enable_shaping() -> None:
+    """Give reportlab HarfBuzz now (``brand.fonts.load_reportlab_fonts`` imported it without):
+    its TrueType module keeps the library as a module global, read when fonts shape or draw
+    shaped glyphs. Fonts registered before still say they are not shapable: set ``shapable``."""
+    from reportlab.pdfbase import ttfonts
+
+    if ttfonts.uharfbuzz is None:  # type: ignore[attr-defined]
+        import uharfbuzz
+
+        ttfonts.uharfbuzz = uharfbuzz  # type: ignore[attr-defined]
+
+
 @contextmanager
 def words_measured_by(measure: Callable[..., Any]) -> Iterator[None]:
     """Inside, reportlab's paragraphs whose style has ``shaping`` pass every word to

@@ -15,8 +15,10 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import ParaLines
 
-from guidebuilder.pdf.reportlab_internals import words_measured_by
+from guidebuilder.pdf.reportlab_internals import enable_shaping, words_measured_by
 from guidebuilder.text.bidi import first_strong_rtl, levels, visual_runs
+
+enable_shaping()
 
 OBJECT = "\ufffc"  # stands for a fragment without text (a callback) in a line's bidi text
 _FEATURES = {"kern": True, "liga": True}
@@ -27,6 +29,7 @@ def _hb_font(font_name: str) -> tuple[Any, Any]:
     """reportlab's font ``font_name`` (a TTFont) and a HarfBuzz font on its file, in 1/1000 em
     units."""
     ttf: Any = pdfmetrics.getFont(font_name)
+    ttf.shapable = True  # false when the font was registered before HarfBuzz was loaded
     return ttf, ttf.hbFont(1000)  # hbFont also readies ttf.hbAddPrivate
 
 
@@ -83,8 +86,10 @@ def _measure_word(word: Any, features: Any = None, force: bool = False) -> Any:
 
 
 @contextmanager
-def shaped_breaking() -> Iterator[None]:
-    """Inside, reportlab breaks lines with the shaped width of each word."""
+def shaped_breaking(font_name: str) -> Iterator[None]:
+    """Inside, reportlab breaks the lines of a paragraph whose style sets ``font_name`` (and
+    ``shaping``) with the shaped width of each word."""
+    _hb_font(font_name)  # reportlab shapes only when the style's font says it can
     with words_measured_by(_measure_word):
         yield
 

@@ -54,7 +54,7 @@ class TaggedParagraph(Paragraph):
             return super().breakLines(width)
         from guidebuilder.pdf.rtl import shaped_breaking
 
-        with shaped_breaking():
+        with shaped_breaking(self.style.fontName):
             return super().breakLines(width)
 
     def draw(self) -> None:
