@@ -4,7 +4,6 @@ the pages mirrored (tables, contents, header and footer), every font embedded, P
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -16,38 +15,10 @@ from pypdf import PdfReader
 
 from guidebuilder.run.job import Job, run_job
 
-from conftest import ROOT, require_tool
+from conftest import ARABIC, HEBREW, ROOT, require_tool
 from rtlcheck import bbox_lines, guide_texts, letters, logical_text, visual_order_report
 
-HEBREW = ROOT / "examples" / "hebrew" / "product-team.yaml"
-ARABIC = ROOT / "tests" / "data" / "ar-guide.yaml"
 LABELS = tomllib.loads((ROOT / "guidebuilder" / "plan" / "labels.toml").read_text("utf-8"))
-
-
-def require_arabic_font() -> None:
-    """Skip when no installed font has Arabic (the built-in Liberation fonts have none)."""
-    listed = subprocess.run([require_tool("fc-list"), ":lang=ar", "file"], capture_output=True,
-                            text=True).stdout if shutil.which("fc-list") else ""
-    if not listed.strip():
-        pytest.skip("no installed font has Arabic (apt-get install fonts-noto-core or fonts-dejavu)")
-
-
-def _build(folder: Path, guide: Path) -> dict[str, Path]:
-    targets = {"pdf": folder / f"{guide.stem}.pdf", "pptx": folder / f"{guide.stem}.pptx"}
-    result = run_job(Job(guide, targets))
-    assert result.error is None, result.error
-    return targets
-
-
-@pytest.fixture(scope="session")
-def hebrew_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return _build(tmp_path_factory.mktemp("hebrew"), HEBREW)
-
-
-@pytest.fixture(scope="session")
-def arabic_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    require_arabic_font()
-    return _build(tmp_path_factory.mktemp("arabic"), ARABIC)
 
 
 @pytest.fixture(params=["he", "ar"])
