@@ -259,6 +259,14 @@ def _xfrm(box: Rect) -> str:
             "</a:xfrm>")
 
 
+def mirror_horizontally(shape: Element, slide_width: int) -> None:
+    """Move a shape to the mirror place across the slide's vertical centre line (lengths in
+    EMU): the layout of a right-to-left deck."""
+    offset = next(shape.iter(qn("a:off")))
+    extent = next(shape.iter(qn("a:ext")))
+    offset.set("x", str(slide_width - int(offset.get("x")) - int(extent.get("cx"))))
+
+
 def describe_picture(picture: Element, alt: str) -> None:
     """Give a picture (``p:pic``) its alt text."""
     picture.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
