@@ -89,3 +89,19 @@ def test_libreoffice_shows_the_hebrew_deck_in_visual_order(hebrew_outputs: dict[
     assert checked >= 20 and wrong == []
     text = " ".join(logical_text(pdf).split())
     assert "מנהל מוצר מול מנהל פרויקט" in text
+
+
+def test_shapes_are_mirrored(hebrew_outputs: dict[str, Path]) -> None:
+    """The first card of a role slide is at the right, the title box ends at the right margin."""
+    deck = Presentation(hebrew_outputs["pptx"])
+    width = deck.slide_width
+    cards = [{shape.name: shape for shape in slide.shapes if shape.name.startswith("Card: ")}
+             for slide in deck.slides]
+    role = next(names for names in cards if len(names) == 2)
+    responsibilities = role[f"Card: {LABELS['he']['responsibilities']}"]
+    tasks = role[f"Card: {LABELS['he']['tasks']}"]
+    assert responsibilities.left > tasks.left
+    for slide in deck.slides:
+        title = slide.shapes.title
+        if title is not None:
+            assert title.left + title.width > width * 0.8

@@ -144,3 +144,28 @@ def test_a_left_to_right_guide_quoting_hebrew_keeps_its_direction(tmp_path: Path
     assert re.search("The team says +שלום עולם *to new hires.", text), text
     line = next(words for _, words in bbox_lines(target) if any(w == "team" for *_, w in words))
     assert [w for *_, w in line][:3] == ["The", "team", "says"]  # read from the left
+
+
+def test_running_text_sets_what_the_brand_font_lacks_in_a_fallback_font(tmp_path: Path) -> None:
+    """The cover band and the running footer of a left-to-right guide show an Arabic brand
+    name in the fallback font (they used to leave it out), in visual order."""
+    from conftest import require_arabic_font
+
+    require_arabic_font()
+    brand = tmp_path / "_brand.yml"
+    brand.write_text("meta:\n  name: شركة المثال\n", encoding="utf-8")
+    guide = tmp_path / "guide.yaml"
+    guide.write_text("title: Hiring\nroles: [{id: a, name: Recruiter}]\n", encoding="utf-8")
+    target = tmp_path / "guide.pdf"
+    assert run_job(Job(guide, {"pdf": target}, brand)).error is None
+    pages = logical_text(target).split("\f")
+    assert "شركة المثال" in pages[0]
+    checked, wrong = visual_order_report(target, ["شركة المثال"])
+    assert checked >= 1 and wrong == []
+
+
+def test_headings_use_the_fallback_fonts_bold_face(arabic_outputs: dict[str, Path]) -> None:
+    listed = subprocess.run([require_tool("pdffonts"), str(arabic_outputs["pdf"])],
+                            capture_output=True, text=True, check=True).stdout
+    fallback = [line.split()[0] for line in listed.splitlines()[2:] if "Liberation" not in line]
+    assert any("Bold" in name for name in fallback), fallback
