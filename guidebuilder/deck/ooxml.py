@@ -314,13 +314,15 @@ def copied(element: Element) -> Element:
     return copy.deepcopy(element)
 
 
-def write_notes(notes: Element, text: str, language: str) -> None:
-    """Put ``text`` (one paragraph per line) in a notes slide's body placeholder."""
+def write_notes(notes: Element, text: str, language: str, rtl: bool = False) -> None:
+    """Put ``text`` (one paragraph per line, right to left with ``rtl``) in a notes slide's
+    body placeholder."""
     body = next(sp.find(qn("p:txBody")) for sp in notes.iter(qn("p:sp"))
                 if _is_notes_body(sp) and sp.find(qn("p:txBody")) is not None)
     for paragraph in body.findall(qn("a:p")):
         body.remove(paragraph)
-    xml = "".join(f'<a:p><a:r><a:rPr lang="{language}" dirty="0"/>'
+    direction = '<a:pPr algn="r" rtl="1"/>' if rtl else ""
+    xml = "".join(f'<a:p>{direction}<a:r><a:rPr lang="{language}" dirty="0"/>'
                   f"<a:t>{escape(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
                   for line in text.strip().split("\n"))
     for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):

@@ -105,3 +105,14 @@ def test_shapes_are_mirrored(hebrew_outputs: dict[str, Path]) -> None:
         title = slide.shapes.title
         if title is not None:
             assert title.left + title.width > width * 0.8
+
+
+def test_speaker_notes_are_right_to_left(hebrew_outputs: dict[str, Path]) -> None:
+    slides = Presentation(hebrew_outputs["pptx"]).slides
+    paragraphs = [p for slide in slides if slide.has_notes_slide
+                  for p in slide.notes_slide.notes_text_frame._txBody.iter(qn("a:p"))
+                  if p.find(qn("a:r")) is not None]
+    assert paragraphs
+    for paragraph in paragraphs:
+        assert paragraph.find(qn("a:pPr")).get("rtl") == "1"
+        assert paragraph.find(qn("a:r")).find(qn("a:rPr")).get("lang") == "he-IL"
