@@ -104,6 +104,8 @@ class Story:
             fonts = (s.fonts["regular"], s.fonts["bold"])
             figure = Figure(picture_flowable(logo, 140, 70, fonts),
                             self.root.add("Figure", alt=logo.alt))
+            if s.rtl:  # where the cover's text begins
+                figure.hAlign = "RIGHT"
         heads: list[Flowable] = [Heading(self.head(meta.title), s.cover_title, "cover", 0,
                                          shorten(meta.title, CONTENTS_LIMIT),
                                          tag=self.root.add("Title"))]
