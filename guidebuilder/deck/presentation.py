@@ -22,7 +22,7 @@ from guidebuilder.deck.pptx_internals import (
     theme_parts,
 )
 from guidebuilder.errors import Problem
-from guidebuilder.text.bidi import is_rtl_language, locale
+from guidebuilder.text.direction import is_rtl_language, locale
 from guidebuilder.text.measure import Measurer
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}

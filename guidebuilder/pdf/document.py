@@ -26,7 +26,7 @@ from guidebuilder.pdf.structure import StructTree
 from guidebuilder.pdf.styles import build_styles
 from guidebuilder.pdf.tables import ComparisonTables
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
-from guidebuilder.text.bidi import is_rtl_language
+from guidebuilder.text.direction import is_rtl_language
 
 
 class _Handbook(BaseDocTemplate):

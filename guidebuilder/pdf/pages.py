@@ -23,7 +23,7 @@ from guidebuilder.pdf.reportlab_internals import (
 from guidebuilder.pdf.structure import StructTree, pdf_date
 from guidebuilder.pdf.styles import Markup
 from guidebuilder.pdf.tagging import TaggingCanvas
-from guidebuilder.text.bidi import has_right_to_left
+from guidebuilder.text.direction import has_right_to_left
 from guidebuilder.text.measure import ellipsize
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}

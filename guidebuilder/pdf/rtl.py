@@ -16,7 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import ParaLines
 
 from guidebuilder.pdf.reportlab_internals import enable_shaping, words_measured_by
-from guidebuilder.text.bidi import first_strong_rtl, levels, visual_runs
+from guidebuilder.text.bidi import levels, visual_runs
+from guidebuilder.text.direction import first_strong_rtl
 
 enable_shaping()
 

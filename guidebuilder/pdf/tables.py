@@ -20,7 +20,7 @@ from guidebuilder.pdf.styles import Markup, Styles
 from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.document import Table as PlanTable
 from guidebuilder.plan.layout import BULLET, dimension_share, header_names
-from guidebuilder.text.bidi import has_right_to_left
+from guidebuilder.text.direction import has_right_to_left
 
 CELL_PAD = 6.0
 MIN_CELL_SIZE = 8.0  # points: the smallest readable type in a table cell

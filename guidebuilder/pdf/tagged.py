@@ -16,7 +16,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from guidebuilder.pdf.reportlab_internals import contents_entries, set_contents_table, text_cursor
 from guidebuilder.pdf.structure import Elem
 from guidebuilder.pdf.tagging import LinkKey, ParagraphDrawing, tagger_of
-from guidebuilder.text.bidi import display, has_right_to_left
+from guidebuilder.text.direction import has_right_to_left
 
 
 class TaggedParagraph(Paragraph):
@@ -37,6 +37,8 @@ class TaggedParagraph(Paragraph):
             if not self.rtl and not style.shaping:
                 style = style.clone(f"{style.name}-shaped", shaping=1)
             if self.rtl and bulletText and text is not None:  # "1." reads from the right
+                from guidebuilder.text.bidi import display
+
                 bulletText = display(bulletText, True)
         super().__init__(text, style, bulletText, frags, **options)  # type: ignore[arg-type]
         self.tag = tag

@@ -1,54 +1,14 @@
-"""Right-to-left text (Unicode bidi, UAX #9): which text needs it, embedding levels for a
-paragraph, and the visual order of one line. Both renderers use it; python-bidi is imported
-only when a text has right-to-left characters."""
+"""The Unicode bidirectional algorithm (UAX #9) for right-to-left text: embedding levels for a
+paragraph, and the visual order of one line. Both renderers use it, only for text that
+``text.direction`` says needs it."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms, and the
-# right-to-left ranges of the supplementary planes: a cheap test that a text needs bidi at all
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
-                            "\U0001e800-\U0001efff]")
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku-arab", "ps",
-                           "sd", "syr", "ug", "ur", "yi"})
-# the locale a deck's runs name for a language given without a region (PowerPoint's spelling
-# checker and its choice of complex-script font follow it)
-LOCALES = {"he": "he-IL", "iw": "he-IL", "ar": "ar-SA", "fa": "fa-IR", "ur": "ur-PK",
-           "yi": "yi-001"}
-_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
-
-
-def has_right_to_left(text: str) -> bool:
-    """Whether ``text`` holds a right-to-left letter (and so needs reordering)."""
-    return _RIGHT_TO_LEFT.search(text) is not None
-
-
-def is_rtl_language(tag: str) -> bool:
-    """Whether a BCP 47 language tag names a language written right to left (he, ar-EG…)."""
-    lowered = tag.lower().replace("_", "-")
-    return lowered.split("-")[0] in RTL_LANGUAGES or lowered in RTL_LANGUAGES
-
-
-def locale(tag: str) -> str:
-    """``tag`` with a region when it names a right-to-left language without one (he → he-IL);
-    any other tag as it is."""
-    return LOCALES.get(tag.lower(), tag)
-
-
-def first_strong_rtl(text: str) -> bool | None:
-    """The direction of ``text``'s first strong character (UAX #9 P2/P3): True for
-    right-to-left, False for left-to-right, None when it has none."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return None
+_LEVEL = r"Level\(\s*(\d+),?\s*\)"  # a level in python-bidi's debug description
 
 
 @lru_cache(maxsize=4096)
@@ -63,7 +23,7 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
 
     dump = get_display(text, base_dir="R" if rtl else "L", debug=True)
     section = dump[dump.index("levels:"):dump.index("paragraphs:")]
-    per_byte = [int(level) for level in _LEVEL.findall(section)]
+    per_byte = [int(level) for level in re.findall(_LEVEL, section)]
     out, byte = [], 0
     for ch in text:
         out.append(per_byte[byte])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from guidebuilder.brand.model import Fallback, Font
 from guidebuilder.cache import identity
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.bidi import has_right_to_left
+from guidebuilder.text.direction import has_right_to_left
 
 if TYPE_CHECKING:
     from PIL import ImageFont

@@ -9,7 +9,7 @@ from typing import Any
 
 import uharfbuzz as hb
 
-from guidebuilder.text.bidi import first_strong_rtl
+from guidebuilder.text.direction import first_strong_rtl
 
 
 @lru_cache(maxsize=32)

@@ -1,4 +1,5 @@
-"""Bidi levels and line reordering (text/bidi.py), against python-bidi's own reordering."""
+"""Bidi levels and line reordering (text/bidi.py), against python-bidi's own reordering; which
+text and languages are right to left (text/direction.py)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,8 @@ from bidi import get_display
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guidebuilder.text.bidi import (
-    display,
-    first_strong_rtl,
-    has_right_to_left,
-    is_rtl_language,
-    levels,
-    line_levels,
-    locale,
-    visual_order,
-    visual_runs,
-)
+from guidebuilder.text.bidi import display, levels, line_levels, visual_order, visual_runs
+from guidebuilder.text.direction import first_strong_rtl, has_right_to_left, is_rtl_language, locale
 
 # Hebrew and Arabic letters, Latin letters, digits, spaces and punctuation that bidi treats
 # differently (separators, terminators, brackets)
@@ -99,12 +91,14 @@ def test_which_text_needs_bidi() -> None:
 
 
 def test_left_to_right_guides_load_neither_bidi_nor_harfbuzz() -> None:
-    """Building an LTR handbook and deck imports neither library (they are for RTL text)."""
+    """Building an LTR handbook and deck imports neither library, nor the modules that use
+    them (they are for right-to-left text)."""
     code = ("import sys\nfrom pathlib import Path\nfrom guidebuilder.run.job import Job, run_job\n"
             "import tempfile\nd = Path(tempfile.mkdtemp())\n"
             "r = run_job(Job(Path('source/product-vs-program-manager.yaml'),"
             " {'pdf': d / 'a.pdf', 'pptx': d / 'a.pptx'}))\nassert r.error is None, r.error\n"
-            "print(sorted(m for m in ('bidi', 'uharfbuzz') if m in sys.modules))")
+            "print(sorted(m for m in ('bidi', 'uharfbuzz', 'guidebuilder.text.bidi',"
+            " 'guidebuilder.text.shaping', 'guidebuilder.pdf.rtl') if m in sys.modules))")
     from conftest import ROOT
 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
