@@ -29,7 +29,8 @@ class Design:
     inset_x: float = 7.2
     inset_y: float = 3.6
     bullet_indent: float = 22.0
-    language: str = "en"
+    language: str = "en"  # of the runs: a locale for a right-to-left language (he-IL)
+    rtl: bool = False  # the guide is written right to left: paragraphs and tables mirrored
     title_area: Box | None = None  # from a template's title-and-content layout
     body_area: Box | None = None
 

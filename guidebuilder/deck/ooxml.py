@@ -127,7 +127,10 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
     bullet = (f'<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>'
               f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
     indent = -emu(design.bullet_indent) if block.bullet else 0
-    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}">'
+    direction = ""
+    if design.rtl:  # read from the right: the bullet, its indent and the text's start there
+        align, direction = {"l": "r", "r": "l"}.get(align, align), ' rtl="1"'
+    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}"{direction}>'
             f'<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
@@ -256,6 +259,14 @@ def _xfrm(box: Rect) -> str:
             "</a:xfrm>")
 
 
+def mirror_horizontally(shape: Element, slide_width: int) -> None:
+    """Move a shape to the mirror place across the slide's vertical centre line (lengths in
+    EMU): the layout of a right-to-left deck."""
+    offset = next(shape.iter(qn("a:off")))
+    extent = next(shape.iter(qn("a:ext")))
+    offset.set("x", str(slide_width - int(offset.get("x")) - int(extent.get("cx"))))
+
+
 def describe_picture(picture: Element, alt: str) -> None:
     """Give a picture (``p:pic``) its alt text."""
     picture.find(f"./{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", alt)
@@ -303,13 +314,15 @@ def copied(element: Element) -> Element:
     return copy.deepcopy(element)
 
 
-def write_notes(notes: Element, text: str, language: str) -> None:
-    """Put ``text`` (one paragraph per line) in a notes slide's body placeholder."""
+def write_notes(notes: Element, text: str, language: str, rtl: bool = False) -> None:
+    """Put ``text`` (one paragraph per line, right to left with ``rtl``) in a notes slide's
+    body placeholder."""
     body = next(sp.find(qn("p:txBody")) for sp in notes.iter(qn("p:sp"))
                 if _is_notes_body(sp) and sp.find(qn("p:txBody")) is not None)
     for paragraph in body.findall(qn("a:p")):
         body.remove(paragraph)
-    xml = "".join(f'<a:p><a:r><a:rPr lang="{language}" dirty="0"/>'
+    direction = '<a:pPr algn="r" rtl="1"/>' if rtl else ""
+    xml = "".join(f'<a:p>{direction}<a:r><a:rPr lang="{language}" dirty="0"/>'
                   f"<a:t>{escape(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
                   for line in text.strip().split("\n"))
     for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):
