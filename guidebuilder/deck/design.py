@@ -49,6 +49,21 @@ class Design:
         logo = self.brand.logos.large if large else self.brand.logos.small
         return logo.on(self.surface.background) if logo else None
 
+    def faces(self, text: str, family: str | None, bold: bool) -> list[tuple[str, str]]:
+        """``text`` as (typeface, piece) runs: ``family`` (the body font's when None) where it
+        has the characters, a fallback font where only that has them, so that the deck names
+        the font that draws each piece (as the handbook sets them, and as it is measured)."""
+        typography = self.brand.typography
+        name = family or typography.base.family
+        if not typography.fallbacks:
+            return [(name, text)]
+        from guidebuilder.brand.glyphs import charset, font_pieces
+
+        font = next((f for f in typography.fonts() if f.family == name), typography.base)
+        drawn = [fallback.codes for fallback in typography.fallbacks]
+        return [(name if index is None else typography.fallbacks[index].font.family, piece)
+                for index, piece in font_pieces(text, charset(font.file(bold)), drawn)]
+
     @property
     def logo_width(self) -> float:
         return 90.0 if self.logo() else 0.0

@@ -110,7 +110,8 @@ def number_xml(number: int, size: float, design: Design, ink: str) -> str:
     """A right-aligned paragraph holding a slide-number field that shows ``number``."""
     block = TextBlock((Run("#"),), size)
     size_value = round(size * 100)
-    properties = _run_properties_xml(block.runs[0], size_value, design, ink, None, None)
+    properties = _run_properties_xml(block.runs[0], size_value, design, ink,
+                                     design.brand.typography.base.family, None)
     return (f"<a:p>{_paragraph_properties_xml(block, 0, design, 'r')}"
             f'<a:fld id="{_SLIDE_NUMBER_FIELD}" type="slidenum">{properties}'
             f"<a:t>{number}</a:t></a:fld>"
@@ -139,16 +140,23 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
 def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, family: str | None,
                    align: str, part: LinkingPart) -> str:
     size = round(block.size * 100)
-    runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, family, part)}"
-                   f"<a:t>{escape(run.text)}</a:t></a:r>" for run in block.runs)
+    runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, face, part)}"
+                   f"<a:t>{escape(piece)}</a:t></a:r>" for run in block.runs
+                   for face, piece in _faces(run, design, family))
     end = f'<a:endParaRPr lang="{design.language}" sz="{size}" dirty="0"/>'
     return f"<a:p>{_paragraph_properties_xml(block, index, design, align)}{runs}{end}</a:p>"
 
 
-def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
+def _faces(run: Run, design: Design, family: str | None) -> list[tuple[str, str]]:
+    typography = design.brand.typography
+    if run.code:
+        return [(typography.mono.family, run.text)]
+    return design.faces(run.text, family, run.bold)
+
+
+def _run_properties_xml(run: Run, size: int, design: Design, ink: str, face: str,
                         part: LinkingPart | None) -> str:
     typography = design.brand.typography
-    face = typography.mono.family if run.code else family or typography.base.family
     surface = design.surface
     colour = (surface.link if run.safe_link else surface.code if run.code else ink)
     link = ""

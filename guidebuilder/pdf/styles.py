@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from typing import Any
@@ -14,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from guidebuilder.brand.glyphs import drawable, keep_drawable
+from guidebuilder.brand.glyphs import drawable, font_pieces, keep_drawable
 from guidebuilder.brand.model import STYLES, Brand, Fallback, Font
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.markup import escape, quoteattr
@@ -212,21 +211,9 @@ class Markup:
     def _pieces(self, text: str) -> list[tuple[Font | None, str]]:
         """``text`` cut where its font changes: the brand's (None) or a fallback; spaces and
         marks keep the font before them, characters no font has are left out."""
-        pieces: list[tuple[Font | None, str]] = []
-        for ch in text:
-            if pieces and (ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
-                font = pieces[-1][0]
-            elif ord(ch) in self.codes or ch.isspace():
-                font = None
-            else:
-                font = next((f.font for f in self.fallbacks if ord(ch) in f.codes), None)
-                if font is None:
-                    continue
-            if pieces and pieces[-1][0] == font:
-                pieces[-1] = (font, pieces[-1][1] + ch)
-            else:
-                pieces.append((font, ch))
-        return pieces
+        drawn = [fallback.codes for fallback in self.fallbacks]
+        return [(None if index is None else self.fallbacks[index].font, piece) for index, piece
+                in font_pieces(text, self.codes, drawn, keep_missing=False)]
 
     def runs(self, runs: tuple[Run, ...] | list[Run]) -> str:
         parts = []

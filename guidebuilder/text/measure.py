@@ -4,7 +4,6 @@ shortened to a length, a sentence or a width. Both renderers use it."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -127,23 +126,13 @@ def _fallback_width(face: _FaceFile, fallbacks: tuple[tuple[_FaceFile, frozenset
                     text: str) -> float:
     """The width of ``text`` in ``face``, each piece it cannot draw in the first fallback that
     can (spaces and marks stay in the font before them), as the handbook sets them."""
-    from guidebuilder.brand.glyphs import charset
+    from guidebuilder.brand.glyphs import charset, font_pieces
 
     codes = charset(face[0])
     if codes.issuperset(map(ord, text)):
         return _width(face, text)
-    pieces: list[tuple[_FaceFile, str]] = []
-    for ch in text:
-        if pieces and (ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
-            font = pieces[-1][0]
-        elif ord(ch) in codes:
-            font = face
-        else:
-            font = next((file for file, drawn in fallbacks if ord(ch) in drawn), face)
-        if pieces and pieces[-1][0] == font:
-            pieces[-1] = (font, pieces[-1][1] + ch)
-        else:
-            pieces.append((font, ch))
+    pieces = [(face if index is None else fallbacks[index][0], piece) for index, piece
+              in font_pieces(text, codes, [drawn for _, drawn in fallbacks])]
     return sum(_width(font, piece) for font, piece in pieces)
 
 

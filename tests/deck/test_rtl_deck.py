@@ -57,6 +57,27 @@ def test_arabic_runs_name_a_complex_script_font_that_has_arabic(
         assert listed.strip(), f"{family} has no Arabic"
 
 
+def test_arabic_letters_are_set_in_the_font_that_has_them(
+        arabic_outputs: dict[str, Path]) -> None:
+    """Each run names in <a:latin> the font that draws its letters, as the handbook sets them
+    and as the deck measures them: Arabic pieces the fallback font, Latin names (Power BI,
+    SQL) the brand's, so any reader that measures a run in its Latin font measures it right."""
+    fc_list = require_tool("fc-list")
+    arabic, latin = set(), set()
+    for paragraph in _text_paragraphs(arabic_outputs["pptx"]):
+        for run in paragraph.iter(qn("a:r")):
+            text, face = run.findtext(qn("a:t")) or "", run.find(qn("a:rPr")).find(qn("a:latin"))
+            if any("\u0600" <= ch <= "\u06ff" for ch in text):
+                arabic.add(face.get("typeface"))
+            if any(ch.isascii() and ch.isalpha() for ch in text):
+                latin.add(face.get("typeface"))
+    assert arabic and latin and not arabic & latin
+    for family in arabic:
+        listed = subprocess.run([fc_list, f"{family}:lang=ar", "family"], capture_output=True,
+                                text=True, check=True).stdout
+        assert listed.strip(), f"{family} has no Arabic"
+
+
 def test_table_columns_are_written_from_the_right(hebrew_outputs: dict[str, Path]) -> None:
     tables = [shape.table for slide in Presentation(hebrew_outputs["pptx"]).slides
               for shape in slide.shapes if shape.has_table]
