@@ -18,7 +18,7 @@ from guidebuilder.text.blocks import blocks_height
 from guidebuilder.text.measure import Measurer
 
 from conftest import ROOT, SEED, write
-from deckcheck import _blocks, _margin, is_divider, overflows, slide_words
+from deckcheck import _blocks, _CellFrame, _margin, is_divider, overflows, slide_words
 
 FILL = 0.6  # of the body's height the content reaches, unless its median type is 24 pt or more
 MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
@@ -39,8 +39,18 @@ FAQ = "".join(f"  - question: Is question {n} answered in one word?\n    answer:
               f"\"{'Yes.' if n % 2 else 'No.'}\"\n" for n in range(8))
 FAQ += ("  - question: And a longer answer?\n    answer: Yes. It goes on with a second sentence "
         "that explains why. And a third one the slide leaves out.\n")
+SPANISH = ["Atraer tráfico orgánico cualificado desde los buscadores, sin pagar por cada clic",
+           "Descubrimiento y consideración, cuando el cliente busca información o soluciones",
+           "Convertir contactos en clientes y aumentar la repetición de compra habitual",
+           "Comunicación corporativa, atención al cliente y planificación presupuestaria"]
+LONG_WORDED = "".join(
+    f"      - dimension: Dimensión comparativa {n}\n        cells: {{"
+    + ", ".join(f"r{i}: '{SPANISH[(n + i) % 4]}, perfil {i}.'" for i in range(6))
+    + "}\n" for n in range(5))
 GUIDES = {
     "six-role comparison": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n{ROWS}",
+    "six long-worded roles": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n"
+                             f"{LONG_WORDED}",
     "thin six roles": f"title: T\nsummary: Six thin roles.\nroles:\n{THIN}",
     "one-word answers": f"title: T\nroles:\n{SIX}faq:\n{FAQ}",
 }
@@ -87,6 +97,33 @@ def test_no_content_slide_is_underfilled(deck: Path) -> None:
         _, sizes = slide_words(slide)
         fill = (content_bottom(slide) - BODY.top) / BODY.height
         assert fill >= FILL or statistics.median(sizes) >= 24, slide.shapes.title.text
+
+
+def table_text_bottom(shape) -> float:
+    """How far down the slide (points) a table's text reaches: the rows above its last, then
+    the last row's tallest cell text (rows stretched taller leave space below their text)."""
+    rows = list(shape.table.rows)
+    bottom = Emu(shape.top).pt + sum(Emu(row.height).pt for row in rows[:-1])
+    cells = [_CellFrame(cell) for cell in rows[-1].cells]
+    widths = [Emu(column.width).pt for column in shape.table.columns]
+    return bottom + max(_margin(cell, "t") + blocks_height(
+        MEASURER, _blocks(cell), width - _margin(cell, "l") - _margin(cell, "r"))
+        for cell, width in zip(cells, widths, strict=True))
+
+
+def test_long_worded_comparisons_fill_their_slides_with_every_role(tmp_path: Path) -> None:
+    guide = write(tmp_path, GUIDES["six long-worded roles"])
+    prs = Presentation(_build(guide, tmp_path / "long.pptx"))
+    tables = [(slide, shape) for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) >= 3
+    for slide, shape in tables:
+        _, sizes = slide_words(slide)
+        fill = (table_text_bottom(shape) - BODY.top) / BODY.height
+        assert fill >= FILL or statistics.median(sizes) >= 24, slide.shapes.title.text
+        assert min(sizes) >= 16
+        labels = [row.cells[0].text_frame.text for row in shape.table.rows]
+        header = [cell.text_frame.text for cell in shape.table.rows[0].cells]
+        assert {f"R{i}" for i in range(6)} <= set(labels + header)  # every role, short labels
 
 
 def test_no_slide_line_is_a_bare_yes_or_no(deck: Path) -> None:

@@ -77,7 +77,7 @@ def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
                 notes: Sequence[str], subtitle: str = "") -> None:
     """One slide per page of ``shown``; continuation slides are titled "(cont.)"."""
     for index, page in enumerate(shown):
-        text_slide(writer, writer.continued(title, index), page,
+        text_slide(writer, writer.continued(title, index, len(shown)), page,
                    notes[min(index, len(notes) - 1)], subtitle if index == 0 else "")
 
 
