@@ -46,7 +46,8 @@ def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText)
     a cell too tall for a slide is split. Each slide's type is as large as it fits. A table
     of many roles whose narrow columns would leave most of its slides huddled (few rows for
     their words, in small type) is turned (see ``turned_slides``). More roles than a slide's
-    columns hold are turned to rows when the dimensions are few, else shown a group of roles at a time, the group in the title."""
+    columns hold are turned to rows when the dimensions are few, else shown a group of roles
+    at a time, the group in the title."""
     roles = len(table.columns)
     if roles <= MAX_COLUMNS:
         layout = TableLayout(writer, table)
