@@ -179,3 +179,33 @@ def test_notes_keep_the_points_of_a_cell_apart(tmp_path: Path) -> None:
     prs = Presentation(_build(guide, tmp_path / "n.pptx"))
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides)
     assert "A: One; Two" in notes
+
+
+@pytest.mark.parametrize("colors", ["{background: '#141418', foreground: '#F1F1F2', "
+                                    "primary: '#75A5CC'}", "{}"])
+def test_table_rules_and_fills_follow_the_slide_surface(tmp_path: Path, colors: str) -> None:
+    from guidebuilder.brand.colormath import contrast
+
+    guide = write(tmp_path, GUIDES["six-role comparison"])
+    brand = write(tmp_path, f"color: {colors}\n", "_brand.yml")
+    result = run_job(Job(guide, {"pptx": tmp_path / "d.pptx"}, brand))
+    assert result.error is None, result.error
+    background = "#141418" if "141418" in colors else "#FFFFFF"
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    checked = 0
+    for slide in Presentation(tmp_path / "d.pptx").slides:
+        for shape in (s for s in slide.shapes if s.has_table):
+            for cell in (c for row in shape.table.rows for c in row.cells):
+                tcpr = cell._tc.tcPr
+                rules = {tcpr.find(f"{ns}{side}/{ns}solidFill/{ns}srgbClr").get("val")
+                         for side in ("lnL", "lnR", "lnT", "lnB")}
+                assert len(rules) == 1  # one rule colour, written on every side
+                rule = f"#{rules.pop()}"
+                assert rule != "#FFFFFF" or background != "#141418"
+                assert 1.4 <= contrast(rule, background) < 4.5  # visible, quieter than text
+                fill = f"#{tcpr.find(f'{ns}solidFill/{ns}srgbClr').get('val')}"
+                inks = {f"#{c.get('val')}" for c in cell._tc.iter(f"{ns}srgbClr")
+                        if c.getparent().getparent().tag == f"{ns}rPr"}
+                assert all(contrast(ink, fill) >= 4.5 for ink in inks)
+                checked += len(inks)
+    assert checked > 20
