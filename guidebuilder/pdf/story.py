@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from io import BytesIO
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Indenter,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -19,7 +22,7 @@ from reportlab.platypus import (
 from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
-from guidebuilder.pdf.blocks import kept_together, rich_flowables, with_lead
+from guidebuilder.pdf.blocks import kept_together, lead_height, rich_flowables, with_lead
 from guidebuilder.pdf.flowables import ChapterBreak, Heading, LadderDiagram
 from guidebuilder.pdf.pictures import picture_flowable
 from guidebuilder.pdf.structure import ListMaker, StructTree, heading_role
@@ -46,8 +49,11 @@ from guidebuilder.plan.layout import (
     keeps_with_previous,
     needs_wide_page,
     part_start,
+    shares_wide_page,
 )
 from guidebuilder.text.measure import shorten
+
+SHARED_PAGE_FILL = 0.92  # of a landscape page two chapters may fill to share it
 
 CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
 
@@ -57,7 +63,7 @@ class Story:
     the headings with a contents line, in order, once ``build`` has run."""
 
     def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, frame: tuple[float, float],
-                 wide_width: float, tables: ComparisonTables, tree: StructTree) -> None:
+                 wide: tuple[float, float], tables: ComparisonTables, tree: StructTree) -> None:
         self.plan = plan
         self.root = tree.root
         self.depth = 0  # of the section being built: its heading is H1 at depth 0
@@ -65,7 +71,7 @@ class Story:
         self.styles = styles
         self.width, self.height = frame
         self.lead: int | None = None  # where the lead-in (heading, prose) before the next item began
-        self.wide_width = wide_width
+        self.wide_width, self.wide_height = wide  # the landscape pages' frame
         self.tables = tables
         self.flowables: list[Flowable] = []
         self.toc: TaggedContents | None = None
@@ -86,8 +92,30 @@ class Story:
         self.cover()
         self.contents()
         for index, section in enumerate(self.plan.sections):
-            self.section(section, 0, chapter_start(self.plan, index, self.is_wide))
+            start = chapter_start(self.plan, index, self.is_wide, self.together)
+            if not shares_wide_page(self.plan, index, self.is_wide, self.together):
+                self.section(section, 0, start)
+                continue
+            narrower = self.wide_width - self.width  # the portrait page's measure
+            self.flowables.append(NextPageTemplate("wide"))
+            self.page_start(start)
+            self.flowables.append(Indenter(right=narrower))
+            self.section(section, 0, PageStart.FLOW)
+            self.flowables.append(Indenter(right=-narrower))
         return self.flowables
+
+    def together(self, first: Section, then: Section) -> bool:
+        """Whether chapter ``first`` (at the portrait measure) and the wide chapter ``then``
+        fit one landscape page, measured on a scratch story (its tags go nowhere)."""
+        def height(section: Section, width: float) -> float:
+            scratch = Story(self.plan, self.brand, self.styles, (self.width, self.height),
+                            (self.wide_width, self.wide_height), self.tables,
+                            StructTree(self.plan.meta.title, self.plan.meta.language))
+            scratch.section(section, 0, PageStart.FLOW)
+            return lead_height(scratch.flowables, Canvas(BytesIO()), width, self.wide_height)
+
+        return (height(first, self.width) + height(then, self.wide_width)
+                <= self.wide_height * SHARED_PAGE_FILL)
 
     def cover(self) -> None:
         """The cover: logo, title, subtitle, credits and date; the space between them, then
