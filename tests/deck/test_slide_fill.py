@@ -47,11 +47,25 @@ LONG_WORDED = "".join(
     f"      - dimension: Dimensión comparativa {n}\n        cells: {{"
     + ", ".join(f"r{i}: '{SPANISH[(n + i) % 4]}, perfil {i}.'" for i in range(6))
     + "}\n" for n in range(5))
+PAIR = """title: T
+roles: [{id: a, name: Analyst, short: An}, {id: b, name: Builder, short: Bu}]
+comparisons:
+  - title: Daily work
+    intro: How the day looks.
+    rows:
+      - {dimension: Focus, cells: {a: Reports, b: Systems}}
+      - {dimension: Tools, cells: {a: [SQL, Excel], b: [Python, Git]}}
+  - title: Career
+    rows:
+      - {dimension: Entry, cells: {a: Graduate scheme, b: Apprenticeship}}
+      - {dimension: Next step, cells: {a: Lead analyst, b: Staff engineer}}
+"""
 GUIDES = {
     "six-role comparison": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n{ROWS}",
     "six long-worded roles": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n"
                              f"{LONG_WORDED}",
     "thin six roles": f"title: T\nsummary: Six thin roles.\nroles:\n{THIN}",
+    "two short comparisons": PAIR,
     "one-word answers": f"title: T\nroles:\n{SIX}faq:\n{FAQ}",
 }
 
@@ -209,3 +223,29 @@ def test_table_rules_and_fills_follow_the_slide_surface(tmp_path: Path, colors: 
                 assert all(contrast(ink, fill) >= 4.5 for ink in inks)
                 checked += len(inks)
     assert checked > 20
+
+
+def test_two_short_comparisons_share_a_slide(tmp_path: Path) -> None:
+    prs = Presentation(_build(write(tmp_path, PAIR), tmp_path / "pair.pptx"))
+    shared = [slide for slide in prs.slides
+              if sum(shape.has_table for shape in slide.shapes) == 2]
+    assert len(shared) == 1
+    slide = shared[0]
+    assert slide.shapes.title.text == "Daily work · Career"
+    captions = [s.text_frame.text for s in slide.shapes if s.name == "Caption"]
+    assert captions == ["Daily work", "Career"]
+    tables = [shape for shape in slide.shapes if shape.has_table]
+    assert Emu(tables[0].top + tables[0].height).pt <= Emu(tables[1].top).pt  # one above the other
+    sizes = {r.font.size.pt for t in tables for row in t.table.rows for c in row.cells
+             for p in c.text_frame.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and sizes.pop() >= 18  # both at one size
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "How the day looks." in notes and "Builder: Staff engineer" in notes
+    assert not any(s.shapes.title.text in ("Daily work", "Career") for s in prs.slides)
+
+
+def test_a_comparison_that_fills_its_slide_keeps_it(tmp_path: Path) -> None:
+    long = PAIR.replace("Reports", " ".join(["Monthly reports for every team"] * 6))
+    prs = Presentation(_build(write(tmp_path, long), tmp_path / "long.pptx"))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert "Daily work" in titles and "Daily work · Career" not in titles

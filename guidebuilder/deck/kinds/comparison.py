@@ -8,18 +8,24 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from guidebuilder.deck.geometry import Box
 from guidebuilder.deck.kinds.table import TableLayout, TablePage, TableText, row_notes
 from guidebuilder.deck.kinds.text import element_of, prose_of, prose_slides, subtitle_of
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.guide.richtext import Paragraph, RichText, Run
 from guidebuilder.plan.document import Section, Table, TableRow
 from guidebuilder.plan.layout import FULL_NAME_COLUMNS, slide_form
+from guidebuilder.text.blocks import TextBlock
 
 MAX_COLUMNS = 6  # roles side by side on a slide; more are turned to rows or grouped
 MAX_COLUMNS_TURNED = 4  # dimensions that become columns when a table is turned
 TURN_FROM = 4  # roles from which a table whose slides would huddle is turned
 SHORT_POINT = 6  # words: a turned cell's points all this short are set on one line
 MAX_CUTS = 8  # parts a dimension too long for one slide is cut into, at most
+SPARSE_WORDS = 25  # a table slide showing fewer words is sparse: it may share its slide
+PAIR_GAP = 24.0  # points between two comparisons sharing a slide
+CAPTION = 34.0  # points: the height of a shared slide's caption naming each comparison
+CAPTION_SIZE = 20.0
 ELLIPSIS = "…"
 _WORD = re.compile(r"\S+")
 _CLAUSE_END = (",", ";", ":", "–", "—")
@@ -38,6 +44,57 @@ def comparison_slides(writer: SlideWriter, section: Section) -> None:
     before, after = prose_of(section.elements[:at]), prose_of(section.elements[at + 1:])
     table_slides(writer, section.title, table,
                  TableText(subtitle_of(before), before.plain, after.plain))
+
+
+def paired_slide(writer: SlideWriter, first: Section, second: Section) -> bool:
+    """Two short comparisons on one slide, one above the other under its title, when each
+    alone would leave its slide sparse or huddled and both fit half the room whole; their
+    introductions and closing words go to the notes. Whether the slide was made."""
+    tables = [element_of(section, Table) for section in (first, second)]
+    if any(table is None or len(table.columns) > MAX_COLUMNS for table in tables):
+        return False
+    alone = [TableLayout(writer, table) for table in tables if table is not None]
+    if not all(_short(layout) for layout in alone):
+        return False
+    d = writer.design
+    body = d.body_box()
+    half = (body.height - PAIR_GAP) / 2
+    boxes = [Box(body.left, body.top + n * (half + PAIR_GAP) + CAPTION, body.width,
+                 half - CAPTION) for n in range(2)]
+    largest: float | None = None
+    for _ in range(2):  # the second time both at the size the smaller fits
+        layouts = [TableLayout(writer, layout.table, box, largest)
+                   for layout, box in zip(alone, boxes, strict=True)]
+        fitted = [layout.fit(TableText())[0] for layout in layouts]
+        largest = min(size for pages in fitted for _, size in pages)
+    if (any(len(pages) != 1 for pages in fitted)
+            or sum(layout.words(pages[0][0]) for layout, pages in zip(layouts, fitted, strict=True))
+            + len(f"{first.title} {second.title}".split()) > d.max_words):
+        return False
+    notes = "\n\n".join(_pair_notes(section, layout.table)
+                         for section, layout in zip((first, second), layouts, strict=True))
+    slide, _, _ = writer.titled("comparison", f"{first.title} · {second.title}", notes)
+    for section, layout, box, pages in zip((first, second), layouts, boxes, fitted, strict=True):
+        caption = Box(box.left, box.top - CAPTION, box.width, CAPTION)
+        slide.textbox(caption, [TextBlock((Run(section.title, bold=True),), CAPTION_SIZE)],
+                      d.surface.heading, "Caption")
+        layout.draw(slide, box, *pages[0])
+    return True
+
+
+def _short(layout: TableLayout) -> bool:
+    """Whether ``layout``'s table alone would leave its one slide sparse or huddled."""
+    pages, _ = layout.fit(TableText())
+    return len(pages) == 1 and (layout.words(pages[0][0]) < SPARSE_WORDS
+                                or layout.huddled(pages) == 1)
+
+
+def _pair_notes(section: Section, table: Table) -> str:
+    """A comparison in full for the notes: its title, its texts and its rows."""
+    at = section.elements.index(table)
+    texts = [prose_of(section.elements[:at]).plain, *(row_notes(table, row) for row in table.rows),
+             prose_of(section.elements[at + 1:]).plain]
+    return "\n\n".join(text for text in [section.title, *texts] if text)
 
 
 def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText) -> None:

@@ -58,12 +58,15 @@ class TableText:
 class TableLayout:
     """A table laid out on as many slides as it needs."""
 
-    def __init__(self, writer: SlideWriter, table: Table) -> None:
+    def __init__(self, writer: SlideWriter, table: Table, room: Box | None = None,
+                 largest: float | None = None) -> None:
         self.writer = writer
         self.design: Design = writer.design
         self.labels = writer.labels
         self.table = table
-        box = self.design.body_box()
+        self.room = box = room or self.design.body_box()  # where the table goes on a slide
+        sizes = self.design.table_sizes
+        self.sizes = tuple(size for size in sizes if size <= (largest or sizes[0])) or sizes[-1:]
         count = len(table.columns)
         first = max(110.0, box.width * dimension_share(count))
         self.widths = [first] + [(box.width - first) / count] * count
@@ -94,13 +97,13 @@ class TableLayout:
     def slide(self, title: str, notes: str, subtitle: str, page: TablePage, size: float) -> None:
         """One slide of the table: ``page``'s rows at ``size`` under the title and subtitle."""
         slide, box, _ = self.writer.titled("comparison", title, notes, subtitle)
-        self._draw(slide, box, page, size)
+        self.draw(slide, box, page, size)
 
     def huddled(self, pages: list[tuple[TablePage, float]]) -> int:
         """How many slides of ``pages`` would show their rows in small type in the top part
         of the room, the rest left empty: the last row's text, once the rows are made taller
-        (see ``_draw``), ends above ``HUDDLED_SHARE`` of the room."""
-        room = self.design.body_box().height
+        (see ``draw``), ends above ``HUDDLED_SHARE`` of the room."""
+        room = self.room.height
         count = 0
         for page, size in pages:
             used = self._header_height(size) + sum(page.heights)
@@ -109,25 +112,29 @@ class TableLayout:
             count += size < HUDDLED_SIZE and reach < HUDDLED_SHARE * room
         return count
 
+    def words(self, page: TablePage) -> int:
+        """The words a slide of the table shows: its header's and its rows'."""
+        return sum(len(name.split()) for name in self.names) + sum(_words(row)
+                                                                   for row in page.rows)
+
     def _pages_under(self, subtitle: str) -> list[tuple[TablePage, float]]:
         """The slides' rows and type sizes under ``subtitle``."""
         d = self.design
         lead = (self.writer.subtitle_height(subtitle) if subtitle else 0.0, len(subtitle.split()))
         budget = d.max_words - sum(len(n.split()) for n in self.names)
-        return self._pages(d.body_box().height, budget, lead)
+        return self._pages(self.room.height, budget, lead)
 
     def _pages(self, room: float, budget: int,
                lead: tuple[float, int]) -> list[tuple[TablePage, float]]:
         """The slides' rows and type sizes: the whole table at the largest size that fits one
         slide; else rows evenly over the fewest slides at the smallest size, each slide then
         set as large as its rows fit."""
-        d = self.design
-        for size in d.table_sizes:
+        for size in self.sizes:
             rows = [self._row(row, size) for row in self.table.rows]
             pages = self._paginate(rows, size, room, budget, lead=lead)
             if len(pages) == 1 and not self._breaks_words(rows):
                 return [(pages[0], size)]
-        smallest = d.table_sizes[-1]
+        smallest = self.sizes[-1]
         sources = [s for page in pages for s in page.sources]
         if len(sources) == len(set(sources)):  # whole rows: spread them evenly
             pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
@@ -143,13 +150,13 @@ class TableLayout:
 
     def _grown(self, page: TablePage, room: float) -> tuple[TablePage, float]:
         """A slide's rows (whole or parts) at the largest table size at which they fit."""
-        for size in self.design.table_sizes:
+        for size in self.sizes:
             rows = [[scaled(cell, size) for cell in row] for row in page.rows]
             heights = [self._height(row, size) for row in rows]
             if (sum(heights) <= room - page.lead[0] - self._header_height(size)
                     and not self._breaks_words(rows)):
                 return TablePage(rows, heights, list(page.sources), page.lead), size
-        return page, self.design.table_sizes[-1]
+        return page, self.sizes[-1]
 
     def _row(self, row: TableRow, size: float) -> Cells:
         d = self.design
@@ -260,9 +267,9 @@ class TableLayout:
                                  ink=d.surface.heading)]
         return head, tail
 
-    def _draw(self, slide: SlideShapes, box: Box, page: TablePage, size: float) -> None:
-        """The native table: the header on the primary colour, rows striped and, when they are
-    few, taller, so the table takes most of the room."""
+    def draw(self, slide: SlideShapes, box: Box, page: TablePage, size: float) -> None:
+        """The native table in ``box``: the header on the primary colour, rows striped and,
+        when they are few, taller, so the table takes most of the room."""
         d = self.design
         header = self._header_height(size)
         spare = box.height * TABLE_FILL - header - sum(page.heights)
