@@ -4,6 +4,7 @@ slide, thin roles gathered, no "Yes." alone, the divider numbered as the agenda.
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
@@ -249,3 +250,20 @@ def test_a_comparison_that_fills_its_slide_keeps_it(tmp_path: Path) -> None:
     prs = Presentation(_build(write(tmp_path, long), tmp_path / "long.pptx"))
     titles = [slide.shapes.title.text for slide in prs.slides]
     assert "Daily work" in titles and "Daily work · Career" not in titles
+
+
+def test_continued_task_examples_split_evenly_into_whole_items(tmp_path: Path) -> None:
+    tasks = [f"Task {n} builds a churn-prediction model from twelve months of usage events "
+             f"and evaluates it{' against a simple baseline' * (n % 3)}." for n in range(7)]
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n"
+                            "    summary: Models the data.\n"
+                            "    responsibilities: [{title: Modelling, text: Builds models.}]\n"
+                            f"    tasks: {tasks!r}\n".replace("'", '"'))
+    prs = Presentation(_build(guide, tmp_path / "tasks.pptx"))
+    slides = [s for s in prs.slides if "Task examples" in s.shapes.title.text]
+    shown = [[p.text for shape in s.shapes if shape.has_text_frame
+              for p in shape.text_frame.paragraphs if re.match(r"Task \d", p.text)]
+             for s in slides]
+    assert [s.shapes.title.text for s in slides] == ["A: Task examples", "A: Task examples (2/2)"]
+    assert sorted(len(items) for items in shown) == [3, 4]  # even, no 3 + 3 + 1
+    assert [item for items in shown for item in items] == tasks  # whole items, in order
