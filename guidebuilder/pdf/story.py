@@ -54,6 +54,7 @@ from guidebuilder.plan.layout import (
 from guidebuilder.text.measure import shorten
 
 SHARED_PAGE_FILL = 0.92  # of a landscape page two chapters may fill to share it
+CONTENTS_SQUEEZE = 0.8  # contents lines may be set this much closer to keep to one page
 
 CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
 
@@ -76,6 +77,7 @@ class Story:
         self.flowables: list[Flowable] = []
         self.toc: TaggedContents | None = None
         self.headings: list[Heading] = []
+        self.contents_fit = True  # the contents keep to one page (known once they are made)
 
     def text(self, text: str) -> str:
         return self.styles.markup.text(text)
@@ -106,7 +108,8 @@ class Story:
 
     def together(self, first: Section, then: Section) -> bool:
         """Whether chapter ``first`` (at the portrait measure) and the wide chapter ``then``
-        fit one landscape page, measured on a scratch story (its tags go nowhere)."""
+        fit one landscape page, measured on a scratch story (its tags go nowhere); never for
+        the first chapter when the contents spill onto the page it would have followed."""
         def height(section: Section, width: float) -> float:
             scratch = Story(self.plan, self.brand, self.styles, (self.width, self.height),
                             (self.wide_width, self.wide_height), self.tables,
@@ -114,6 +117,8 @@ class Story:
             scratch.section(section, 0, PageStart.FLOW)
             return lead_height(scratch.flowables, Canvas(BytesIO()), width, self.wide_height)
 
+        if first is self.plan.sections[0] and not self.contents_fit:
+            return False  # lines of the contents spill onto the next page: it stays portrait
         return (height(first, self.width) + height(then, self.wide_width)
                 <= self.wide_height * SHARED_PAGE_FILL)
 
@@ -153,7 +158,7 @@ class Story:
         self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
                                       shorten(label, CONTENTS_LIMIT), tag=self.root.add("H1")))
         self.toc = toc = TaggedContents(self.root.add("TOC"),
-                                        levelStyles=list(self.styles.toc), dotsMinLevel=0,
+                                        levelStyles=self.contents_styles(), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -162,6 +167,23 @@ class Story:
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         self.flowables.append(toc)  # the first chapter says where it begins
+
+    def contents_styles(self) -> list[ParagraphStyle]:
+        """The contents' line styles; their lines set closer when that keeps the contents on
+        one page rather than spill a few lines onto a page of their own."""
+        styles = list(self.styles.toc)
+        lines = [depth for depth, _ in _walk(self.plan.sections) if depth < len(styles)]
+        h1 = self.styles.h1
+        room = self.height - h1.leading - h1.spaceBefore - h1.spaceAfter
+        need = sum(styles[depth].leading + styles[depth].spaceBefore for depth in lines)
+        self.contents_fit = need <= room / CONTENTS_SQUEEZE
+        if not room < need <= room / CONTENTS_SQUEEZE:
+            return styles
+        scale = room / need * 0.97
+        return [style.clone(f"{style.name}-tight", leading=style.leading * scale,
+                            spaceBefore=style.spaceBefore * scale,
+                            fontSize=min(style.fontSize, style.leading * scale / 1.2))
+                for style in styles]
 
     def section(self, section: Section, depth: int, start: PageStart) -> None:
         """``section`` and its parts, ``start`` saying where it begins (plan/layout.py)."""
@@ -287,6 +309,12 @@ class Story:
                              heading_role(self.depth + 1))
             self.flowables.extend(with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _walk(sections: Sequence[Section], depth: int = 0) -> list[tuple[int, Section]]:
+    """Every section with its depth, in reading order (the contents' lines)."""
+    return [item for section in sections
+            for item in [(depth, section), *_walk(section.children, depth + 1)]]
 
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:

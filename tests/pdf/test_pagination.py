@@ -62,7 +62,14 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory, seed_pdf: Path) -> dict[
              "long faq": (_guide(2, 25, LONG, LONG), None),
              "body size 16px": (_guide(3, 6, LONG, LONG), BODYSIZE),
              "eight roles": (_guide(8, 3, "Yes.", LONG, LONG, "Responsibilities, accountabilities"),
-                             None)}
+                             None),
+             "ten roles": (_guide(10, 3, "Yes.", LONG, LONG, "Responsibilities, accountabilities")
+                           .replace("    tasks:", "    responsibilities: [{title: Duty, text: Does it"
+                                    ".}]\n    tasks:"), None),
+             "ten roles, long contents": (_guide(10, 3, "Yes.", LONG, LONG, "Responsibilities, x")
+                                          .replace("    tasks:", "    responsibilities: [{title: D,"
+                                                   " text: Does it.}]\n    career: {levels: "
+                                                   "[{title: Junior}]}\n    tasks:"), None)}
     for name, (guide, brand) in cases.items():
         case = folder / name.replace(" ", "-")
         case.mkdir()
@@ -72,7 +79,8 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory, seed_pdf: Path) -> dict[
     return built
 
 
-CASES = ["seed", "thin six roles", "long faq", "body size 16px", "eight roles"]
+CASES = ["seed", "thin six roles", "long faq", "body size 16px", "eight roles", "ten roles",
+         "ten roles, long contents"]
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -102,3 +110,11 @@ def test_a_short_introduction_shares_the_landscape_page_of_a_wide_comparison(
               and "At a glance" in page.extract_text()]
     assert len(shared) == 2  # the contents page, and the landscape page that holds both
     assert float(shared[1].mediabox.width) > float(shared[1].mediabox.height)
+
+
+def test_contents_a_few_lines_too_long_are_set_closer_on_one_page(
+        handbooks: dict[str, Path]) -> None:
+    pages = PdfReader(handbooks["ten roles, long contents"]).pages
+    contents = pages[1].extract_text()
+    assert "Role number 9" in contents and "Frequently asked questions" in contents
+    assert ".  .  ." not in pages[2].extract_text()  # no line of the contents spills over
