@@ -87,3 +87,15 @@ def test_many_roles_stay_readable(tmp_path: Path, roles: int, dimensions: int) -
         shown |= {f"R{i}" for i in range(roles) if f"R{i}" in texts
                   or f"Role number {i}" in texts}
     assert shown == {f"R{i}" for i in range(roles)}  # every role is shown
+
+
+@pytest.mark.parametrize(("roles", "dimensions"), [(8, 3), (10, 2)])
+def test_many_roles_of_few_dimensions_are_all_on_every_slide(tmp_path: Path, roles: int,
+                                                               dimensions: int) -> None:
+    tables = _tables(tmp_path, _guide(roles, dimensions, "Owns the pipeline review"))
+    for _, table, words, sizes in tables:
+        labels = [row.cells[0].text_frame.text for row in list(table.rows)[1:]]
+        assert labels == [f"R{i}" for i in range(roles)]  # a row per role, short labels
+        assert words <= MAX_WORDS and min(sizes) >= 16
+    shown = {cell.text_frame.text for _, table, _, _ in tables for cell in table.rows[0].cells}
+    assert {f"Dimension {n}" for n in range(dimensions)} <= shown

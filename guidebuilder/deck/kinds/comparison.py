@@ -103,8 +103,9 @@ def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText)
     a cell too tall for a slide is split. Each slide's type is as large as it fits. A table
     of many roles whose narrow columns would leave most of its slides huddled (few rows for
     their words, in small type) is turned (see ``turned_slides``). More roles than a slide's
-    columns hold are turned to rows when the dimensions are few, else shown a group of roles
-    at a time, the group in the title."""
+    columns hold are turned to rows when the dimensions are few (all of them on every slide
+    when they fit it, else a few roles to a slide), else shown a group of roles at a time,
+    the group in the title."""
     roles = len(table.columns)
     if roles <= MAX_COLUMNS:
         layout = TableLayout(writer, table)
@@ -114,7 +115,10 @@ def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText)
                 and turned_slides(writer, title, table, text, len(pages) + 1)):
             layout.slides(title, text)
     elif len(table.rows) <= MAX_COLUMNS_TURNED:
-        TableLayout(writer, turned(table)).slides(title, text)
+        layout = TableLayout(writer, turned(table))
+        pages, _ = layout.fit(text)
+        if not turned_slides(writer, title, table, text, len(pages)):
+            layout.slides(title, text)
     else:
         groups = -(-roles // MAX_COLUMNS)
         start = 0
