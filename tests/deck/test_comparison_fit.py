@@ -69,8 +69,8 @@ def test_cut_points_prefers_the_end_of_a_point_then_of_a_clause() -> None:
 
     points = (parse("One two three four, five six seven eight nine ten"),)
     head, tail = cut_points(points, 2)
-    assert [p.plain for p in head] == ["One two three four, …"]
-    assert [p.plain for p in tail] == ["… five six seven eight nine ten"]
+    assert [p.plain for p in head] == ["One two three four…"]  # never a lone "…" on a line
+    assert [p.plain for p in tail] == ["…five six seven eight nine ten"]
     two = (parse("Alpha beta gamma delta"), parse("Epsilon zeta eta theta iota"))
     assert [[p.plain for p in part] for part in cut_points(two, 2)] == [
         ["Alpha beta gamma delta"], ["Epsilon zeta eta theta iota"]]

@@ -261,10 +261,22 @@ def cut_points(points: tuple[RichText, ...], count: int) -> list[tuple[RichText,
             runs = _cut(texts[p], inside[0].start, inside[-1].end)
             before = inside[0].start > words_start(words, p)
             after = inside[-1].end < words_end(words, p)
-            shown.append(_fixed((Run(f"{ELLIPSIS} "),) * before + runs
-                                + (Run(f" {ELLIPSIS}"),) * after))
+            shown.append(_fixed(_marked(runs, before, after)))
         parts.append(tuple(shown))
     return parts
+
+
+def _marked(runs: tuple[Run, ...], before: bool, after: bool) -> tuple[Run, ...]:
+    """A piece of a point with an ellipsis where text comes ``before`` or ``after`` it,
+    joined to its first or last word (so it never wraps to a line alone), the clause's
+    comma or semicolon dropped for it."""
+    if after and runs:
+        last = runs[-1]
+        runs = (*runs[:-1], last.with_text(last.text.rstrip("".join(_CLAUSE_END)).rstrip()
+                                           + ELLIPSIS))
+    if before and runs:
+        runs = (runs[0].with_text(ELLIPSIS + runs[0].text), *runs[1:])
+    return runs
 
 
 @dataclass(frozen=True)
