@@ -99,3 +99,19 @@ def test_many_roles_of_few_dimensions_are_all_on_every_slide(tmp_path: Path, rol
         assert words <= MAX_WORDS and min(sizes) >= 16
     shown = {cell.text_frame.text for _, table, _, _ in tables for cell in table.rows[0].cells}
     assert {f"Dimension {n}" for n in range(dimensions)} <= shown
+
+
+def test_a_long_row_label_word_is_never_broken(tmp_path: Path) -> None:
+    from pptx.util import Emu
+
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.text.measure import Measurer
+
+    measurer = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
+    guide = _guide(4, 3, "Owns it").replace("Dimension 1", "Weisungsbefugnisübertragung")
+    for _, table, _, _ in _tables(tmp_path, guide):
+        width = Emu(table.columns[0].width).pt
+        for row in list(table.rows)[1:]:
+            run = row.cells[0].text_frame.paragraphs[0].runs[0]
+            for word in run.text.split():
+                assert measurer.width(word, run.font.size.pt, bold=True) <= width - 2 * 7.2

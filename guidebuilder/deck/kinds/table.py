@@ -26,6 +26,7 @@ from guidebuilder.text.measure import line_height
 
 Cells = list[list[TextBlock]]
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
+LABEL_SHARE = 0.3  # of the table's width its first column may take to keep a label's words whole
 HUDDLED_SIZE = 24.0  # a table slide set smaller than this should reach down
 HUDDLED_SHARE = 0.6  # this share of the room, else its text huddles at the top
 
@@ -68,9 +69,17 @@ class TableLayout:
         sizes = self.design.table_sizes
         self.sizes = tuple(size for size in sizes if size <= (largest or sizes[0])) or sizes[-1:]
         count = len(table.columns)
-        first = max(110.0, box.width * dimension_share(count))
+        first = max(110.0, box.width * dimension_share(count), self._label_width())
         self.widths = [first] + [(box.width - first) / count] * count
         self.names = header_names(table.columns, table.short_columns)
+
+    def _label_width(self) -> float:
+        """The first column's width that keeps the longest word of a row label whole at the
+        smallest table size (at most ``LABEL_SHARE`` of the room)."""
+        d = self.design
+        longest = max((d.measurer.width(word, self.sizes[-1], bold=True)
+                       for row in self.table.rows for word in row.dimension.split()), default=0.0)
+        return min(longest / 0.97 + 2 * d.inset_x + 1.0, self.room.width * LABEL_SHARE)
 
     def slides(self, title: str, text: TableText) -> None:
         """The table's slides; its subtitle goes to the notes alone when that saves a slide."""
