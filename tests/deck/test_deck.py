@@ -166,7 +166,7 @@ def test_dimension_taller_than_a_slide_is_split_not_looped(tmp_path: Path) -> No
     guide = write(tmp_path, f"title: T\nroles: [{roles}]\n"
                             "comparisons:\n  - title: C\n    rows:\n"
                             f"      - dimension: \"{LONG_WORD[:300]}\"\n"
-                            "        cells: {a: x}\n")
+                            f"        cells: {{a: \"{' '.join(['long cell text'] * 40)}.\"}}\n")
     narrow = write(tmp_path, "defaults:\n  guidebuilder:\n    slide-size: '4:3'\n", "_brand.yml")
     result = subprocess.run([sys.executable, "-m", "guidebuilder", "slides", str(guide), "-o",
                              str(tmp_path / "d.pptx"), "--brand", str(narrow)],
