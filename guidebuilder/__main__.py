@@ -27,6 +27,10 @@ def _again(signum: int, frame: object) -> None:
 
 
 def main() -> None:
+    # loading the command makes objects by the hundred thousand and no garbage worth a
+    # collection (a tenth of its time); a render collects its own (run/render.py), watch
+    # mode turns collection back on (run/watch.py)
+    gc.disable()
     for number in STOPPING:
         signal.signal(number, _stop)
     try:

@@ -285,12 +285,13 @@ def check(
     shown: set[Problem] = set()
     for guide in guides or _default_guides():
         try:
-            _warn(prepare(Job(guide, {}, brand)).warnings, shown)
+            account = prepare(Job(guide, {}, brand)).account
+            _warn(account.warnings(), shown)
         except GuideBuilderError as exc:
             failed += 1
             _report(exc.problems)
             continue
-        notes = shortened_notes(guide)
+        notes = shortened_notes(account.guide, account.source)
         for note in notes if slides else ():
             typer.echo(f"note: {note}", err=True)
         if notes and not slides:

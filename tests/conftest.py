@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="guidebuilder-tests-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "product-vs-program-manager.yaml"
+HEBREW = ROOT / "examples" / "hebrew" / "product-team.yaml"  # right-to-left guides
+ARABIC = ROOT / "tests" / "data" / "ar-guide.yaml"
 sys.path.insert(0, str(Path(__file__).parent))
 
 
@@ -119,3 +122,32 @@ def listing(folder: Path) -> list[str]:
     from guidebuilder.run.records import FOLDER
 
     return sorted(p.name for p in folder.iterdir() if p.name != FOLDER)
+
+
+def require_arabic_font() -> None:
+    """Skip when no installed font has Arabic (the built-in Liberation fonts have none)."""
+    fc_list = shutil.which("fc-list")
+    listed = subprocess.run([fc_list, ":lang=ar", "file"], capture_output=True,
+                            text=True).stdout if fc_list else ""
+    if not listed.strip():
+        pytest.skip("no installed font has Arabic (apt-get install fonts-noto-core or fonts-dejavu)")
+
+
+def _build_both(folder: Path, guide: Path) -> dict[str, Path]:
+    from guidebuilder.run.job import Job, run_job
+
+    targets = {"pdf": folder / f"{guide.stem}.pdf", "pptx": folder / f"{guide.stem}.pptx"}
+    result = run_job(Job(guide, targets))
+    assert result.error is None, result.error
+    return targets
+
+
+@pytest.fixture(scope="session")
+def hebrew_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _build_both(tmp_path_factory.mktemp("hebrew"), HEBREW)
+
+
+@pytest.fixture(scope="session")
+def arabic_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    require_arabic_font()
+    return _build_both(tmp_path_factory.mktemp("arabic"), ARABIC)

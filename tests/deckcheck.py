@@ -54,13 +54,13 @@ def _margin(frame, side: str) -> float:
     return int(value) / PT if value is not None else default
 
 
-def overflows(deck: Path, brand: Path | None = None) -> list[str]:
-    """Every text frame and table cell whose text, measured in the brand's fonts, is taller
-    than its box."""
+def overflows(deck: Path, brand: Path | None = None, measurer: Measurer | None = None) -> list[str]:
+    """Every text frame and table cell whose text, measured in the brand's fonts (or with
+    ``measurer``), is taller than its box."""
     from guidebuilder.brand.locate import load_brand
 
     fonts = load_brand(brand)[0] if brand else DEFAULT_BRAND
-    measurer = Measurer(fonts.typography.base, fonts.typography.mono)
+    measurer = measurer or Measurer(fonts.typography.base, fonts.typography.mono)
     found = []
     for number, slide in enumerate(Presentation(deck).slides, start=1):
         for shape in slide.shapes:

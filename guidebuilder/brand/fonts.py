@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,22 @@ MAX_FONT_BYTES = 30_000_000
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
+
+
+def load_reportlab_fonts() -> None:
+    """Import reportlab's TrueType module without HarfBuzz: reportlab imports uharfbuzz when
+    it is installed (some 8 ms a process), which only right-to-left guides need; those load
+    it then (``pdf.reportlab_internals.enable_shaping``). Does nothing once it is imported."""
+    if "reportlab.pdfbase.ttfonts" in sys.modules:
+        return
+    hide = "uharfbuzz" not in sys.modules
+    if hide:
+        sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # "import uharfbuzz" fails
+    try:
+        import reportlab.pdfbase.ttfonts  # noqa: F401
+    finally:
+        if hide and sys.modules.get("uharfbuzz", False) is None:
+            del sys.modules["uharfbuzz"]
 
 
 class FontFileError(Exception):
@@ -56,6 +73,7 @@ def embeddable(path: Path) -> Path:
 def _check_embeddable(path: Path) -> None:
     """Read the font the way the PDF writer will, so a truncated or damaged file is found
     now, with its key and line, rather than when the handbook is rendered."""
+    load_reportlab_fonts()
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     try:

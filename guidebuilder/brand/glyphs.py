@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,3 +59,27 @@ def keep_drawable(text: str, codes: frozenset[int]) -> str:
     if codes.issuperset(map(ord, text)):
         return text
     return "".join(ch for ch in text if ord(ch) in codes or ch.isspace())
+
+
+def font_pieces(text: str, codes: frozenset[int], fallbacks: Sequence[frozenset[int]],
+                keep_missing: bool = True) -> list[tuple[int | None, str]]:
+    """``text`` cut where its font changes: the brand's font (None) where ``codes`` has the
+    character, else the first fallback (its index in ``fallbacks``, their code points) that
+    has it; spaces and marks keep the font before them. A character no font has stays in the
+    brand's font, or is left out."""
+    pieces: list[tuple[int | None, str]] = []
+    for ch in text:
+        font: int | None
+        if pieces and (ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
+            font = pieces[-1][0]
+        elif ord(ch) in codes or ch.isspace():
+            font = None
+        else:
+            font = next((i for i, drawn in enumerate(fallbacks) if ord(ch) in drawn), None)
+            if font is None and not keep_missing:
+                continue
+        if pieces and pieces[-1][0] == font:
+            pieces[-1] = (font, pieces[-1][1] + ch)
+        else:
+            pieces.append((font, ch))
+    return pieces

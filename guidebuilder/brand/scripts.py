@@ -1,5 +1,5 @@
 """Whether the brand's fonts can show a guide's text: one warning per missing character (or
-per script), and refusals when the handbook would look empty or show text reversed."""
+per script), and a refusal when the handbook would look empty."""
 
 from __future__ import annotations
 
@@ -19,22 +19,19 @@ SCRIPT_SUMMARY = 4  # distinct missing characters of one script from which one l
 def missing_glyph_warnings(source: Located, brand: Brand) -> list[Problem]:
     """Characters the brand's fonts cannot draw: one warning per character at its first place
     in the guide, or one per script when a script has several. Raises when the PDF would
-    show most of the text missing, or right-to-left text reversed."""
+    show most of the text missing."""
     codes = drawable(brand).union(*(f.codes for f in brand.typography.fallbacks or ()))
     none = " and no installed font has them" if brand.typography.fallbacks is not None else ""
     first: dict[str, tuple[Key, int]] = {}
     shown = 0
     for path, text in strings(source.data, ()):
         shown += len(text) - sum(map(str.isspace, text))
-        unusual = {ch for ch in set(text) if ord(ch) not in codes or ord(ch) >= 0x590}
+        unusual = {ch for ch in set(text) if ord(ch) not in codes}
         for ch in sorted(unusual, key=text.index):  # only these need a closer look
             if ch.isspace() or not clean(ch):  # spaces, and what cleaning drops anyway
                 continue
-            if unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.category(ch) != "Cf":
-                _refuse_right_to_left(source, ch, path)
-            if ord(ch) not in codes:
-                where, count = first.get(ch, (path, 0))
-                first[ch] = (where, count + text.count(ch))
+            where, count = first.get(ch, (path, 0))
+            first[ch] = (where, count + text.count(ch))
     font = f"{brand.typography.base.family} ({brand.typography.base.file().name})"
     missing = sum(count for _, count in first.values())
     if shown and missing * 2 > shown:
@@ -77,14 +74,6 @@ def _script(ch: str) -> str:
     """The script a character belongs to, from its Unicode name (CJK, HEBREW, …)."""
     name = unicodedata.name(ch, "")
     return name.split(" ")[0] if name else f"U+{ord(ch):04X}"
-
-
-def _refuse_right_to_left(source: Located, ch: str, path: Key) -> None:
-    line, column = source.find(ch, path)
-    raise ContentError(Problem(
-        source.file, f"right-to-left text ({_script(ch).title()}) is not supported yet: the "
-                     "handbook would show it in reverse order", line, column, format_path(path),
-        "use a left-to-right language for now"))
 
 
 def strings(value: Any, path: Key) -> Iterator[tuple[Key, str]]:

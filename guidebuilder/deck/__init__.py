@@ -16,8 +16,10 @@ from guidebuilder.text.measure import load_faces
 
 
 def warm(brand: Brand) -> None:
-    """Load the brand's fonts for measuring (once per process)."""
-    load_faces(brand.typography.base, brand.typography.headings, brand.typography.mono)
+    """Load the brand's fonts, and the fallback fonts for scripts they lack, for measuring
+    (once per process)."""
+    load_faces(brand.typography.base, brand.typography.headings, brand.typography.mono,
+               *(fallback.font for fallback in brand.typography.fallbacks or ()))
 
 
 def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,

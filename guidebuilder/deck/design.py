@@ -32,7 +32,8 @@ class Design:
     inset_x: float = 7.2
     inset_y: float = 3.6
     bullet_indent: float = 22.0
-    language: str = "en"
+    language: str = "en"  # of the runs: a locale for a right-to-left language (he-IL)
+    rtl: bool = False  # the guide is written right to left: paragraphs and tables mirrored
     title_area: Box | None = None  # from a template's title-and-content layout
     body_area: Box | None = None
 
@@ -56,6 +57,21 @@ class Design:
         """The small (or large) logo in its variant for the slide background."""
         logo = self.brand.logos.large if large else self.brand.logos.small
         return logo.on(self.surface.background) if logo else None
+
+    def faces(self, text: str, family: str | None, bold: bool) -> list[tuple[str, str]]:
+        """``text`` as (typeface, piece) runs: ``family`` (the body font's when None) where it
+        has the characters, a fallback font where only that has them, so that the deck names
+        the font that draws each piece (as the handbook sets them, and as it is measured)."""
+        typography = self.brand.typography
+        name = family or typography.base.family
+        if not typography.fallbacks:
+            return [(name, text)]
+        from guidebuilder.brand.glyphs import charset, font_pieces
+
+        font = next((f for f in typography.fonts() if f.family == name), typography.base)
+        drawn = [fallback.codes for fallback in typography.fallbacks]
+        return [(name if index is None else typography.fallbacks[index].font.family, piece)
+                for index, piece in font_pieces(text, charset(font.file(bold)), drawn)]
 
     @property
     def logo_width(self) -> float:

@@ -11,10 +11,12 @@ from guidebuilder.deck.pptx_internals import new_notes_part, part_element
 
 
 class NotesWriter:
-    """Adds one notes slide per slide, holding plain text (one paragraph per line)."""
+    """Adds one notes slide per slide, holding plain text (one paragraph per line, right to
+    left with ``rtl``)."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, rtl: bool = False) -> None:
         self.language = language
+        self.rtl = rtl
         self._blank: tuple[Element, Part] | None = None  # a blank notes slide, its master
         self._next = 0
 
@@ -29,4 +31,4 @@ class NotesWriter:
             notes = new_notes_part(self._next, slide.part, copied(blank), master)
             self._next += 1
             element = part_element(notes)
-        write_notes(element, text, self.language)
+        write_notes(element, text, self.language, self.rtl)

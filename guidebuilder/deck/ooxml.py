@@ -111,7 +111,8 @@ def number_xml(number: int, size: float, design: Design, ink: str) -> str:
     """A right-aligned paragraph holding a slide-number field that shows ``number``."""
     block = TextBlock((Run("#"),), size)
     size_value = round(size * 100)
-    properties = _run_properties_xml(block.runs[0], size_value, design, ink, None, None)
+    properties = _run_properties_xml(block.runs[0], size_value, design, ink,
+                                     design.brand.typography.base.family, None)
     return (f"<a:p>{_paragraph_properties_xml(block, 0, design, 'r')}"
             f'<a:fld id="{_SLIDE_NUMBER_FIELD}" type="slidenum">{properties}'
             f"<a:t>{number}</a:t></a:fld>"
@@ -128,7 +129,10 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
     bullet = (f'<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>'
               f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
     indent = -emu(design.bullet_indent) if block.bullet else 0
-    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}">'
+    direction = ""
+    if design.rtl:  # read from the right: the bullet, its indent and the text's start there
+        align, direction = {"l": "r", "r": "l"}.get(align, align), ' rtl="1"'
+    return (f'<a:pPr marL="{emu(block.indent)}" indent="{indent}" algn="{align}"{direction}>'
             f'<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{bullet}</a:pPr>')
@@ -137,16 +141,23 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
 def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, family: str | None,
                    align: str, part: LinkingPart) -> str:
     size = round(block.size * 100)
-    runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, family, part)}"
-                   f"<a:t>{escape(run.text)}</a:t></a:r>" for run in block.runs)
+    runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, face, part)}"
+                   f"<a:t>{escape(piece)}</a:t></a:r>" for run in block.runs
+                   for face, piece in _faces(run, design, family))
     end = f'<a:endParaRPr lang="{design.language}" sz="{size}" dirty="0"/>'
     return f"<a:p>{_paragraph_properties_xml(block, index, design, align)}{runs}{end}</a:p>"
 
 
-def _run_properties_xml(run: Run, size: int, design: Design, ink: str, family: str | None,
+def _faces(run: Run, design: Design, family: str | None) -> list[tuple[str, str]]:
+    typography = design.brand.typography
+    if run.code:
+        return [(typography.mono.family, run.text)]
+    return design.faces(run.text, family, run.bold)
+
+
+def _run_properties_xml(run: Run, size: int, design: Design, ink: str, face: str,
                         part: LinkingPart | None) -> str:
     typography = design.brand.typography
-    face = typography.mono.family if run.code else family or typography.base.family
     surface = design.surface
     colour = (surface.link if run.safe_link else surface.code if run.code else ink)
     link = ""
@@ -225,14 +236,14 @@ class ShapeTree:
 
     def table_xml(self, name: str, origin: tuple[int, int], columns: Sequence[int],
                   heights: Sequence[int], rows: Sequence[Sequence[tuple[str, str]]],
-                  margins: tuple[int, int], grid: str) -> str:
+                  margins: tuple[int, int], rule: str) -> str:
         """A native table of ``rows`` of (paragraphs, fill) cells, its first row styled as
-        the header, every cell ruled in ``grid`` (#RRGGBB, not the table style's white);
+        the header, every cell ruled in ``rule`` (#RRGGBB, not the table style's white);
         lengths in EMU, ``margins`` the cells' (horizontal, vertical) insets."""
         x, y = margins
         cell_margins = f'marL="{x}" marR="{x}" marT="{y}" marB="{y}" anchor="t"'
         rules = "".join(f'<a:{side} w="{_GRID_WIDTH}" cap="flat" cmpd="sng" algn="ctr">'
-                        f'{solid_fill_xml(grid)}<a:prstDash val="solid"/></a:{side}>'
+                        f'{solid_fill_xml(rule)}<a:prstDash val="solid"/></a:{side}>'
                         for side in ("lnL", "lnR", "lnT", "lnB"))
         grid = "".join(f'<a:gridCol w="{width}"/>' for width in columns)
         body = "".join(
@@ -259,6 +270,14 @@ def _xfrm(box: Rect) -> str:
     left, top, width, height = box
     return (f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/>'
             "</a:xfrm>")
+
+
+def mirror_horizontally(shape: Element, slide_width: int) -> None:
+    """Move a shape to the mirror place across the slide's vertical centre line (lengths in
+    EMU): the layout of a right-to-left deck."""
+    offset = next(shape.iter(qn("a:off")))
+    extent = next(shape.iter(qn("a:ext")))
+    offset.set("x", str(slide_width - int(offset.get("x")) - int(extent.get("cx"))))
 
 
 def describe_picture(picture: Element, alt: str) -> None:
@@ -308,13 +327,15 @@ def copied(element: Element) -> Element:
     return copy.deepcopy(element)
 
 
-def write_notes(notes: Element, text: str, language: str) -> None:
-    """Put ``text`` (one paragraph per line) in a notes slide's body placeholder."""
+def write_notes(notes: Element, text: str, language: str, rtl: bool = False) -> None:
+    """Put ``text`` (one paragraph per line, right to left with ``rtl``) in a notes slide's
+    body placeholder."""
     body = next(sp.find(qn("p:txBody")) for sp in notes.iter(qn("p:sp"))
                 if _is_notes_body(sp) and sp.find(qn("p:txBody")) is not None)
     for paragraph in body.findall(qn("a:p")):
         body.remove(paragraph)
-    xml = "".join(f'<a:p><a:r><a:rPr lang="{language}" dirty="0"/>'
+    direction = '<a:pPr algn="r" rtl="1"/>' if rtl else ""
+    xml = "".join(f'<a:p>{direction}<a:r><a:rPr lang="{language}" dirty="0"/>'
                   f"<a:t>{escape(line)}</a:t></a:r></a:p>" if line else "<a:p/>"
                   for line in text.strip().split("\n"))
     for paragraph in parse_xml(f"<a:txBody {nsdecls('a')}>{xml}</a:txBody>"):

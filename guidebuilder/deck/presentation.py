@@ -22,6 +22,7 @@ from guidebuilder.deck.pptx_internals import (
     theme_parts,
 )
 from guidebuilder.errors import Problem
+from guidebuilder.text.direction import is_rtl_language, locale
 from guidebuilder.text.measure import Measurer
 
 SLIDE_SIZES = {"16:9": (960.0, 540.0), "4:3": (720.0, 540.0)}
@@ -74,9 +75,10 @@ def design_for(brand: Brand, prs: PresentationType, warnings: list[Problem],
             elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) and body_area is None:
                 body_area = _usable(box, width, height, (0.4, 0.3), "body", template, warnings)
     type_ = brand.typography
-    return Design(brand, width, height,
-                  Measurer(type_.base, type_.mono), Measurer(type_.headings, type_.mono),
-                  language=language, title_area=title_area, body_area=body_area)
+    fallbacks = type_.fallbacks or ()
+    return Design(brand, width, height, Measurer(type_.base, type_.mono, fallbacks),
+                  Measurer(type_.headings, type_.mono, fallbacks), language=locale(language),
+                  rtl=is_rtl_language(language), title_area=title_area, body_area=body_area)
 
 
 def _usable(box: Box, width: float, height: float, least: tuple[float, float], what: str,

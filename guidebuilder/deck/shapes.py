@@ -19,6 +19,7 @@ from guidebuilder.deck.ooxml import (
     body_xml,
     describe_picture,
     mark_decorative,
+    mirror_horizontally,
     number_xml,
     paragraphs_xml,
     rectangle_body,
@@ -67,7 +68,8 @@ class SlideShapes:
     def _textbox(self, box: Box, name: str, anchor: MSO_ANCHOR, paragraphs: str,
                  title: bool = False) -> Element:
         body = body_xml({}, self.design, anchor)
-        return self._tree.add(self._tree.textbox_xml(box.emu(), name, body, paragraphs, title))
+        return self._placed(self._tree.add(self._tree.textbox_xml(box.emu(), name, body,
+                                                                  paragraphs, title)))
 
     def rectangle(self, box: Rect, fill: str, name: str, blocks: Sequence[TextBlock] = (),
                   ink: str = "", align: str = "l", anchor: MSO_ANCHOR = MSO_ANCHOR.MIDDLE,
@@ -80,7 +82,8 @@ class SlideShapes:
         if blocks:
             text = (rectangle_body(self.design, anchor, pad),
                     paragraphs_xml(blocks, self.design, ink, self.part, align=align))
-        shape = self._tree.add(self._tree.rectangle_xml(box, fill, name, text, rounding))
+        shape = self._placed(self._tree.add(self._tree.rectangle_xml(box, fill, name, text,
+                                                                     rounding)))
         if decorative:
             mark_decorative(shape)
         return shape
@@ -92,10 +95,12 @@ class SlideShapes:
         d = self.design
         cells = [[(paragraphs_xml(blocks, d, ink, self.part), fill) for blocks, fill, ink in row]
                  for row in rows]
-        return self._tree.add(self._tree.table_xml(
+        if d.rtl:  # the first column at the right: written in reverse (LibreOffice ignores tblPr rtl)
+            cells, widths = [row[::-1] for row in cells], list(widths)[::-1]
+        return self._placed(self._tree.add(self._tree.table_xml(
             name, (emu(left), emu(top)), [emu(width) for width in widths],
             [emu(height) for height in heights], cells, (emu(d.inset_x), emu(d.inset_y)),
-            d.grid))
+            d.grid)))
 
     def picture(self, path: Path, alt: str, box: Box, align: str = "r",
                 decorative: bool = False) -> Picture:
@@ -111,11 +116,19 @@ class SlideShapes:
         picture.left = Emu(int(left + (spare if align == "r" else spare / 2)))
         picture.top = Emu(int(top + (height - picture.height) / 2))
         describe_picture(picture.element, alt)
+        self._placed(picture.element)
         if decorative:
             mark_decorative(picture.element)
         picture.name = "Logo"
         self._tree.next_id = max(self._tree.next_id, picture.shape_id + 1)
         return picture
+
+    def _placed(self, shape: Element) -> Element:
+        """``shape``, mirrored across the slide in a right-to-left deck (content that begins at
+        the left begins at the right, the title and logo change sides, ladders rise leftwards)."""
+        if self.design.rtl:
+            mirror_horizontally(shape, emu(self.design.width))
+        return shape
 
     def to_back(self, element: Element) -> None:
         """Put a shape behind every other."""

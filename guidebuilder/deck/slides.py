@@ -53,7 +53,7 @@ class SlideWriter:
         self.labels = labels
         self.warnings: list[Problem] = []
         self.count = 0
-        self.notes = NotesWriter(design.language)
+        self.notes = NotesWriter(design.language, design.rtl)
         self._slides = SlideAdder(prs)
         self._current: tuple[Slide, SlideShapes] | None = None
         self._layouts: dict[str, tuple[SlideLayout,

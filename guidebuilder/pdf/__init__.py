@@ -1,8 +1,12 @@
 """Render a DocumentPlan as a printable PDF handbook with reportlab."""
 
-from guidebuilder.brand.model import Brand
-from guidebuilder.pdf.document import render_pdf as render
-from guidebuilder.pdf.styles import build_styles
+from guidebuilder.brand.fonts import load_reportlab_fonts
+
+load_reportlab_fonts()  # before any other reportlab import: without HarfBuzz for LTR guides
+
+from guidebuilder.brand.model import Brand  # noqa: E402
+from guidebuilder.pdf.document import render_pdf as render  # noqa: E402
+from guidebuilder.pdf.styles import build_styles  # noqa: E402
 
 __all__ = ["render", "warm"]
 

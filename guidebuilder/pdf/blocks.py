@@ -12,7 +12,7 @@ from guidebuilder.guide.richtext import BulletList, RichText
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.pdf.reportlab_internals import kept_flowables
 from guidebuilder.pdf.structure import Elem, ListMaker
-from guidebuilder.pdf.styles import Markup
+from guidebuilder.pdf.styles import Markup, indented
 from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.layout import bullet_marker
 
@@ -31,10 +31,10 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
                 for item in block.items:
                     lbl, body = lists.item(item.level, item.number is not None)
                     bullet = bullet_marker(item.number, item.level)
-                    indent = bullet_style.leftIndent * item.level
-                    item_style = bullet_style.clone(f"{bullet_style.name}{item.level}",
-                                                    leftIndent=bullet_style.leftIndent + indent,
-                                                    bulletIndent=bullet_style.bulletIndent + indent)
+                    indent = (bullet_style.rightIndent if bullet_style.wordWrap == "RTL"
+                              else bullet_style.leftIndent) * item.level
+                    item_style = indented(bullet_style, f"{bullet_style.name}{item.level}",
+                                          indent, indent)
                     out.append(TaggedParagraph(markup.runs(item.runs), item_style, bulletText=bullet,
                                                tag=body, lbl=lbl))
             case _:

@@ -15,6 +15,7 @@ from guidebuilder.pdf.pages import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
+    RunningText,
     cover_band,
     make_canvas_class,
     page_background,
@@ -25,6 +26,7 @@ from guidebuilder.pdf.structure import StructTree
 from guidebuilder.pdf.styles import build_styles
 from guidebuilder.pdf.tables import ComparisonTables
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
+from guidebuilder.text.direction import is_rtl_language
 
 
 class _Handbook(BaseDocTemplate):
@@ -49,7 +51,9 @@ class _Handbook(BaseDocTemplate):
 def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
                options: RenderOptions) -> list[Problem]:
     """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
-    styles = build_styles(brand)
+    styles = build_styles(brand, is_rtl_language(plan.meta.language))
+    bold = {styles.fonts["bold"]} | ({styles.fonts["heading"]} if brand.typography.heading_bold else set())
+    line = RunningText(styles.markup, styles.rtl, frozenset(bold))
     size = page_size(brand)
     wide = page_size(brand, wide=True)
     meta = plan.meta
@@ -69,7 +73,7 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     )
     doc.addPageTemplates([
         PageTemplate("cover", [frame(size, "cover")], pagesize=size,
-                     onPage=cover_band(brand, styles.fonts["heading"], styles.markup.codes)),
+                     onPage=cover_band(brand, styles.fonts["heading"], line)),
         PageTemplate("body", [frame(size, "body")], pagesize=size, onPage=page_background(brand)),
         PageTemplate("wide", [frame(wide, "wide")], pagesize=wide, onPage=page_background(brand)),
     ])
@@ -80,7 +84,7 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
                   (wide[0] - 2 * MARGIN_X, wide[1] - MARGIN_TOP - MARGIN_BOTTOM), tables, tree)
     flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
-                                     styles.markup.codes, tree)
+                                     line, tree)
     if story.toc is not None and options.use_cache:
         seed_contents(story.toc, story.headings)
     doc.multiBuild(flowables, canvasmaker=canvas_class)

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from guidebuilder.brand.colormath import ramp
 from guidebuilder.brand.model import Brand
@@ -37,7 +37,8 @@ class Heading(TaggedParagraph):
 
 
 class LadderDiagram(Flowable):
-    """Steps rising left to right from the most junior level, each with its number and title."""
+    """Steps rising left to right from the most junior level (right to left in a right-to-left
+    style), each with its number and title."""
 
     GAP = 4.0
     PAD = 5.0
@@ -49,7 +50,7 @@ class LadderDiagram(Flowable):
         self.first_number = first_number
         self.brand = brand
         self.style = style
-        self._steps: list[tuple[str, Paragraph, Paragraph, float]] = []
+        self._steps: list[tuple[str, TaggedParagraph, TaggedParagraph, float]] = []
         self._step_width = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -69,8 +70,8 @@ class LadderDiagram(Flowable):
             fill = ramp(self.brand.colors.primary, self.brand.surfaces.page.background, index, count)
             ink = HexColor(self.brand.ink_on(fill))
             style = ParagraphStyle(f"step{index}", self.style, textColor=ink)
-            label = Paragraph(title if with_titles else "", style)
-            number = Paragraph(str(self.first_number + index), ParagraphStyle(
+            label = TaggedParagraph(title if with_titles else "", style)
+            number = TaggedParagraph(str(self.first_number + index), ParagraphStyle(
                 f"stepn{index}", style, fontSize=style.fontSize * 1.4, leading=style.leading * 1.4))
             label_height = label.wrap(inner, 10_000)[1]
             number.wrap(inner, 1_000)
@@ -83,13 +84,15 @@ class LadderDiagram(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        x = 0.0
+        rtl = self.style.wordWrap == "RTL"  # then the steps rise from right to left
+        step = self._step_width + self.GAP
+        x = self.width - self._step_width if rtl else 0.0
         for fill, label, number, height in self._steps:
             canvas.setFillColor(HexColor(fill))
             canvas.roundRect(x, 0, self._step_width, height, 3, stroke=0, fill=1)
             number.drawOn(canvas, x + self.PAD, height - self.PAD - number.height)
             label.drawOn(canvas, x + self.PAD, self.PAD)
-            x += self._step_width + self.GAP
+            x += -step if rtl else step
 
 
 class ChapterBreak(CondPageBreak):

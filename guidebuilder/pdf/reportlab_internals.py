@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary
@@ -166,3 +167,55 @@ def kept_flowables(keep: KeepTogether) -> list[Flowable]:
     """The flowables a KeepTogether keeps on one page (reportlab has no getter for them)."""
     content: list[Flowable] = keep._content  # type: ignore[attr-defined]
     return content
+
+
+# -- shaped text (right-to-left guides) ------------------------------------------------------
+
+
+def enable_shaping() -> None:
+    """Give reportlab HarfBuzz now (``brand.fonts.load_reportlab_fonts`` imported it without):
+    its TrueType module keeps the library as a module global, read when fonts shape or draw
+    shaped glyphs. Fonts registered before still say they are not shapable: set ``shapable``."""
+    from reportlab.pdfbase import ttfonts
+
+    if ttfonts.uharfbuzz is None:  # type: ignore[attr-defined]
+        import uharfbuzz
+
+        ttfonts.uharfbuzz = uharfbuzz  # type: ignore[attr-defined]
+
+
+@contextmanager
+def words_measured_by(measure: Callable[..., Any]) -> Iterator[None]:
+    """Inside, reportlab's paragraphs whose style has ``shaping`` pass every word to
+    ``measure`` (in place of HarfBuzz shaping) while they break lines: ``measure(word)``
+    returns the word, ``word[0]`` its width. reportlab looks the shaper up as a module global
+    of ``reportlab.platypus.paragraph``."""
+    from reportlab.platypus import paragraph as module
+
+    paragraph: Any = module
+    original = paragraph.shapeFragWord
+    paragraph.shapeFragWord = measure
+    try:
+        yield
+    finally:
+        paragraph.shapeFragWord = original
+
+
+def shaped_advance(text: str) -> float | None:
+    """The advance of shaped glyphs (a reportlab ``ShapedStr``) in 1/1000 em, as HarfBuzz
+    placed them; None for plain text. reportlab measures a shaped string glyph by glyph, by
+    each glyph's own width: wrong where HarfBuzz moved glyphs (kerning, marks, joining)."""
+    data = getattr(text, "__shapeData__", None)
+    return None if data is None else float(sum(glyph.x_advance for glyph in data))
+
+
+class ShapedWidthCanvas(Canvas):
+    """A canvas that measures shaped glyphs by their HarfBuzz advances: paragraphs place the
+    fragments after them, their links and underlines by the canvas's ``stringWidth``."""
+
+    def stringWidth(self, text: str, fontName: str | None = None,
+                    fontSize: float | None = None) -> float:
+        advance = shaped_advance(text)
+        if advance is None:
+            return super().stringWidth(text, fontName, fontSize)
+        return advance * (self._fontsize if fontSize is None else fontSize) / 1000  # type: ignore[attr-defined]

@@ -82,6 +82,10 @@ class Story:
     def text(self, text: str) -> str:
         return self.styles.markup.text(text)
 
+    def head(self, text: str) -> str:
+        """Markup for text set in the heading font (its fallback fonts in the same weight)."""
+        return self.styles.markup.heading(text)
+
     def rich(self, text: RichText, style: ParagraphStyle | None = None) -> list[Flowable]:
         return rich_flowables(text, self.styles.markup, style or self.styles.body,
                               self.styles.bullet, self.root)
@@ -133,7 +137,9 @@ class Story:
             fonts = (s.fonts["regular"], s.fonts["bold"])
             figure = Figure(picture_flowable(logo, 140, 70, fonts),
                             self.root.add("Figure", alt=logo.alt))
-        heads: list[Flowable] = [Heading(self.text(meta.title), s.cover_title, "cover", 0,
+            if s.rtl:  # where the cover's text begins
+                figure.hAlign = "RIGHT"
+        heads: list[Flowable] = [Heading(self.head(meta.title), s.cover_title, "cover", 0,
                                          shorten(meta.title, CONTENTS_LIMIT),
                                          tag=self.root.add("Title"))]
         if meta.subtitle:
@@ -155,7 +161,7 @@ class Story:
 
     def contents(self) -> None:
         label = self.plan.meta.labels.contents
-        self.flowables.append(Heading(self.text(label), self.styles.h1, "contents", 0,
+        self.flowables.append(Heading(self.head(label), self.styles.h1, "contents", 0,
                                       shorten(label, CONTENTS_LIMIT), tag=self.root.add("H1")))
         self.toc = toc = TaggedContents(self.root.add("TOC"),
                                         levelStyles=self.contents_styles(), dotsMinLevel=0,
@@ -196,7 +202,7 @@ class Story:
         first = len(self.flowables)
         style = (self.styles.h1, self.styles.h2, self.styles.h3)[min(depth, 2)]
         short = shorten(section.title, CONTENTS_LIMIT)
-        heading = Heading(self.text(section.title), style, section.key, depth, short,
+        heading = Heading(self.head(section.title), style, section.key, depth, short,
                           self.text(short), tag=self.root.add(heading_role(depth)))
         self.depth = depth
         self.headings.append(heading)
@@ -245,7 +251,7 @@ class Story:
                 self.bullets(element)
             case Definitions():
                 for definition in element.items:
-                    term = self.para(self.text(definition.term), s.h3, heading_role(self.depth + 1))
+                    term = self.para(self.head(definition.term), s.h3, heading_role(self.depth + 1))
                     extend(with_lead(term, self.rich(definition.body)))
             case PlanTable():
                 self.keep_lead(lead, self.tables.flowables(element, width, self.root))
@@ -274,10 +280,10 @@ class Story:
     def questions(self, questions: Questions) -> None:
         s = self.styles
         for entry in questions.items:
-            label = self.text(self.plan.meta.labels.question)
+            label = self.head(self.plan.meta.labels.question)
             question = self.para(
                 f"<font color='{self.brand.surfaces.page.heading}'>{label}</font> "
-                f"{self.text(entry.question)}", s.question, heading_role(self.depth + 1))
+                f"{self.head(entry.question)}", s.question, heading_role(self.depth + 1))
             self.flowables.extend(with_lead(question, self.rich(entry.answer, s.answer)))
 
     def keep_lead(self, lead: int | None, flowables: list[Flowable]) -> None:
@@ -295,15 +301,16 @@ class Story:
             chunk = levels[start:start + LADDER_STEPS]
             alt = "; ".join(f"{start + n}. {lv.term}" for n, lv in enumerate(chunk, start=1))
             figure = self.root.add("Figure", alt=f"{self.plan.meta.labels.career}: {alt}")
+            titles = [s.markup.text(lv.term, bold=True) for lv in chunk]  # the step style is bold
             self.keep_lead(lead if start == 0 else None, [
-                Figure(LadderDiagram([self.text(lv.term) for lv in chunk], self.brand, s.step,
-                                     start + 1), figure), Spacer(1, s.body.fontSize)])
+                Figure(LadderDiagram(titles, self.brand, s.step, start + 1), figure),
+                Spacer(1, s.body.fontSize)])
         for number, level in enumerate(levels, start=1):
             body = self.rich(level.body)
             if not body:  # a step without text: the diagram names it, the list just counts it
                 self.flowables.append(self.para(f"{number}. {self.text(level.term)}", s.body))
                 continue
-            term = self.para(f"{number}. {self.text(level.term)}",
+            term = self.para(f"{number}. {self.head(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6),
                              heading_role(self.depth + 1))

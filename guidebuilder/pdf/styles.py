@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from guidebuilder.brand.glyphs import drawable, keep_drawable
+from guidebuilder.brand.glyphs import drawable, font_pieces, keep_drawable
 from guidebuilder.brand.model import STYLES, Brand, Fallback, Font
 from guidebuilder.guide.richtext import Run
 from guidebuilder.text.markup import escape, quoteattr
@@ -59,10 +59,43 @@ class Styles:
     step: ParagraphStyle
     fonts: dict[str, str]
     markup: Markup
+    rtl: bool = False  # the guide is written right to left: every style mirrored
 
 
-def build_styles(brand: Brand) -> Styles:
-    """Paragraph styles from the brand's fonts, sizes and colours."""
+def build_styles(brand: Brand, rtl: bool = False) -> Styles:
+    """Paragraph styles from the brand's fonts, sizes and colours; mirrored for a guide
+    written right to left (``rtl``)."""
+    styles = _styles(brand)
+    if not rtl:
+        return styles
+    mirrored: dict[str, Any] = {field.name: rtl_style(value) for field in fields(styles)
+                if isinstance(value := getattr(styles, field.name), ParagraphStyle)}
+    return replace(styles, toc=tuple(map(rtl_style, styles.toc)), rtl=True, **mirrored)
+
+
+def rtl_style(style: ParagraphStyle) -> ParagraphStyle:
+    """The mirror of a left-to-right style: aligned right, its indents swapped, in reportlab's
+    right-to-left mode (bullets at the right, their room taken from the right indent) and
+    shaped (the paragraph then draws its lines in visual order, see ``TaggedParagraph``)."""
+    if style.wordWrap == "RTL":
+        return style
+    alignment: Any = style.alignment
+    alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(alignment, alignment)
+    return style.clone(f"{style.name}-rtl", alignment=alignment, wordWrap="RTL", shaping=1,
+                       leftIndent=style.rightIndent, rightIndent=style.leftIndent)
+
+
+def indented(style: ParagraphStyle, name: str, text: float, bullet: float) -> ParagraphStyle:
+    """``style`` indented ``text`` points more, its bullet ``bullet`` points more, on the side
+    lines begin (the right for a right-to-left style)."""
+    if style.wordWrap == "RTL":
+        return style.clone(name, rightIndent=style.rightIndent + text,
+                           bulletIndent=style.bulletIndent + bullet)
+    return style.clone(name, leftIndent=style.leftIndent + text,
+                       bulletIndent=style.bulletIndent + bullet)
+
+
+def _styles(brand: Brand) -> Styles:
     base_fonts = register_family(brand.typography.base)
     base_bold = base_fonts["bold"]
     base = base_bold if brand.typography.base_bold else base_fonts["regular"]
@@ -114,7 +147,8 @@ def build_styles(brand: Brand) -> Styles:
                "bold": base_bold},
         markup=Markup(brand.typography.mono, _css(surface.link), _css(surface.code),
                       round(size * (brand.typography.code_scale - 1), 1), drawable(brand),
-                      brand.typography.fallbacks or ()),
+                      brand.typography.fallbacks or (),
+                      (brand.typography.heading_bold, brand.typography.heading_italic)),
     )
 
 
@@ -149,6 +183,7 @@ class Markup:
     code_delta: float  # points added to the size of code spans (the brand's monospace size)
     codes: frozenset[int]
     fallbacks: tuple[Fallback, ...] = ()  # fonts for scripts the brand's fonts miss
+    heading_style: tuple[bool, bool] = (True, False)  # the heading font's (bold, italic)
 
     def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
         if not self.fallbacks or self.codes.issuperset(map(ord, text)):
@@ -158,24 +193,27 @@ class Markup:
                        f"<font name={quoteattr(register_family(font)[style])}>{escape(piece)}</font>"
                        for font, piece in self._pieces(text))
 
+    def heading(self, text: str) -> str:
+        """:meth:`text` for text set in the heading font: fallback fonts in its weight."""
+        return self.text(text, *self.heading_style)
+
+    def font_runs(self, text: str, font_name: str, bold: bool = False) -> list[tuple[str, str]]:
+        """``text`` as (font name, piece) runs: ``font_name`` where the brand's fonts draw it,
+        the fallback fonts elsewhere; what no font draws left out."""
+        style = "bold" if bold else "regular"
+        return [(font_name if font is None else register_family(font)[style], piece)
+                for font, piece in self._pieces(text)]
+
+    def simple(self, text: str) -> bool:
+        """Whether ``text`` is drawn in the brand's font alone (left out what it lacks)."""
+        return not self.fallbacks or self.codes.issuperset(map(ord, text))
+
     def _pieces(self, text: str) -> list[tuple[Font | None, str]]:
         """``text`` cut where its font changes: the brand's (None) or a fallback; spaces and
         marks keep the font before them, characters no font has are left out."""
-        pieces: list[tuple[Font | None, str]] = []
-        for ch in text:
-            if pieces and (ch.isspace() or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
-                font = pieces[-1][0]
-            elif ord(ch) in self.codes or ch.isspace():
-                font = None
-            else:
-                font = next((f.font for f in self.fallbacks if ord(ch) in f.codes), None)
-                if font is None:
-                    continue
-            if pieces and pieces[-1][0] == font:
-                pieces[-1] = (font, pieces[-1][1] + ch)
-            else:
-                pieces.append((font, ch))
-        return pieces
+        drawn = [fallback.codes for fallback in self.fallbacks]
+        return [(None if index is None else self.fallbacks[index].font, piece) for index, piece
+                in font_pieces(text, self.codes, drawn, keep_missing=False)]
 
     def runs(self, runs: tuple[Run, ...] | list[Run]) -> str:
         parts = []

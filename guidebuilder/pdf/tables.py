@@ -16,10 +16,11 @@ from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
 from guidebuilder.pdf.blocks import kept_together, rich_flowables
 from guidebuilder.pdf.structure import COLUMN_HEADER, ROW_HEADER, Elem, ListMaker
-from guidebuilder.pdf.styles import Styles
+from guidebuilder.pdf.styles import Markup, Styles
 from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.document import Table as PlanTable
 from guidebuilder.plan.layout import BULLET, dimension_share, header_names
+from guidebuilder.text.direction import has_right_to_left
 
 CELL_PAD = 6.0
 MIN_CELL_SIZE = 8.0  # points: the smallest readable type in a table cell
@@ -69,7 +70,7 @@ class ComparisonTables:
         rows: list[Flowable] = []
         for index, row in enumerate(table.rows):
             tr = body.add("TR")
-            cells: list[Cell] = [[TaggedParagraph(self.styles.markup.text(row.dimension),
+            cells: list[Cell] = [[TaggedParagraph(self.styles.markup.heading(row.dimension),
                                                   styles.dimension,
                                                   tag=tr.add("TH", attrs=ROW_HEADER))]]
             cells += [self._cell(points, tr.add("TD"), styles) for points in row.cells]
@@ -88,13 +89,23 @@ class ComparisonTables:
         first = width * dimension_share(count)
         column = (width - first) / count - 2 * CELL_PAD
         cell, head = self.styles.cell, self.styles.cell_head
-        need = max([_longest(cell.fontName, _words(points)) for row in table.rows
-                    for points in row.cells] + [_longest(head.fontName, table.short_columns)]
+        longest = self._longest
+        need = max([longest(cell.fontName, _words(points)) for row in table.rows
+                    for points in row.cells] + [longest(head.fontName, table.short_columns, True)]
                    + [0.0])
-        need_first = max([_longest(head.fontName, [row.dimension]) for row in table.rows] + [0.0])
+        need_first = max([longest(head.fontName, [row.dimension], True) for row in table.rows]
+                         + [0.0])
         size = min(cell.fontSize, column / max(need, 1e-6) * 0.98,
                    (first - 2 * CELL_PAD) / max(need_first, 1e-6) * 0.98)
         return size if size >= MIN_CELL_SIZE else None
+
+    def _longest(self, font: str, texts: Iterable[str], heading: bool = False) -> float:
+        """The width at 1 pt of the longest word in ``texts`` set in ``font`` (a heading
+        font: the fallback fonts' bold face when headings are bold)."""
+        markup = self.styles.markup
+        bold = heading and markup.heading_style[0]
+        return max((_width(word, font, markup, bold) for text in texts for word in text.split()),
+                   default=0.0)
 
     def _cell_styles(self, size: float) -> CellStyles:
         s = self.styles
@@ -104,7 +115,8 @@ class ComparisonTables:
             return style.clone(f"{style.name}{size:.2f}", fontSize=style.fontSize * ratio,
                                leading=style.leading * ratio,
                                spaceAfter=style.spaceAfter * ratio,
-                               leftIndent=style.leftIndent * ratio)
+                               leftIndent=style.leftIndent * ratio,
+                               rightIndent=style.rightIndent * ratio)
 
         return CellStyles(scaled(s.cell), scaled(s.cell_bullet), scaled(s.cell_head),
                           scaled(s.cell_dimension))
@@ -116,7 +128,7 @@ class ComparisonTables:
                                             textColor=HexColor(self.brand.ink_on(fill)))
         names = header_names(table.columns, table.short_columns)
         tr.add("TH", attrs=COLUMN_HEADER, keep=True)  # the corner above the dimensions
-        cells = [TaggedParagraph(self.styles.markup.text(name), style,
+        cells = [TaggedParagraph(self.styles.markup.heading(name), style,
                                  tag=tr.add("TH", attrs=COLUMN_HEADER)) for name in names]
         return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
@@ -136,6 +148,8 @@ class ComparisonTables:
         if rule:
             commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
                              HexColor(self.brand.colors.tertiary)))
+        if self.styles.rtl:  # the first column at the right (every command spans all cells)
+            cells, widths = cells[::-1], widths[::-1]
         table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
         height = table.wrap(sum(widths), self.page_height)[1] if split else 0.0
         if height > self.page_height * SPLIT_SHARE:
@@ -167,7 +181,11 @@ def _words(points: tuple[RichText, ...]) -> list[str]:
     return [block.plain for point in points for block in point.blocks]
 
 
-def _longest(font: str, texts: Iterable[str]) -> float:
-    """The width at 1 pt of the longest word in ``texts``."""
-    return max((stringWidth(word, font, 1.0) for text in texts for word in text.split()),
-               default=0.0)
+def _width(word: str, font: str, markup: Markup, bold: bool) -> float:
+    """The width of ``word`` at 1 pt: shaped, and in the fallback fonts for what ``font``
+    lacks, when it needs either (as the paragraph will set it)."""
+    if markup.simple(word) and not has_right_to_left(word):
+        return stringWidth(word, font, 1.0)
+    from guidebuilder.pdf.rtl import line_width
+
+    return line_width(markup.font_runs(word, font, bold), 1.0)

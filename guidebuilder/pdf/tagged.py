@@ -16,15 +16,30 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from guidebuilder.pdf.reportlab_internals import contents_entries, set_contents_table, text_cursor
 from guidebuilder.pdf.structure import Elem
 from guidebuilder.pdf.tagging import LinkKey, ParagraphDrawing, tagger_of
+from guidebuilder.text.direction import has_right_to_left
 
 
 class TaggedParagraph(Paragraph):
     """A Paragraph whose text is the content of ``tag`` (P, H1, LBody, TH…) and, with ``lbl``,
-    whose bullet is the content of that Lbl. Its split parts keep both: one element across pages."""
+    whose bullet is the content of that Lbl. Its split parts keep both: one element across pages.
+
+    A paragraph in a right-to-left style (``wordWrap="RTL"``, see ``styles.rtl_style``), or
+    with right-to-left letters, is bidirectional (``rtl`` says its base direction, None for
+    none): its lines are broken with shaped widths and drawn in visual order (``pdf/rtl.py``);
+    it keeps its logical text, so that it splits and is tagged as any other."""
 
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
                  frags: Any = None, *, tag: Elem | None = None, lbl: Elem | None = None,
                  **options: Any) -> None:
+        self.rtl: bool | None = None
+        if style.wordWrap == "RTL" or (text is not None and has_right_to_left(text)):
+            self.rtl = style.wordWrap == "RTL"
+            if not self.rtl and not style.shaping:
+                style = style.clone(f"{style.name}-shaped", shaping=1)
+            if self.rtl and bulletText and text is not None:  # "1." reads from the right
+                from guidebuilder.text.bidi import display
+
+                bulletText = display(bulletText, True)
         super().__init__(text, style, bulletText, frags, **options)  # type: ignore[arg-type]
         self.tag = tag
         self.lbl = lbl
@@ -33,8 +48,29 @@ class TaggedParagraph(Paragraph):
         parts = super().split(availWidth, availHeight)
         for part in parts:
             if isinstance(part, TaggedParagraph) and part is not self:
-                part.tag, part.lbl = self.tag, self.lbl
+                part.tag, part.lbl, part.rtl = self.tag, self.lbl, self.rtl
         return parts
+
+    def breakLines(self, width: Any) -> Any:
+        if self.rtl is None:
+            return super().breakLines(width)
+        from guidebuilder.pdf.rtl import shaped_breaking
+
+        with shaped_breaking(self.style.fontName):
+            return super().breakLines(width)
+
+    def draw(self) -> None:
+        layout = getattr(self, "blPara", None)
+        if self.rtl is None or layout is None or layout.kind != 1 or not layout.lines:
+            super().draw()
+            return
+        from guidebuilder.pdf.rtl import visual_layout
+
+        self.blPara = visual_layout(layout, self.rtl)
+        try:
+            super().draw()
+        finally:
+            self.blPara = layout
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         draw: Callable[..., None] = super().drawOn  # reportlab's takes _sW; the stubs' does not
@@ -131,17 +167,21 @@ def _draw_page_number(canvas: Canvas, style: ParagraphStyle, page: int, key: str
     """reportlab's ``drawPageNumbers`` for one page: the dots as an artifact and the number as
     a Link of its own, read after the entry's text."""
     x, y = text_cursor(canvas)
+    rtl = style.wordWrap == "RTL"  # the number at the left, the dots between it and the entry
+    room = x if rtl else width - x
     number = str(page)
     size = style.fontSize
     number_width = stringWidth(number, style.fontName, size)
-    while number_width > width - x and size >= 1.0:
+    while number_width > room and size >= 1.0:
         size *= 0.9
         number_width = stringWidth(number, style.fontName, size)
+    number_x = 0.0 if rtl else width - number_width
     tagger = tagger_of(canvas)
     if dots:
         dot_width = stringWidth(" . ", style.fontName, size)
-        count = int((width - x - number_width) / dot_width)
-        leader = _line(canvas, style, size, width - count * dot_width - number_width, y, count * " . ")
+        count = int((room - number_width) / dot_width)
+        start = number_width if rtl else width - count * dot_width - number_width
+        leader = _line(canvas, style, size, start, y, count * " . ")
         if tagger is not None:
             with tagger.artifact():
                 canvas.drawText(leader)
@@ -152,9 +192,10 @@ def _draw_page_number(canvas: Canvas, style: ParagraphStyle, page: int, key: str
         drawing.next_link = Elem("Link", alt=f"page {page}")
         drawing.after.append((drawing.elem, ("elem", drawing.next_link)))
     try:
-        canvas.drawText(_line(canvas, style, size, width - number_width, y, number))
+        canvas.drawText(_line(canvas, style, size, number_x, y, number))
         if key:
-            canvas.linkRect("", key, (width - number_width, y, width, y + style.leading), relative=1)
+            right = number_width if rtl else width
+            canvas.linkRect("", key, (number_x, y, right, y + style.leading), relative=1)
     finally:
         if drawing is not None:
             drawing.next_link = None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from guidebuilder import cache
 from guidebuilder.brand.model import Brand
@@ -25,6 +25,11 @@ from guidebuilder.run.output import (
 )
 from guidebuilder.run.records import Record, contents, make_record, up_to_date
 from guidebuilder.run.renderers import Renderer, RenderSet
+
+if TYPE_CHECKING:
+    from guidebuilder.guide.model import Guide
+    from guidebuilder.reading.located import Located
+    from guidebuilder.run.dates import Stamp
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,43 @@ class Result:
 
 
 class Prepared(NamedTuple):
-    """Everything a job renders from, validated, and the files it was read from."""
+    """Everything a job renders from, validated, and what is said and recorded about it."""
 
     plan: DocumentPlan
     brand: Brand
-    warnings: list[Problem]
     inputs: dict[Path, str]  # every file read, and what it is (the guide, the brand file, …)
-    record: Record  # what the outputs are built from, kept beside them
+    account: Account
+
+
+@dataclass(frozen=True)
+class Account:
+    """A job's warnings and the record kept beside its outputs: worked out while its outputs
+    render, since no renderer needs them."""
+
+    job: Job
+    guide: Guide
+    source: Located
+    brand: Brand
+    brand_file: Path | None
+    found: list[Problem]  # while loading (the brand's, the fonts')
+    stamp: Stamp
+    inputs: list[Path]
+
+    def warnings(self) -> list[Problem]:
+        from guidebuilder.run.notices import language_warnings, placeholder_warnings
+
+        return (self.found + language_warnings(self.source, self.guide.language)
+                + placeholder_warnings(self.brand, self.brand_file))
+
+    def record(self) -> Record:
+        """What the outputs are built from: the inputs as read now, and the brand files looked
+        for before the one used."""
+        from guidebuilder.brand.locate import brand_candidates
+
+        looked = brand_candidates(self.job.guide, self.job.brand)
+        absent = (looked[:looked.index(self.brand_file)] if self.brand_file in looked
+                  else looked)
+        return make_record(self.job.options_key, self.stamp, self.inputs, absent)
 
 
 def output_paths(guide: Path, out_dir: Path, formats: tuple[str, ...],
@@ -101,18 +136,14 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     """Load and validate everything a job needs (the brand too, unless ``loaded``); raises
     before any output is touched, a broken guide before a broken brand."""
     from guidebuilder.brand.fallback import with_fallbacks
-    from guidebuilder.brand.locate import brand_candidates
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
     from guidebuilder.plan.build import build_plan
-    from guidebuilder.run.notices import language_warnings, placeholder_warnings
 
     guide, source = load_guide(job.guide)
     brand, brand_file, warnings = loaded or load_job_brand(job)
     brand, fallback_notices = with_fallbacks(brand, source)
-    warnings = warnings + fallback_notices
-    warnings = (warnings + language_warnings(source, guide.language)
-                + missing_glyph_warnings(source, brand) + placeholder_warnings(brand, brand_file))
+    warnings = warnings + fallback_notices + missing_glyph_warnings(source, brand)  # or refuses
     stamp = build_stamp(job.guide, guide.date)
     plan = build_plan(guide, job.audience, stamp.when)
     if job.audience is not None and not any(s.kind is SectionKind.ROLE for s in plan.sections):
@@ -121,10 +152,8 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
                                         hint="check the name, or the roles' audience lists"))
     inputs = {job.guide: "the guide", **({brand_file: "the brand file"} if brand_file else {}),
               **dict.fromkeys(brand.files(), "a file the brand file names")}
-    looked = brand_candidates(job.guide, job.brand)
-    absent = looked[:looked.index(brand_file)] if brand_file in looked else looked
-    record = make_record(job.options_key, stamp, list(inputs), absent)
-    return Prepared(plan, brand, warnings, inputs, record)
+    return Prepared(plan, brand, inputs, Account(job, guide, source, brand, brand_file,
+                                                 warnings, stamp, list(inputs)))
 
 
 def check_not_inputs(targets: dict[str, Path], inputs: dict[Path, str]) -> None:
@@ -182,9 +211,8 @@ def start_job(job: Job, renderers: RenderSet) -> Started:
         return started
     try:
         with _captured(started.result):
-            plan, brand, warnings, inputs, record = prepare(job, _warm(job, renderers))
-            started.result.warnings, started.result.inputs = warnings, inputs
-            started.result.record = record
+            plan, brand, inputs, account = prepare(job, _warm(job, renderers))
+            started.result.inputs = inputs
             check_not_inputs(job.targets, inputs)
             check_targets(job.targets.values())
             started.temporaries = stage(job.targets.values())
@@ -192,6 +220,8 @@ def start_job(job: Job, renderers: RenderSet) -> Started:
                 renderer = renderers.get(fmt)
                 renderer.start(plan, brand, started.temporaries[target], job.options)
                 started.busy.append(renderer)
+            started.result.warnings = account.warnings()  # while forked renderers render
+            started.result.record = account.record()
     except BaseException:  # interrupted: nothing of this job may stay behind
         abandon(started)
         raise

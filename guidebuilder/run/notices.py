@@ -8,25 +8,23 @@ from pathlib import Path
 
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import Problem
-from guidebuilder.guide.load import load_guide
+from guidebuilder.guide.model import Guide
 from guidebuilder.plan.labels import base_language, closest_languages
 from guidebuilder.plan.layout import shortened_on_slides
 from guidebuilder.reading.located import Located
 from guidebuilder.starter import PLACEHOLDER_NAME
 
 
-def shortened_notes(guide_file: Path) -> list[Problem]:
+def shortened_notes(guide: Guide, source: Located) -> list[Problem]:
     """Where the slides show a guide's text cut to its leading sentences, each located, with
     the ``slide:`` form that would choose the words."""
-
-    guide, source = load_guide(guide_file)
     notes = []
     for item in shortened_on_slides(guide):
         key = tuple(int(index) if index else name for name, index in
                     re.findall(r"([^.\[\]]+)|\[(\d+)\]", item.path))
         line, column = source.position(key)
         shown = item.shown if len(item.shown) <= 80 else item.shown[:79] + "…"
-        notes.append(Problem(guide_file, f"slides show this text shortened to '{shown}'",
+        notes.append(Problem(source.file, f"slides show this text shortened to '{shown}'",
                              line, column, item.path, "to choose the words, write it as "
                              "{text: ..., slide: ...}"))
     return notes

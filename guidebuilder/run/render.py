@@ -23,25 +23,32 @@ def warm(fmt: Format, brand: Brand) -> None:
 
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
-    """Rendering makes millions of short-lived objects; by default the garbage collector runs
-    every 700 of them and now and then rescans everything alive (the whole plan with it), which
-    makes a large guide cost more per page than a small one. Meanwhile it runs every 10,000
-    (more would save little and keep much more garbage: 250 MB at the peak of a 16x build
-    become 390 MB at 50,000)."""
-    thresholds = gc.get_threshold()
+    """Rendering makes millions of short-lived objects, and cycles among them, so the garbage
+    collector runs meanwhile (even where loading the command had turned it off), but only
+    over what the render makes: what existed before (the libraries, the plan) is set aside,
+    or each full collection would rescan it (a render in the command's own process took twice
+    as long). And every 10,000 allocations, not every 700 (more would save little and keep
+    much more garbage: 250 MB at the peak of a 16x build become 390 MB at 50,000)."""
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
+    gc.freeze()
     gc.set_threshold(10_000, *thresholds[1:])
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
+        if not enabled:
+            gc.disable()
+        gc.unfreeze()
 
 
 def render(fmt: Format, plan: DocumentPlan, brand: Brand, target: Path,
            options: RenderOptions) -> list[Problem]:
     """Render one format into ``target``; return its warnings."""
     try:
+        renderer = fmt.renderer()  # imported (the first time) before collections resume
         with target.open("wb") as stream, _fewer_collections():
-            return fmt.renderer()(plan, brand, stream, options)
+            return renderer(plan, brand, stream, options)
     except (GuideBuilderError, OSError):  # an OSError is named by the job (by its target)
         raise
     except Exception as exc:

@@ -4,6 +4,7 @@ changed."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +53,8 @@ def watch_jobs(jobs: list[Job], report: Callable[[Result], None], renderers: Ren
     from watchfiles import watch
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own log lines are not ours
+    gc.freeze()  # a long life: collect garbage again (see __main__), but never rescan the start
+    gc.enable()
     watched = [_Watched(job) for job in jobs]
     for entry, result in zip(watched, first or (), strict=False):
         entry.brand = next((p for p, what in result.inputs.items() if what == "the brand file"),

@@ -10,9 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidebuilder.brand.model import Font
+from guidebuilder.brand.model import Fallback, Font
 from guidebuilder.cache import identity
 from guidebuilder.guide.richtext import Run
+from guidebuilder.text.direction import has_right_to_left
 
 if TYPE_CHECKING:
     from PIL import ImageFont
@@ -53,14 +54,15 @@ class Measurer:
 
     font: Font
     mono: Font | None = None
+    fallbacks: tuple[Fallback, ...] = ()  # fonts for the scripts ``font`` lacks
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False,
               code: bool = False) -> float:
         """Advance width of ``text`` in points."""
-        return _width(_style_face(self, bold, italic, code), text) * size / REF_SIZE
+        return _styled_width(self, bold, italic, code, text) * size / REF_SIZE
 
     def run_width(self, run: Run, size: float) -> float:
-        return _width(_style_face(self, run.bold, run.italic, run.code), run.text) * size / REF_SIZE
+        return _styled_width(self, run.bold, run.italic, run.code, run.text) * size / REF_SIZE
 
     def style_file(self, bold: bool, italic: bool, code: bool) -> Path:
         """The font file a run of this style is set in."""
@@ -103,6 +105,37 @@ class Measurer:
         return _line_count(self, tuple(runs), width, size)
 
 
+def _styled_width(measurer: Measurer, bold: bool, italic: bool, code: bool, text: str) -> float:
+    """The width of ``text`` at ``REF_SIZE`` in a style: the characters the family lacks in
+    the fallback fonts that have them."""
+    face = _style_face(measurer, bold, italic, code)
+    if measurer.fallbacks and not code:
+        return _fallback_width(face, _fallback_faces(measurer, bold, italic), text)
+    return _width(face, text)
+
+
+@lru_cache(maxsize=256)
+def _fallback_faces(measurer: Measurer, bold: bool,
+                    italic: bool) -> tuple[tuple[_FaceFile, frozenset[int]], ...]:
+    return tuple((_face_file(fallback.font.file(bold, italic)), fallback.codes)
+                 for fallback in measurer.fallbacks)
+
+
+@lru_cache(maxsize=65536)
+def _fallback_width(face: _FaceFile, fallbacks: tuple[tuple[_FaceFile, frozenset[int]], ...],
+                    text: str) -> float:
+    """The width of ``text`` in ``face``, each piece it cannot draw in the first fallback that
+    can (spaces and marks stay in the font before them), as the handbook sets them."""
+    from guidebuilder.brand.glyphs import charset, font_pieces
+
+    codes = charset(face[0])
+    if codes.issuperset(map(ord, text)):
+        return _width(face, text)
+    pieces = [(face if index is None else fallbacks[index][0], piece) for index, piece
+              in font_pieces(text, codes, [drawn for _, drawn in fallbacks])]
+    return sum(_width(font, piece) for font, piece in pieces)
+
+
 @lru_cache(maxsize=256)
 def _style_face(measurer: Measurer, bold: bool, italic: bool, code: bool) -> _FaceFile:
     family = measurer.mono if code and measurer.mono else measurer.font
@@ -117,7 +150,6 @@ def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: f
     space = text = 0.0
     in_word = pending_space = False
     for run in runs:
-        path = _style_face(measurer, run.bold, run.italic, run.code)
         for token in _tokens(run.text):
             if token.isspace():
                 if in_word:
@@ -126,9 +158,10 @@ def _line_count(measurer: Measurer, runs: tuple[Run, ...], width: float, size: f
                 pending_space = True
                 continue
             if not in_word:
-                space = _width(path, " ") * scale if pending_space and words else 0.0
+                space = (_styled_width(measurer, run.bold, run.italic, run.code, " ") * scale
+                         if pending_space and words else 0.0)
                 text, in_word, pending_space = 0.0, True, False
-            text += _width(path, token) * scale
+            text += _styled_width(measurer, run.bold, run.italic, run.code, token) * scale
             if token.endswith("-"):
                 words.append((space, text))
                 in_word = False
@@ -152,6 +185,10 @@ def _tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _width(face_file: _FaceFile, text: str) -> float:
+    if has_right_to_left(text):  # joined and shaped, as the handbook draws it, with or without raqm
+        from guidebuilder.text.shaping import shaped_length
+
+        return shaped_length(face_file[0], face_file[1], text, REF_SIZE)
     return _face(face_file).getlength(text)
 
 

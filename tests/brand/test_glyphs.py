@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from guidebuilder.brand.glyphs import charset, drawable, keep_drawable
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guidebuilder.brand.glyphs import charset, drawable, font_pieces, keep_drawable
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.brand.scripts import missing_glyph_warnings
 from guidebuilder.reading import located
@@ -33,3 +37,26 @@ def test_warnings_name_each_character_once_at_its_first_place(tmp_path: Path) ->
     assert [(w.line, w.column, w.path) for w in warnings] == [
         (3, 19, "roles[0].name"), (3, 21, "roles[0].name")]
     assert "U+4E2D" in warnings[0].message and "used 2 times" in warnings[1].message
+
+
+_LATIN = frozenset(range(0x20, 0x250))
+_ARABIC = frozenset(range(0x600, 0x700))
+_GREEK = frozenset(range(0x370, 0x400))
+
+
+@given(st.text(alphabet=st.sampled_from("ab Z.\u0628\u064e\u0645 \u03b1\u03b2\u4e00\u200f")))
+def test_font_pieces_keep_every_character_in_order(text: str) -> None:
+    """Pieces put back together are the text (or the text without what no font has), each
+    piece in one font that draws its letters, spaces and marks with the letter before them."""
+    pieces = font_pieces(text, _LATIN, [_ARABIC, _GREEK])
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(a[0] != b[0] for a, b in itertools.pairwise(pieces))
+    drawn = {None: _LATIN, 0: _ARABIC, 1: _GREEK}
+    for index, piece in pieces[1:]:
+        assert ord(piece[0]) in drawn[index] or not piece[0].isalpha() or index is None
+    kept = "".join(piece for _, piece in font_pieces(text, _LATIN, [_ARABIC, _GREEK],
+                                                     keep_missing=False))
+    drawable_ = _LATIN | _ARABIC | _GREEK
+    assert [ch for ch in kept if ord(ch) in drawable_] == [ch for ch in text
+                                                           if ord(ch) in drawable_]
+    assert "\u4e00" not in kept

@@ -42,7 +42,7 @@ def test_hostile_guide(guide: Path) -> None:
     started = time.perf_counter()
     if kind == "ok":
         prepared = prepare(Job(guide, {}))
-        assert prepared.warnings == []
+        assert prepared.account.warnings() == []
         assert not re.search("[\u202a-\u202e\u0000]", prepared.plan.meta.title)
     else:
         with pytest.raises(GuideBuilderError) as caught:

@@ -314,3 +314,64 @@ def test_kept_flowables_are_the_ones_given_and_a_nested_keep_measures_endless() 
     canvas = Canvas(io.BytesIO())
     assert keep.wrapOn(canvas, 400, 800)[1] > 800  # why kept_together opens nested groups
     assert outer.wrapOn(canvas, 400, 800)[1] > 800
+
+
+# -- shaped text (right-to-left guides) ------------------------------------------------------
+
+
+def test_reportlab_is_loaded_without_harfbuzz_and_given_it_later() -> None:
+    """reportlab keeps uharfbuzz as a module global of ttfonts, read when fonts shape."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport guidebuilder.pdf\nfrom reportlab.pdfbase import ttfonts\n"
+            "print('uharfbuzz' in sys.modules, ttfonts.uharfbuzz is None)\n"
+            "from guidebuilder.pdf.reportlab_internals import enable_shaping\nenable_shaping()\n"
+            "from reportlab.pdfbase.ttfonts import TTFont\n"
+            "font = TTFont('x', 'guidebuilder/fonts/LiberationSans-Regular.ttf')\n"
+            "print(ttfonts.uharfbuzz is sys.modules['uharfbuzz'], font.shapable)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert done.stdout.split() == ["False", "True", "True", "True"]
+
+
+def test_words_measured_by_replaces_the_shaper_while_lines_break() -> None:
+    from reportlab.platypus import paragraph
+
+    from guidebuilder.pdf.reportlab_internals import words_measured_by
+
+    seen: list[str] = []
+
+    def measure(word):
+        seen.append("".join(text for _, text in word[1:]))
+        word[0] = 0.1  # every word a tenth of a point wide: all fit one line
+        return word
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from guidebuilder.pdf.reportlab_internals import enable_shaping
+
+    enable_shaping()
+    pdfmetrics.registerFont(TTFont("canary-sans", str(ROOT / "guidebuilder" / "fonts"
+                                                      / "LiberationSans-Regular.ttf")))
+    style = getSampleStyleSheet()["Normal"].clone("shaped", shaping=1, fontName="canary-sans")
+    original = paragraph.shapeFragWord
+    with words_measured_by(measure):
+        lines = Paragraph("a <b>bold</b> word", style).breakLines(5.0).lines
+    assert paragraph.shapeFragWord is original
+    assert [text for text in seen if text] == ["a", "bold", "word"] and lines
+
+
+def test_shaped_glyphs_are_measured_by_their_advances() -> None:
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+    from guidebuilder.pdf.reportlab_internals import ShapedWidthCanvas, shaped_advance
+
+    glyphs = ShapedStr("ab", shapeData=[ShapeData(0, 600, 0, 0, 0, 500),
+                                        ShapeData(1, 400, 0, 0, 0, 500)])
+    assert shaped_advance(glyphs) == 1000.0 and shaped_advance("ab") is None
+    canvas = ShapedWidthCanvas(io.BytesIO())
+    assert canvas.stringWidth(glyphs, "Helvetica", 10) == 10.0
+    assert canvas.stringWidth("ab", "Helvetica", 10) == Canvas(io.BytesIO()).stringWidth(
+        "ab", "Helvetica", 10)

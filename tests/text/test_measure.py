@@ -100,3 +100,45 @@ def test_a_replaced_font_file_is_measured_again(tmp_path) -> None:
     shutil.copy(FONT_DIR / "LiberationMono-Regular.ttf", path)
     after = Measurer(Font("Brand", {"regular": path})).width("mmmm iiii", 12)
     assert after != before
+
+
+def test_text_the_font_lacks_is_measured_in_its_fallback_font() -> None:
+    """Arabic (which Liberation Sans lacks) is measured in the fallback font that sets it,
+    shaped (joined letters are narrower than isolated ones); Latin stays in the brand's font."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from guidebuilder.brand.model import Fallback, Font
+
+    fc_list = shutil.which("fc-list")
+    files = subprocess.run([fc_list, ":lang=ar", "file"], capture_output=True, text=True
+                           ).stdout.split() if fc_list else []
+    if not files:
+        pytest.skip("no installed font has Arabic")
+    arabic = Path(files[0].rstrip(":"))
+    base = DEFAULT_BRAND.typography.base
+    word = "استعلامات"
+    fallback = Fallback(Font("Arabic", {"regular": arabic}), "ARABIC", "cs",
+                        frozenset(map(ord, word)))
+    plain, with_fallback = Measurer(base), Measurer(base, fallbacks=(fallback,))
+    in_fallback = Measurer(Font("Arabic", {"regular": arabic}))
+    assert with_fallback.width(word, 20) == pytest.approx(in_fallback.width(word, 20))
+    assert with_fallback.width(word, 20) != pytest.approx(plain.width(word, 20))
+    assert with_fallback.width("SQL", 20) == plain.width("SQL", 20)
+    mixed = with_fallback.width(f"SQL {word}", 20)
+    assert mixed == pytest.approx(plain.width("SQL ", 20) + in_fallback.width(word, 20))
+    assert with_fallback.line_count([Run(f"SQL {word} " * 8)], 200, 20) == len(
+        with_fallback.wrap([Run(f"SQL {word} " * 8)], 200, 20))
+
+
+def test_right_to_left_text_is_measured_shaped() -> None:
+    """HarfBuzz widths, as the handbook draws: with or without Pillow's raqm layout."""
+    from guidebuilder.text.shaping import shaped_length
+
+    base = DEFAULT_BRAND.typography.base
+    path = base.file()
+    from guidebuilder.cache import identity
+
+    assert Measurer(base).width("שלום", 200) == pytest.approx(
+        shaped_length(path, identity(path), "שלום", 200))

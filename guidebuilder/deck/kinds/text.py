@@ -82,7 +82,7 @@ def grown(design: Design, blocks: list[TextBlock], room: Box | None = None,
 
 def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
                 notes: Sequence[str], subtitle: str = "") -> None:
-    """One slide per page of ``shown``; continuation slides are titled "(cont.)"."""
+    """One slide per page of ``shown``; continuation slides are titled "Title (2/3)"."""
     for index, page in enumerate(shown):
         text_slide(writer, writer.continued(title, index, len(shown)), page,
                    notes[min(index, len(notes) - 1)], subtitle if index == 0 else "")
