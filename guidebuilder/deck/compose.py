@@ -8,7 +8,7 @@ from typing import assert_never
 
 from guidebuilder.deck.kinds.agenda import AgendaEntry, agenda_slides
 from guidebuilder.deck.kinds.closing import closing_slides
-from guidebuilder.deck.kinds.comparison import comparison_slides
+from guidebuilder.deck.kinds.comparison import comparison_slides, paired_slide
 from guidebuilder.deck.kinds.divider import divider_slide, wants_divider
 from guidebuilder.deck.kinds.faq import faq_slides
 from guidebuilder.deck.kinds.ladder import career_slides
@@ -41,16 +41,25 @@ GATHERED = 3  # thin roles on one slide, at most
 
 def compose(plan: DocumentPlan, writer: SlideWriter) -> None:
     """The title and agenda, then each section's slides in order; the roles together (after
-    a divider when there are many), thin ones gathered a few to a slide."""
+    a divider when there are many), thin ones gathered a few to a slide; two short
+    comparisons in a row share a slide."""
     title_slide(writer, plan.meta)
     roles = [s for s in plan.sections if s.kind is SectionKind.ROLE]
     divider = wants_divider([role.title for role in roles])
     entries = agenda_entries(plan, writer.labels.roles if divider else None)
     agenda_slides(writer, entries)
     number = 0
-    for section in plan.sections:
+    shown: Section | None = None  # a comparison already on the slide of the one before it
+    for index, section in enumerate(plan.sections):
+        after = plan.sections[index + 1] if index + 1 < len(plan.sections) else None
         if section.kind is not SectionKind.ROLE:
             number += 1
+            if section is shown:
+                continue
+            if (after is not None and section.kind is after.kind is SectionKind.COMPARISON
+                    and paired_slide(writer, section, after)):
+                shown = after
+                continue
             section_slides(writer, section)
         elif section is roles[0]:
             number += 1

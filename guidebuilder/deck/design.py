@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guidebuilder.brand.colormath import mix
 from guidebuilder.brand.model import Brand, Picture, Surface
 from guidebuilder.deck.geometry import Box
 from guidebuilder.text.measure import Measurer
+
+GRID_FADE = 0.7  # of the way from the text colour to the background a table's rules are
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,12 @@ class Design:
     def surface(self) -> Surface:
         """The slides' background and the text colours readable on it."""
         return self.brand.surfaces.slide
+
+    @property
+    def grid(self) -> str:
+        """The rules between table cells: the text colour faded far towards the background,
+        so they show on a light slide and a dark one alike without competing with the text."""
+        return mix(self.surface.text, self.surface.background, GRID_FADE)
 
     @property
     def accent_ink(self) -> str:

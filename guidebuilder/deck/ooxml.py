@@ -28,6 +28,7 @@ _STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
           '<a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef>'
           '<a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>')
 _TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
+_GRID_WIDTH = 9525  # EMU: a 0.75 pt rule between table cells
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _WRAPPER = f"<p:spTree {nsdecls('a', 'p', 'r')}>{{}}</p:spTree>"
 _RECTANGLE = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
@@ -235,16 +236,20 @@ class ShapeTree:
 
     def table_xml(self, name: str, origin: tuple[int, int], columns: Sequence[int],
                   heights: Sequence[int], rows: Sequence[Sequence[tuple[str, str]]],
-                  margins: tuple[int, int]) -> str:
+                  margins: tuple[int, int], rule: str) -> str:
         """A native table of ``rows`` of (paragraphs, fill) cells, its first row styled as
-        the header; lengths in EMU, ``margins`` the cells' (horizontal, vertical) insets."""
+        the header, every cell ruled in ``rule`` (#RRGGBB, not the table style's white);
+        lengths in EMU, ``margins`` the cells' (horizontal, vertical) insets."""
         x, y = margins
         cell_margins = f'marL="{x}" marR="{x}" marT="{y}" marB="{y}" anchor="t"'
+        rules = "".join(f'<a:{side} w="{_GRID_WIDTH}" cap="flat" cmpd="sng" algn="ctr">'
+                        f'{solid_fill_xml(rule)}<a:prstDash val="solid"/></a:{side}>'
+                        for side in ("lnL", "lnR", "lnT", "lnB"))
         grid = "".join(f'<a:gridCol w="{width}"/>' for width in columns)
         body = "".join(
             f'<a:tr h="{height}">' + "".join(
                 f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</a:txBody>"
-                f"<a:tcPr {cell_margins}>{solid_fill_xml(fill)}</a:tcPr></a:tc>"
+                f"<a:tcPr {cell_margins}>{rules}{solid_fill_xml(fill)}</a:tcPr></a:tc>"
                 for paragraphs, fill in row) + "</a:tr>"
             for height, row in zip(heights, rows, strict=True))
         return (f'<p:graphicFrame><p:nvGraphicFramePr>{self._name(name)}<p:cNvGraphicFramePr>'

@@ -99,7 +99,8 @@ class SlideShapes:
             cells, widths = [row[::-1] for row in cells], list(widths)[::-1]
         return self._placed(self._tree.add(self._tree.table_xml(
             name, (emu(left), emu(top)), [emu(width) for width in widths],
-            [emu(height) for height in heights], cells, (emu(d.inset_x), emu(d.inset_y)))))
+            [emu(height) for height in heights], cells, (emu(d.inset_x), emu(d.inset_y)),
+            d.grid)))
 
     def picture(self, path: Path, alt: str, box: Box, align: str = "r",
                 decorative: bool = False) -> Picture:

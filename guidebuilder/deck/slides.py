@@ -104,12 +104,13 @@ class SlideWriter:
         self.notes.add(slide.slide, notes)
         return slide, room, found.get("body")
 
-    def continued(self, title: str, index: int) -> str:
-        """``title`` as the ``index``-th slide of a run shows it: "(cont.)" on the second, then
-        "(cont.) 3", "(cont.) 4"…: no two slides share a title (PowerPoint's checker asks)."""
-        if index == 0:
+    def continued(self, title: str, index: int, count: int) -> str:
+        """``title`` as the ``index``-th of ``count`` slides of a run shows it: as it is on the
+        first, then "(2/3)", "(3/3)": no two slides share a title (PowerPoint's checker asks)
+        and the room sees how far the run goes."""
+        if index == 0 or count < 2:
             return title
-        return f"{title} {self.labels.continued}" + (f" {index + 1}" if index > 1 else "")
+        return f"{title} ({index + 1}/{count})"
 
     def subtitle_height(self, text: str) -> float:
         """The height a subtitle takes above the content (with the gap below it)."""

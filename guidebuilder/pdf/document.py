@@ -80,8 +80,8 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     height = size[1] - MARGIN_TOP - MARGIN_BOTTOM
     tables = ComparisonTables(brand, styles, height)
     tree = StructTree(meta.title, meta.language, meta.timestamp)
-    story = Story(plan, brand, styles, (size[0] - 2 * MARGIN_X, height), wide[0] - 2 * MARGIN_X,
-                  tables, tree)
+    story = Story(plan, brand, styles, (size[0] - 2 * MARGIN_X, height),
+                  (wide[0] - 2 * MARGIN_X, wide[1] - MARGIN_TOP - MARGIN_BOTTOM), tables, tree)
     flowables = story.build()
     canvas_class = make_canvas_class(brand, meta.title, meta.labels.page, styles.fonts,
                                      line, tree)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from io import BytesIO
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Indenter,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -19,7 +22,7 @@ from reportlab.platypus import (
 from guidebuilder.brand.model import Brand
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
-from guidebuilder.pdf.blocks import kept_together, rich_flowables, with_lead
+from guidebuilder.pdf.blocks import kept_together, lead_height, rich_flowables, with_lead
 from guidebuilder.pdf.flowables import ChapterBreak, Heading, LadderDiagram
 from guidebuilder.pdf.pictures import picture_flowable
 from guidebuilder.pdf.structure import ListMaker, StructTree, heading_role
@@ -46,8 +49,12 @@ from guidebuilder.plan.layout import (
     keeps_with_previous,
     needs_wide_page,
     part_start,
+    shares_wide_page,
 )
 from guidebuilder.text.measure import shorten
+
+SHARED_PAGE_FILL = 0.92  # of a landscape page two chapters may fill to share it
+CONTENTS_SQUEEZE = 0.8  # contents lines may be set this much closer to keep to one page
 
 CONTENTS_LIMIT = 160  # characters of a heading shown in the contents and the bookmarks
 
@@ -57,7 +64,7 @@ class Story:
     the headings with a contents line, in order, once ``build`` has run."""
 
     def __init__(self, plan: DocumentPlan, brand: Brand, styles: Styles, frame: tuple[float, float],
-                 wide_width: float, tables: ComparisonTables, tree: StructTree) -> None:
+                 wide: tuple[float, float], tables: ComparisonTables, tree: StructTree) -> None:
         self.plan = plan
         self.root = tree.root
         self.depth = 0  # of the section being built: its heading is H1 at depth 0
@@ -65,11 +72,12 @@ class Story:
         self.styles = styles
         self.width, self.height = frame
         self.lead: int | None = None  # where the lead-in (heading, prose) before the next item began
-        self.wide_width = wide_width
+        self.wide_width, self.wide_height = wide  # the landscape pages' frame
         self.tables = tables
         self.flowables: list[Flowable] = []
         self.toc: TaggedContents | None = None
         self.headings: list[Heading] = []
+        self.contents_fit = True  # the contents keep to one page (known once they are made)
 
     def text(self, text: str) -> str:
         return self.styles.markup.text(text)
@@ -90,8 +98,33 @@ class Story:
         self.cover()
         self.contents()
         for index, section in enumerate(self.plan.sections):
-            self.section(section, 0, chapter_start(self.plan, index, self.is_wide))
+            start = chapter_start(self.plan, index, self.is_wide, self.together)
+            if not shares_wide_page(self.plan, index, self.is_wide, self.together):
+                self.section(section, 0, start)
+                continue
+            narrower = self.wide_width - self.width  # the portrait page's measure
+            self.flowables.append(NextPageTemplate("wide"))
+            self.page_start(start)
+            self.flowables.append(Indenter(right=narrower))
+            self.section(section, 0, PageStart.FLOW)
+            self.flowables.append(Indenter(right=-narrower))
         return self.flowables
+
+    def together(self, first: Section, then: Section) -> bool:
+        """Whether chapter ``first`` (at the portrait measure) and the wide chapter ``then``
+        fit one landscape page, measured on a scratch story (its tags go nowhere); never for
+        the first chapter when the contents spill onto the page it would have followed."""
+        def height(section: Section, width: float) -> float:
+            scratch = Story(self.plan, self.brand, self.styles, (self.width, self.height),
+                            (self.wide_width, self.wide_height), self.tables,
+                            StructTree(self.plan.meta.title, self.plan.meta.language))
+            scratch.section(section, 0, PageStart.FLOW)
+            return lead_height(scratch.flowables, Canvas(BytesIO()), width, self.wide_height)
+
+        if first is self.plan.sections[0] and not self.contents_fit:
+            return False  # lines of the contents spill onto the next page: it stays portrait
+        return (height(first, self.width) + height(then, self.wide_width)
+                <= self.wide_height * SHARED_PAGE_FILL)
 
     def cover(self) -> None:
         """The cover: logo, title, subtitle, credits and date; the space between them, then
@@ -131,7 +164,7 @@ class Story:
         self.flowables.append(Heading(self.head(label), self.styles.h1, "contents", 0,
                                       shorten(label, CONTENTS_LIMIT), tag=self.root.add("H1")))
         self.toc = toc = TaggedContents(self.root.add("TOC"),
-                                        levelStyles=list(self.styles.toc), dotsMinLevel=0,
+                                        levelStyles=self.contents_styles(), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -140,6 +173,23 @@ class Story:
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         self.flowables.append(toc)  # the first chapter says where it begins
+
+    def contents_styles(self) -> list[ParagraphStyle]:
+        """The contents' line styles; their lines set closer when that keeps the contents on
+        one page rather than spill a few lines onto a page of their own."""
+        styles = list(self.styles.toc)
+        lines = [depth for depth, _ in _walk(self.plan.sections) if depth < len(styles)]
+        h1 = self.styles.h1
+        room = self.height - h1.leading - h1.spaceBefore - h1.spaceAfter
+        need = sum(styles[depth].leading + styles[depth].spaceBefore for depth in lines)
+        self.contents_fit = need <= room / CONTENTS_SQUEEZE
+        if not room < need <= room / CONTENTS_SQUEEZE:
+            return styles
+        scale = room / need * 0.97
+        return [style.clone(f"{style.name}-tight", leading=style.leading * scale,
+                            spaceBefore=style.spaceBefore * scale,
+                            fontSize=min(style.fontSize, style.leading * scale / 1.2))
+                for style in styles]
 
     def section(self, section: Section, depth: int, start: PageStart) -> None:
         """``section`` and its parts, ``start`` saying where it begins (plan/layout.py)."""
@@ -266,6 +316,12 @@ class Story:
                              heading_role(self.depth + 1))
             self.flowables.extend(with_lead(term, body))
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
+
+
+def _walk(sections: Sequence[Section], depth: int = 0) -> list[tuple[int, Section]]:
+    """Every section with its depth, in reading order (the contents' lines)."""
+    return [item for section in sections
+            for item in [(depth, section), *_walk(section.children, depth + 1)]]
 
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:

@@ -138,14 +138,21 @@ def needs_wide_page(section: Section) -> bool:
 
 
 def chapter_start(plan: DocumentPlan, index: int,
-                  wide: Callable[[Section], bool] = needs_wide_page) -> PageStart:
+                  wide: Callable[[Section], bool] = needs_wide_page,
+                  together: Callable[[Section, Section], bool] = lambda first, then: False
+                  ) -> PageStart:
     """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide (or
-    follows a wide one); a role or the FAQ on a new page unless the page so far holds only a
-    few lines spilled from before (the first likewise after the contents); the closing words
-    right after the last chapter; any other on the same page when there is room. ``wide``
-    tells whether a section is set on landscape pages."""
+    follows a wide one), unless the chapter before shares its first page (see
+    ``shares_wide_page``); a role or the FAQ on a new page unless the page so far holds
+    only a few lines spilled from before (the first likewise after the contents); the
+    closing words right after the last chapter; any other on the same page when there is
+    room. ``wide`` tells whether a section is set on landscape pages, ``together`` whether
+    two chapters fit one landscape page."""
     section = plan.sections[index]
+    shared = index > 0 and shares_wide_page(plan, index - 1, wide, together)
     if wide(section):
+        return PageStart.FLOW if shared else PageStart.NEW_PAGE
+    if shares_wide_page(plan, index, wide, together):
         return PageStart.NEW_PAGE
     if index == 0:
         return PageStart.OWN_PAGE
@@ -161,6 +168,21 @@ def chapter_start(plan: DocumentPlan, index: int,
             return PageStart.ROOMY
         case _:
             assert_never(section.kind)
+
+
+def shares_wide_page(plan: DocumentPlan, index: int,
+                     wide: Callable[[Section], bool] = needs_wide_page,
+                     together: Callable[[Section, Section], bool] = lambda first, then: False
+                     ) -> bool:
+    """Whether chapter ``index`` is set at the top of the first landscape page of the wide
+    chapter right after it (at the portrait page's measure) rather than alone on a portrait
+    page that a landscape one follows: it is an introduction or comparison (a role or the
+    FAQ opens a page of its own) and ``together`` says both fit one landscape page."""
+    sections = plan.sections
+    return (index + 1 < len(sections) and not wide(sections[index])
+            and sections[index].kind in (SectionKind.INTRODUCTION, SectionKind.COMPARISON)
+            and (index == 0 or not shares_wide_page(plan, index - 1, wide, together))
+            and wide(sections[index + 1]) and together(sections[index], sections[index + 1]))
 
 
 def part_start(section: Section,

@@ -118,6 +118,24 @@ def _by_words(measurer: Measurer, page: list[TextBlock], width: float,
     return [part for part in parts if part]
 
 
+def paginate_whole(measurer: Measurer, blocks: Sequence[TextBlock], width: float,
+                   height: float, max_words: int) -> list[list[TextBlock]] | None:
+    """Pages of whole blocks, each within ``height`` and ``max_words``, filled in order; None
+    when a block does not fit a page alone (then it must be cut by lines: ``paginate``)."""
+    pages: list[list[TextBlock]] = [[]]
+    for block in blocks:
+        page = pages[-1]
+        if page and (word_count([*page, block]) > max_words
+                     or blocks_height(measurer, [*page, block], width) > height):
+            page = []
+            pages.append(page)
+        if not page and (word_count([block]) > max_words
+                         or block_height(measurer, block, width, True) > height):
+            return None
+        page.append(block)
+    return [page for page in pages if page]
+
+
 def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
               height: float) -> list[TextBlock]:
     """Take from the front of ``queue`` what fits one page. A block that does not fit is split

@@ -90,6 +90,6 @@ def test_bands_rules_and_the_repeated_logo_are_decorative(decks: dict[str, Path]
 def test_seed_deck_has_a_divider_free_run_of_unique_continued_titles(decks: dict[str, Path]) -> None:
     titles = [s.shapes.title.text_frame.text for s in Presentation(str(decks["seed"])).slides]
     faq = [t for t in titles if t.startswith("Frequently asked questions")]
-    assert faq[1:] == ["Frequently asked questions (cont.)",
-                       *(f"Frequently asked questions (cont.) {n}" for n in range(3, len(faq) + 1))]
+    assert faq[1:] == [f"Frequently asked questions ({n}/{len(faq)})"
+                       for n in range(2, len(faq) + 1)]
     assert SEED.exists()

@@ -122,7 +122,7 @@ def test_a_long_ladder_continues_and_keeps_every_word_in_the_notes(tmp_path: Pat
     target = tmp_path / "d.pptx"
     assert run_job(Job(guide, {"pptx": target})).error is None
     slides = [s for s in Presentation(target).slides if "Career path" in s.shapes.title.text]
-    assert len(slides) >= 2 and slides[1].shapes.title.text == "A: Career path (cont.)"
+    assert len(slides) >= 2 and slides[1].shapes.title.text.startswith("A: Career path (2/")
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides)
     assert all(f"Level number {i} title: Sentence {i}" in notes for i in range(9))
     assert "The closing career note." in slides[-1].notes_slide.notes_text_frame.text

@@ -15,6 +15,8 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
 from guidebuilder.brand.model import DEFAULT_BRAND
@@ -203,6 +205,12 @@ def test_a_table_is_what_python_pptx_makes() -> None:
             cell.margin_left = cell.margin_right = Pt(design.inset_x)
             cell.margin_top = cell.margin_bottom = Pt(design.inset_y)
             cell.vertical_anchor = MSO_ANCHOR.TOP
+            properties = cell._tc.get_or_add_tcPr()  # the rules: python-pptx has no API for them
+            for index, side in enumerate(("lnL", "lnR", "lnT", "lnB")):
+                properties.insert(index, parse_xml(
+                    f'<a:{side} {nsdecls("a")} w="9525" cap="flat" cmpd="sng" algn="ctr">'
+                    f'<a:solidFill><a:srgbClr val="{design.grid.lstrip("#").upper()}"/>'
+                    f'</a:solidFill><a:prstDash val="solid"/></a:{side}>'))
     assert _frame(made) == _frame(frame.element)
     cells = [cell.text_frame for row in ours.shapes[0].table.rows for cell in row.cells]
     assert [c.text for c in cells][:3] == ["", "A", "B"] and cells[4].text == ""

@@ -4,6 +4,7 @@ slide, thin roles gathered, no "Yes." alone, the divider numbered as the agenda.
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from guidebuilder.text.blocks import blocks_height
 from guidebuilder.text.measure import Measurer
 
 from conftest import ROOT, SEED, write
-from deckcheck import _blocks, _margin, is_divider, overflows, slide_words
+from deckcheck import _blocks, _CellFrame, _margin, is_divider, overflows, slide_words
 
 FILL = 0.6  # of the body's height the content reaches, unless its median type is 24 pt or more
 MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
@@ -39,9 +40,33 @@ FAQ = "".join(f"  - question: Is question {n} answered in one word?\n    answer:
               f"\"{'Yes.' if n % 2 else 'No.'}\"\n" for n in range(8))
 FAQ += ("  - question: And a longer answer?\n    answer: Yes. It goes on with a second sentence "
         "that explains why. And a third one the slide leaves out.\n")
+SPANISH = ["Atraer tráfico orgánico cualificado desde los buscadores, sin pagar por cada clic",
+           "Descubrimiento y consideración, cuando el cliente busca información o soluciones",
+           "Convertir contactos en clientes y aumentar la repetición de compra habitual",
+           "Comunicación corporativa, atención al cliente y planificación presupuestaria"]
+LONG_WORDED = "".join(
+    f"      - dimension: Dimensión comparativa {n}\n        cells: {{"
+    + ", ".join(f"r{i}: '{SPANISH[(n + i) % 4]}, perfil {i}.'" for i in range(6))
+    + "}\n" for n in range(5))
+PAIR = """title: T
+roles: [{id: a, name: Analyst, short: An}, {id: b, name: Builder, short: Bu}]
+comparisons:
+  - title: Daily work
+    intro: How the day looks.
+    rows:
+      - {dimension: Focus, cells: {a: Reports, b: Systems}}
+      - {dimension: Tools, cells: {a: [SQL, Excel], b: [Python, Git]}}
+  - title: Career
+    rows:
+      - {dimension: Entry, cells: {a: Graduate scheme, b: Apprenticeship}}
+      - {dimension: Next step, cells: {a: Lead analyst, b: Staff engineer}}
+"""
 GUIDES = {
     "six-role comparison": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n{ROWS}",
+    "six long-worded roles": f"title: T\nroles:\n{SIX}comparisons:\n  - title: C\n    rows:\n"
+                             f"{LONG_WORDED}",
     "thin six roles": f"title: T\nsummary: Six thin roles.\nroles:\n{THIN}",
+    "two short comparisons": PAIR,
     "one-word answers": f"title: T\nroles:\n{SIX}faq:\n{FAQ}",
 }
 
@@ -87,6 +112,33 @@ def test_no_content_slide_is_underfilled(deck: Path) -> None:
         _, sizes = slide_words(slide)
         fill = (content_bottom(slide) - BODY.top) / BODY.height
         assert fill >= FILL or statistics.median(sizes) >= 24, slide.shapes.title.text
+
+
+def table_text_bottom(shape) -> float:
+    """How far down the slide (points) a table's text reaches: the rows above its last, then
+    the last row's tallest cell text (rows stretched taller leave space below their text)."""
+    rows = list(shape.table.rows)
+    bottom = Emu(shape.top).pt + sum(Emu(row.height).pt for row in rows[:-1])
+    cells = [_CellFrame(cell) for cell in rows[-1].cells]
+    widths = [Emu(column.width).pt for column in shape.table.columns]
+    return bottom + max(_margin(cell, "t") + blocks_height(
+        MEASURER, _blocks(cell), width - _margin(cell, "l") - _margin(cell, "r"))
+        for cell, width in zip(cells, widths, strict=True))
+
+
+def test_long_worded_comparisons_fill_their_slides_with_every_role(tmp_path: Path) -> None:
+    guide = write(tmp_path, GUIDES["six long-worded roles"])
+    prs = Presentation(_build(guide, tmp_path / "long.pptx"))
+    tables = [(slide, shape) for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) >= 3
+    for slide, shape in tables:
+        _, sizes = slide_words(slide)
+        fill = (table_text_bottom(shape) - BODY.top) / BODY.height
+        assert fill >= FILL or statistics.median(sizes) >= 24, slide.shapes.title.text
+        assert min(sizes) >= 16
+        labels = [row.cells[0].text_frame.text for row in shape.table.rows]
+        header = [cell.text_frame.text for cell in shape.table.rows[0].cells]
+        assert {f"R{i}" for i in range(6)} <= set(labels + header)  # every role, short labels
 
 
 def test_no_slide_line_is_a_bare_yes_or_no(deck: Path) -> None:
@@ -142,3 +194,76 @@ def test_notes_keep_the_points_of_a_cell_apart(tmp_path: Path) -> None:
     prs = Presentation(_build(guide, tmp_path / "n.pptx"))
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in prs.slides)
     assert "A: One; Two" in notes
+
+
+@pytest.mark.parametrize("colors", ["{background: '#141418', foreground: '#F1F1F2', "
+                                    "primary: '#75A5CC'}", "{}"])
+def test_table_rules_and_fills_follow_the_slide_surface(tmp_path: Path, colors: str) -> None:
+    from guidebuilder.brand.colormath import contrast
+
+    guide = write(tmp_path, GUIDES["six-role comparison"])
+    brand = write(tmp_path, f"color: {colors}\n", "_brand.yml")
+    result = run_job(Job(guide, {"pptx": tmp_path / "d.pptx"}, brand))
+    assert result.error is None, result.error
+    background = "#141418" if "141418" in colors else "#FFFFFF"
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    checked = 0
+    for slide in Presentation(tmp_path / "d.pptx").slides:
+        for shape in (s for s in slide.shapes if s.has_table):
+            for cell in (c for row in shape.table.rows for c in row.cells):
+                tcpr = cell._tc.tcPr
+                rules = {tcpr.find(f"{ns}{side}/{ns}solidFill/{ns}srgbClr").get("val")
+                         for side in ("lnL", "lnR", "lnT", "lnB")}
+                assert len(rules) == 1  # one rule colour, written on every side
+                rule = f"#{rules.pop()}"
+                assert rule != "#FFFFFF" or background != "#141418"
+                assert 1.4 <= contrast(rule, background) < 4.5  # visible, quieter than text
+                fill = f"#{tcpr.find(f'{ns}solidFill/{ns}srgbClr').get('val')}"
+                inks = {f"#{c.get('val')}" for c in cell._tc.iter(f"{ns}srgbClr")
+                        if c.getparent().getparent().tag == f"{ns}rPr"}
+                assert all(contrast(ink, fill) >= 4.5 for ink in inks)
+                checked += len(inks)
+    assert checked > 20
+
+
+def test_two_short_comparisons_share_a_slide(tmp_path: Path) -> None:
+    prs = Presentation(_build(write(tmp_path, PAIR), tmp_path / "pair.pptx"))
+    shared = [slide for slide in prs.slides
+              if sum(shape.has_table for shape in slide.shapes) == 2]
+    assert len(shared) == 1
+    slide = shared[0]
+    assert slide.shapes.title.text == "Daily work · Career"
+    captions = [s.text_frame.text for s in slide.shapes if s.name == "Caption"]
+    assert captions == ["Daily work", "Career"]
+    tables = [shape for shape in slide.shapes if shape.has_table]
+    assert Emu(tables[0].top + tables[0].height).pt <= Emu(tables[1].top).pt  # one above the other
+    sizes = {r.font.size.pt for t in tables for row in t.table.rows for c in row.cells
+             for p in c.text_frame.paragraphs for r in p.runs}
+    assert len(sizes) == 1 and sizes.pop() >= 18  # both at one size
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "How the day looks." in notes and "Builder: Staff engineer" in notes
+    assert not any(s.shapes.title.text in ("Daily work", "Career") for s in prs.slides)
+
+
+def test_a_comparison_that_fills_its_slide_keeps_it(tmp_path: Path) -> None:
+    long = PAIR.replace("Reports", " ".join(["Monthly reports for every team"] * 6))
+    prs = Presentation(_build(write(tmp_path, long), tmp_path / "long.pptx"))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert "Daily work" in titles and "Daily work · Career" not in titles
+
+
+def test_continued_task_examples_split_evenly_into_whole_items(tmp_path: Path) -> None:
+    tasks = [f"Task {n} builds a churn-prediction model from twelve months of usage events "
+             f"and evaluates it{' against a simple baseline' * (n % 3)}." for n in range(7)]
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n"
+                            "    summary: Models the data.\n"
+                            "    responsibilities: [{title: Modelling, text: Builds models.}]\n"
+                            f"    tasks: {tasks!r}\n".replace("'", '"'))
+    prs = Presentation(_build(guide, tmp_path / "tasks.pptx"))
+    slides = [s for s in prs.slides if "Task examples" in s.shapes.title.text]
+    shown = [[p.text for shape in s.shapes if shape.has_text_frame
+              for p in shape.text_frame.paragraphs if re.match(r"Task \d", p.text)]
+             for s in slides]
+    assert [s.shapes.title.text for s in slides] == ["A: Task examples", "A: Task examples (2/2)"]
+    assert sorted(len(items) for items in shown) == [3, 4]  # even, no 3 + 3 + 1
+    assert [item for items in shown for item in items] == tasks  # whole items, in order

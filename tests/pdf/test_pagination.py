@@ -33,14 +33,15 @@ def _fills(pdf: Path) -> list[float]:
     return fills
 
 
-def _guide(roles: int, faqs: int, answer: str, body: str = "One line.") -> str:
-    lines = ["title: Generated", "roles:"]
+def _guide(roles: int, faqs: int, answer: str, body: str = "One line.", intro: str = "",
+           cell: str = "Team") -> str:
+    lines = ["title: Generated", *([f"summary: {intro}"] if intro else []), "roles:"]
     for n in range(roles):
         lines += [f"  - id: r{n}", f"    name: Role number {n}", f"    short: R{n}",
                   f"    summary: {body}", f"    tasks: [\"{body}\"]"]
     lines += ["comparisons:", "  - title: At a glance", "    rows:",
               "      - dimension: Works with", "        cells: {"
-              + ", ".join(f"r{n}: [\"Team {n}\"]" for n in range(roles)) + "}", "faq:"]
+              + ", ".join(f"r{n}: [\"{cell} {n}\"]" for n in range(roles)) + "}", "faq:"]
     lines += [f"  - {{question: \"Question {n}?\", answer: \"{answer}\"}}" for n in range(faqs)]
     return "\n".join(lines) + "\n"
 
@@ -59,7 +60,16 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory, seed_pdf: Path) -> dict[
     built = {"seed": seed_pdf}
     cases = {"thin six roles": (_guide(6, 3, "Yes."), None),
              "long faq": (_guide(2, 25, LONG, LONG), None),
-             "body size 16px": (_guide(3, 6, LONG, LONG), BODYSIZE)}
+             "body size 16px": (_guide(3, 6, LONG, LONG), BODYSIZE),
+             "eight roles": (_guide(8, 3, "Yes.", LONG, LONG, "Responsibilities, accountabilities"),
+                             None),
+             "ten roles": (_guide(10, 3, "Yes.", LONG, LONG, "Responsibilities, accountabilities")
+                           .replace("    tasks:", "    responsibilities: [{title: Duty, text: Does it"
+                                    ".}]\n    tasks:"), None),
+             "ten roles, long contents": (_guide(10, 3, "Yes.", LONG, LONG, "Responsibilities, x")
+                                          .replace("    tasks:", "    responsibilities: [{title: D,"
+                                                   " text: Does it.}]\n    career: {levels: "
+                                                   "[{title: Junior}]}\n    tasks:"), None)}
     for name, (guide, brand) in cases.items():
         case = folder / name.replace(" ", "-")
         case.mkdir()
@@ -69,14 +79,18 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory, seed_pdf: Path) -> dict[
     return built
 
 
-@pytest.mark.parametrize("name", ["seed", "thin six roles", "long faq", "body size 16px"])
+CASES = ["seed", "thin six roles", "long faq", "body size 16px", "eight roles", "ten roles",
+         "ten roles, long contents"]
+
+
+@pytest.mark.parametrize("name", CASES)
 def test_no_stub_page_and_no_spilled_last_page(handbooks: dict[str, Path], name: str) -> None:
     fills = _fills(handbooks[name])
     assert [n + 1 for n, fill in enumerate(fills[1:-1], start=1) if fill < STUB] == []
     assert len(fills) <= 2 or fills[-2] + fills[-1] > 0.9
 
 
-@pytest.mark.parametrize("name", ["seed", "thin six roles", "long faq", "body size 16px"])
+@pytest.mark.parametrize("name", CASES)
 def test_every_font_is_embedded(handbooks: dict[str, Path], name: str) -> None:
     for page in PdfReader(handbooks[name]).pages:
         for font in page["/Resources"].get("/Font", {}).values():
@@ -87,3 +101,20 @@ def test_every_font_is_embedded(handbooks: dict[str, Path], name: str) -> None:
             assert descriptor is not None, font.get("/BaseFont")
             assert any(key in descriptor.get_object() for key in
                        ("/FontFile", "/FontFile2", "/FontFile3")), font.get("/BaseFont")
+
+
+def test_a_short_introduction_shares_the_landscape_page_of_a_wide_comparison(
+        handbooks: dict[str, Path]) -> None:
+    pages = PdfReader(handbooks["eight roles"]).pages
+    shared = [page for page in pages if "Introduction" in page.extract_text()
+              and "At a glance" in page.extract_text()]
+    assert len(shared) == 2  # the contents page, and the landscape page that holds both
+    assert float(shared[1].mediabox.width) > float(shared[1].mediabox.height)
+
+
+def test_contents_a_few_lines_too_long_are_set_closer_on_one_page(
+        handbooks: dict[str, Path]) -> None:
+    pages = PdfReader(handbooks["ten roles, long contents"]).pages
+    contents = pages[1].extract_text()
+    assert "Role number 9" in contents and "Frequently asked questions" in contents
+    assert ".  .  ." not in pages[2].extract_text()  # no line of the contents spills over

@@ -26,6 +26,7 @@ from guidebuilder.plan.layout import (
     keeps_with_previous,
     needs_wide_page,
     part_start,
+    shares_wide_page,
     shortened_on_slides,
 )
 
@@ -81,6 +82,19 @@ def test_where_each_chapter_begins(chapters: tuple[SectionKind | tuple[SectionKi
                                    starts: list[PageStart]) -> None:
     plan = _plan(*chapters)
     assert [chapter_start(plan, index) for index in range(len(chapters))] == starts
+
+
+@pytest.mark.parametrize(("together", "starts"), [(True, [NEW, FLOW, NEW]),
+                                                  (False, [OWN, NEW, NEW])])
+def test_a_chapter_before_a_wide_one_shares_its_page_when_both_fit(
+        together: bool, starts: list[PageStart]) -> None:
+    plan = _plan(K.INTRODUCTION, (K.COMPARISON, WIDE), K.ROLE)
+    def fits(first: Section, then: Section) -> bool:
+        return together
+
+    assert [chapter_start(plan, index, needs_wide_page, fits) for index in range(3)] == starts
+    assert shares_wide_page(plan, 0, needs_wide_page, fits) is together
+    assert not shares_wide_page(_plan(K.ROLE, (K.COMPARISON, WIDE)), 0, needs_wide_page, fits)
 
 
 @pytest.mark.parametrize("kind", list(SectionKind))

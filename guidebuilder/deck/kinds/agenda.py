@@ -34,7 +34,8 @@ def agenda_slides(writer: SlideWriter, entries: Sequence[AgendaEntry]) -> None:
     """The numbered entries (the plan's sections), a slide per twelve."""
     for start in range(0, len(entries), TILES):
         chunk = entries[start:start + TILES]
-        agenda_slide(writer, writer.continued(writer.labels.agenda, start), chunk,
+        agenda_slide(writer, writer.continued(writer.labels.agenda, start // TILES,
+                                             -(-len(entries) // TILES)), chunk,
                      "\n".join(entry.notes for entry in chunk))
 
 

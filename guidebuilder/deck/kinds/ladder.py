@@ -114,7 +114,7 @@ def career_slides(writer: SlideWriter, role: str, section: Section) -> None:
             f"{lv.number}. {lv.title}: {ladder.levels[lv.number - 1].body.plain}" for lv in part)
         last_notes = notes if index == len(parts) - 1 else ""
         size = ladder_size(d, d.body_box(), part) or 14.0
-        ladder_slide(writer, writer.continued(title, index), part, size,
+        ladder_slide(writer, writer.continued(title, index, len(parts)), part, size,
                      "\n\n".join(n for n in (level_notes, last_notes) if n))
 
 

@@ -26,6 +26,7 @@ from guidebuilder.text.blocks import (
     TextBlock,
     blocks_height,
     paginate,
+    paginate_whole,
     scaled,
     spread_pages,
     word_count,
@@ -50,7 +51,8 @@ def fits(design: Design, blocks: Sequence[TextBlock], room: Box | None = None,
 def pages(design: Design, make: Make, room: Box | None = None) -> list[list[TextBlock]]:
     """Blocks made by ``make(size)`` on as few slides as they need: one slide at the largest
     size that fits ``room`` with at most a slide's worth of words, else slides evenly filled
-    at the continued size, each then set as large as it fits."""
+    at the continued size, whole paragraphs and bullets to a slide unless cutting them saves
+    a slide, each then set as large as it fits."""
     room = room or design.body_box()
     for size in design.body_sizes:
         blocks = make(size)
@@ -60,6 +62,11 @@ def pages(design: Design, make: Make, room: Box | None = None) -> list[list[Text
     width, height = design.inner_width(room), design.inner_height(room)
     spread = spread_pages(lambda share: paginate(design.measurer, blocks, width, height * share,
                                                  int(design.max_words * share)))
+    whole = spread_pages(lambda share: paginate_whole(
+        design.measurer, blocks, width, height * share, int(design.max_words * share))
+        or [blocks] * (len(blocks) + 1))  # a share at which a block does not fit: too small
+    if len(whole) <= len(spread):  # whole items (a paragraph, a bullet) on as few slides
+        spread = whole
     return [grown(design, page, room) for page in spread]
 
 
@@ -75,9 +82,9 @@ def grown(design: Design, blocks: list[TextBlock], room: Box | None = None,
 
 def text_slides(writer: SlideWriter, title: str, shown: list[list[TextBlock]],
                 notes: Sequence[str], subtitle: str = "") -> None:
-    """One slide per page of ``shown``; continuation slides are titled "(cont.)"."""
+    """One slide per page of ``shown``; continuation slides are titled "Title (2/3)"."""
     for index, page in enumerate(shown):
-        text_slide(writer, writer.continued(title, index), page,
+        text_slide(writer, writer.continued(title, index, len(shown)), page,
                    notes[min(index, len(notes) - 1)], subtitle if index == 0 else "")
 
 
