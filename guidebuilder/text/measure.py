@@ -73,6 +73,9 @@ class Measurer:
 
         Breaks at spaces and after hyphens; a word longer than a line breaks between characters.
         """
+        return [list(line) for line in _wrapped(self, tuple(runs), width, size)]
+
+    def _wrap(self, runs: Sequence[Run], width: float, size: float) -> list[list[Run]]:
         lines: list[list[Run]] = [[]]
         line_width = 0.0
         for word in _words(runs):
@@ -103,6 +106,14 @@ class Measurer:
 
     def line_count(self, runs: Sequence[Run], width: float, size: float) -> int:
         return _line_count(self, tuple(runs), width, size)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(measurer: Measurer, runs: tuple[Run, ...], width: float,
+             size: float) -> tuple[tuple[Run, ...], ...]:
+    """:meth:`Measurer.wrap`, kept: fitting a long table cell into slides of several heights
+    wraps the same text at the same width again and again."""
+    return tuple(tuple(line) for line in measurer._wrap(runs, width, size))
 
 
 def _styled_width(measurer: Measurer, bold: bool, italic: bool, code: bool, text: str) -> float:

@@ -4,6 +4,7 @@ type as large as it fits, a row too tall or too wordy for a slide cut inside its
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from guidebuilder.deck.design import Design
@@ -239,21 +240,35 @@ class TableLayout:
                         room: float) -> tuple[Cells, Cells]:
         """A row over the word ``budget`` cut inside its cells at one height: the first of
         the fewest parts within the budget, as near an even share of the words as a line
-        allows, and the rest."""
-        total = _words(row)
-        share = total / -(-total // max(1, budget))
-        step = line_height(size)
-        best: tuple[float, Cells, Cells] | None = None
-        target = step
+        allows, and the rest. The heights tried go a line at a time; the words above them
+        only grow with the height, so they are searched by halves (a very long row has
+        hundreds of heights, each a wrap of every cell)."""
+        share = (total := _words(row)) / -(-total // max(1, budget))
+        targets: list[float] = []
+        target = step = line_height(size)
         while target <= room:
-            head, tail = self._split_row(row, target)
-            words = _words(head)
-            if words > budget:
-                break
-            if best is None or abs(words - share) < best[0]:
-                best = (abs(words - share), head, tail)
+            targets.append(target)
             target += step
-        return (best[1], best[2]) if best else self._split_row(row, room)
+        cuts: dict[int, tuple[int, Cells, Cells]] = {}
+
+        def cut(index: int) -> tuple[int, Cells, Cells]:
+            if index not in cuts:
+                head, tail = self._split_row(row, targets[index])
+                cuts[index] = (_words(head), head, tail)
+            return cuts[index]
+
+        over = _first(len(targets), lambda i: cut(i)[0] > share)  # the first above the share
+        below = cut(over - 1)[0] if over else None
+        above = cut(over)[0] if over < len(targets) and cut(over)[0] <= budget else None
+        if below is None and above is None:
+            return self._split_row(row, room)
+        if below is not None and (above is None or share - below <= above - share):
+            count = below
+            first = _first(over, lambda i: cut(i)[0] >= count)  # where that count begins
+            _, head, tail = cut(first if cut(first)[0] == count else over - 1)
+        else:
+            _, head, tail = cut(over)
+        return head, tail
 
     def _split_row(self, row: Cells, room: float) -> tuple[Cells, Cells]:
         """The part of each cell (the dimension too) that fits ``room``, and the rest."""
@@ -309,3 +324,15 @@ def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:
     """A cell's block at the table's size and indent, spaced as table points are."""
     return TextBlock(block.runs, size, indent, size * 0.35, block.bullet, block.level, block.ink)
 
+
+def _first(count: int, past: Callable[[int], bool]) -> int:
+    """The first of ``range(count)`` for which ``past`` holds (``count`` when none), for a
+    ``past`` that, once it holds, holds for every later one."""
+    low, high = 0, count
+    while low < high:
+        middle = (low + high) // 2
+        if past(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
