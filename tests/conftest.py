@@ -117,6 +117,17 @@ def branded_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     return targets
 
 
+def python_output(code: str) -> list[str]:
+    """The words a fresh interpreter prints running ``code`` in the repository (what a new
+    process has loaded is the question such tests ask)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    return done.stdout.split()
+
+
 def listing(folder: Path) -> list[str]:
     """The names in an output folder, without the build records kept there."""
     from guidebuilder.run.records import FOLDER

@@ -321,8 +321,7 @@ def test_kept_flowables_are_the_ones_given_and_a_nested_keep_measures_endless() 
 
 def test_reportlab_is_loaded_without_harfbuzz_and_given_it_later() -> None:
     """reportlab keeps uharfbuzz as a module global of ttfonts, read when fonts shape."""
-    import subprocess
-    import sys
+    from conftest import python_output
 
     code = ("import sys\nimport guidebuilder.pdf\nfrom reportlab.pdfbase import ttfonts\n"
             "print('uharfbuzz' in sys.modules, ttfonts.uharfbuzz is None)\n"
@@ -330,9 +329,7 @@ def test_reportlab_is_loaded_without_harfbuzz_and_given_it_later() -> None:
             "from reportlab.pdfbase.ttfonts import TTFont\n"
             "font = TTFont('x', 'guidebuilder/fonts/LiberationSans-Regular.ttf')\n"
             "print(ttfonts.uharfbuzz is sys.modules['uharfbuzz'], font.shapable)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          check=True)
-    assert done.stdout.split() == ["False", "True", "True", "True"]
+    assert python_output(code) == ["False", "True", "True", "True"]
 
 
 def test_words_measured_by_replaces_the_shaper_while_lines_break() -> None:

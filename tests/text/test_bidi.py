@@ -3,9 +3,6 @@ text and languages are right to left (text/direction.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from bidi import get_display
 from hypothesis import given
@@ -99,8 +96,6 @@ def test_left_to_right_guides_load_neither_bidi_nor_harfbuzz() -> None:
             " {'pdf': d / 'a.pdf', 'pptx': d / 'a.pptx'}))\nassert r.error is None, r.error\n"
             "print(sorted(m for m in ('bidi', 'uharfbuzz', 'guidebuilder.text.bidi',"
             " 'guidebuilder.text.shaping', 'guidebuilder.pdf.rtl') if m in sys.modules))")
-    from conftest import ROOT
+    from conftest import python_output
 
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          check=True)
-    assert done.stdout.strip() == "[]"
+    assert python_output(code) == ["[]"]
