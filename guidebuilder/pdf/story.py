@@ -78,6 +78,7 @@ class Story:
         self.toc: TaggedContents | None = None
         self.headings: list[Heading] = []
         self.contents_fit = True  # the contents keep to one page (known once they are made)
+        self._together: dict[tuple[int, int], bool] = {}  # chapters' page sharing, measured
 
     def text(self, text: str) -> str:
         return self.styles.markup.text(text)
@@ -112,8 +113,14 @@ class Story:
 
     def together(self, first: Section, then: Section) -> bool:
         """Whether chapter ``first`` (at the portrait measure) and the wide chapter ``then``
-        fit one landscape page, measured on a scratch story (its tags go nowhere); never for
-        the first chapter when the contents spill onto the page it would have followed."""
+        fit one landscape page, measured once on a scratch story (its tags go nowhere); never
+        for the first chapter when the contents spill onto the page it would have followed."""
+        key = (id(first), id(then))
+        if key not in self._together:
+            self._together[key] = self._fit_together(first, then)
+        return self._together[key]
+
+    def _fit_together(self, first: Section, then: Section) -> bool:
         def height(section: Section, width: float) -> float:
             scratch = Story(self.plan, self.brand, self.styles, (self.width, self.height),
                             (self.wide_width, self.wide_height), self.tables,

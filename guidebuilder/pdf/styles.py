@@ -186,7 +186,7 @@ class Markup:
     heading_style: tuple[bool, bool] = (True, False)  # the heading font's (bold, italic)
 
     def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
-        if not self.fallbacks or self.codes.issuperset(map(ord, text)):
+        if self.simple(text):
             return escape(keep_drawable(text, self.codes))
         style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
         return "".join(escape(piece) if font is None else
