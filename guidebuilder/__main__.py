@@ -1,12 +1,13 @@
 """The command's entry point (``guidebuilder``, ``python -m guidebuilder``). Signals are set up
 first, so an interrupt at any moment ends the command with one line and exit code 130. A
-command that renders forks its render processes before anything else is loaded, so that the
-renderers import while the command line is read and the guide validated: a cold build then
-costs little more than its slowest import."""
+command that renders forks its slowest render process before anything else is loaded, and
+the others once the command line is read (``run.renderers.preforked``), so that the
+renderers import while the command line is read and the guide validated."""
 
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 
@@ -31,6 +32,9 @@ def main() -> None:
     # collection (a tenth of its time); a render collects its own (run/render.py), watch
     # mode turns collection back on (run/watch.py)
     gc.disable()
+    # pydantic looks for plugins among every installed package's entry points before it
+    # validates the first model; guidebuilder uses none (a user may still ask for some)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     for number in STOPPING:
         signal.signal(number, _stop)
     try:

@@ -233,8 +233,8 @@ class RenderSet:
 
 class Renderers:
     """Every render process of one command: render sets for up to ``processes`` processes
-    (one set rendering here when there is only one), the first of them perhaps forked
-    before the command line was read (see ``preforked``)."""
+    (one set rendering here when there is only one), the first of them perhaps begun before
+    the command line was read (see ``preforked``) and completed once it has been."""
 
     def __init__(self, formats: tuple[str, ...], processes: int,
                  first: RenderSet | None = None) -> None:
@@ -244,7 +244,7 @@ class Renderers:
         self.sets: list[RenderSet] = []
         if first is not None and first.forked == self.forked:
             first.keep_only(formats)
-            self.sets.append(first)
+            self.sets.append(first.start())
         elif first is not None:
             first.close()
 
@@ -262,6 +262,14 @@ class Renderers:
 
 
 def preforked(formats: tuple[str, ...]) -> RenderSet | None:
-    """The render set of a command that renders ``formats``, forked now, before the command
-    line is read in full (see ``formats.planned_formats``); None where forking does not pay."""
-    return RenderSet(formats, forked=True).start() if can_fork() else None
+    """The render set of a command that renders ``formats`` (see ``formats.planned_formats``),
+    begun now, before the command line is read in full: the first format's process (the
+    slowest to import and render: see ``FORMATS``) is forked at once, the others when
+    ``Renderers`` takes the set over, the command line read. Three processes importing at
+    once on two cores would slow the command's own work, which every render waits for. None
+    where forking does not pay."""
+    if not can_fork():
+        return None
+    begun = RenderSet(formats, forked=True)
+    begun.get(formats[0])
+    return begun
