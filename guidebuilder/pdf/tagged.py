@@ -45,21 +45,42 @@ class TaggedParagraph(Paragraph):
         self.lbl = lbl
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self._lines = None  # splitting may change the words of the lines
         for part in parts:
             if isinstance(part, TaggedParagraph) and part is not self:
                 part.tag, part.lbl, part.rtl = self.tag, self.lbl, self.rtl
         return parts
 
-    def breakLines(self, width: Any) -> Any:
-        if self.rtl is None:
-            return super().breakLines(width)
-        from guidebuilder.pdf.rtl import shaped_breaking
+    # the widths, words and style last broken for, the widths after (see below), the lines
+    _lines: tuple[Any, ...] | None = None
 
-        with shaped_breaking(self.style.fontName):
-            return super().breakLines(width)
+    def breakLines(self, width: Any) -> Any:
+        """The lines for ``width``; those of the last call again for the same widths (the story
+        measures most paragraphs before their frame wraps them, at the same width: half of
+        all line breaking was done twice). reportlab narrows a list's first width by a bullet
+        that overruns the indent, and draws a right-to-left bullet by it: so does a repeat."""
+        widths = tuple(width) if isinstance(width, list | tuple) else width
+        last = self._lines
+        if last and last[0] == widths and last[1] is self.frags and last[2] is self.style:
+            if isinstance(width, list):
+                width[:] = last[3]
+            return last[4]
+        if self.rtl is None:
+            lines = super().breakLines(width)
+        else:
+            from guidebuilder.pdf.rtl import shaped_breaking
+
+            with shaped_breaking(self.style.fontName):
+                lines = super().breakLines(width)
+        after = tuple(width) if isinstance(width, list | tuple) else width
+        self._lines = (widths, self.frags, self.style, after, lines)
+        return lines
 
     def draw(self) -> None:
+        self._lines = None  # drawing may change the lines' words
         layout = getattr(self, "blPara", None)
         if self.rtl is None or layout is None or layout.kind != 1 or not layout.lines:
             super().draw()
