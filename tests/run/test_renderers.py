@@ -3,6 +3,7 @@ render process outlives its build however it ends."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 from guidebuilder.errors import GuideBuilderError
 from guidebuilder.run.formats import ALL, FORMATS, planned_formats
 from guidebuilder.run.job import output_paths
-from guidebuilder.run.renderers import RenderSet
+from guidebuilder.run.renderers import Renderers, RenderSet, can_fork, preforked
 
 from conftest import ROOT, SEED
 
@@ -42,6 +43,25 @@ from conftest import ROOT, SEED
 ])
 def test_a_command_forks_only_the_renderers_it_uses(argv: list[str], formats) -> None:
     assert planned_formats(argv) == formats
+
+
+@pytest.mark.skipif(not can_fork(), reason="render processes are forked on Linux, 2+ cores")
+def test_the_slowest_renderer_is_forked_first_the_others_once_the_command_line_is_read() -> None:
+    """On two cores, three processes importing at once slowed the command's own work."""
+    before = set(multiprocessing.active_children())
+    begun = preforked(ALL)
+    assert begun is not None
+    try:
+        first = set(multiprocessing.active_children()) - before
+        assert len(first) == 1
+        assert begun.get(ALL[0]).process in first  # the handbook's: no second fork
+        renderers = Renderers(ALL, 2, first=begun)
+        assert renderers.sets == [begun]
+        assert len(set(multiprocessing.active_children()) - before) == len(ALL)
+        assert all(begun.get(fmt).alive() for fmt in ALL)
+    finally:
+        begun.close()
+    assert not set(multiprocessing.active_children()) - before
 
 
 def test_every_format_has_a_renderer_and_a_suffix() -> None:

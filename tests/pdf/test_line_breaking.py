@@ -1,0 +1,52 @@
+"""A paragraph measured again at the same width keeps the lines it broke: the handbook is the
+one breaking every line again draws, right-to-left bullets included, with far less breaking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from guidebuilder.pdf.tagged import TaggedParagraph
+from guidebuilder.run.job import Job, run_job
+
+from conftest import HEBREW, SEED
+
+
+def _handbook(guide: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, int]:
+    """The handbook's bytes, and how many times reportlab broke a paragraph's lines."""
+    calls = 0
+    breaking = Paragraph.breakLines
+
+    def counted(self: Paragraph, width: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return breaking(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    target = folder / f"{guide.stem}.pdf"
+    result = run_job(Job(guide, {"pdf": target}, rebuild=True))
+    assert result.error is None, result.error
+    monkeypatch.setattr(Paragraph, "breakLines", breaking)
+    return target.read_bytes(), calls
+
+
+@pytest.mark.parametrize("guide", [SEED, HEBREW], ids=["seed", "hebrew"])
+def test_kept_lines_draw_what_breaking_again_draws(guide: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Hebrew guide's numbered lists: reportlab places a right-to-left bullet by the
+    first-line width it narrowed while breaking; a kept result must narrow it the same."""
+    _handbook(guide, tmp_path / "first", monkeypatch)  # seeds the contents' page numbers
+    kept, kept_calls = _handbook(guide, tmp_path / "kept", monkeypatch)
+    keeping = TaggedParagraph.breakLines
+
+    def again(self: TaggedParagraph, width: Any) -> Any:
+        self._lines = None
+        return keeping(self, width)
+
+    monkeypatch.setattr(TaggedParagraph, "breakLines", again)
+    broken, broken_calls = _handbook(guide, tmp_path / "again", monkeypatch)
+    assert kept == broken
+    assert kept_calls < 0.7 * broken_calls
