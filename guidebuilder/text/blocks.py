@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.measure import Measurer, append_run, ellipsize, line_height
+from guidebuilder.text.measure import Measurer, ellipsize, line_height
 
 _Page = TypeVar("_Page")
 
@@ -169,14 +169,25 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
 
 
 def _join_lines(chunk: list[list[Run]]) -> list[Run]:
-    """Runs of consecutive wrapped lines joined back into one paragraph."""
+    """Runs of consecutive wrapped lines joined back into one paragraph, a run for each
+    stretch of one style (as ``append_run`` would merge them; its texts joined once, not
+    piece by piece: a long cell has thousands)."""
     out: list[Run] = []
+    texts: list[str] = []  # the texts of the last run, which holds only its style until joined
     for index, line in enumerate(chunk):
         for piece_index, piece in enumerate(line):
             text = piece.text.lstrip() if piece_index == 0 else piece.text
             if index and piece_index == 0:
                 text = " " + text
-            append_run(out, piece.with_text(text))
+            if out and out[-1].same_style(piece):
+                texts.append(text)
+            elif text:
+                if out:
+                    out[-1] = out[-1].with_text("".join(texts))
+                out.append(piece)
+                texts = [text]
+    if out:
+        out[-1] = out[-1].with_text("".join(texts))
     return out
 
 

@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.blocks import TextBlock, blocks_height, paginate
-from guidebuilder.text.measure import Measurer, ellipsize, leading_sentences, shorten
+from guidebuilder.text.blocks import TextBlock, _join_lines, blocks_height, paginate
+from guidebuilder.text.measure import (
+    Measurer,
+    append_run,
+    ellipsize,
+    leading_sentences,
+    shorten,
+)
 
 MEASURER = Measurer(DEFAULT_BRAND.typography.base, DEFAULT_BRAND.typography.mono)
 words = st.text(alphabet=st.sampled_from("abc XYZ-–żЖλ  "), max_size=60)
@@ -30,6 +36,19 @@ def test_line_count_matches_wrap(pieces: list[Run], width: float, size: float) -
 def test_wrap_keeps_every_character_but_breaking_spaces(pieces: list[Run], width: float) -> None:
     joined = "".join(r.text for line in MEASURER.wrap(pieces, width, 14) for r in line)
     assert joined.replace(" ", "") == "".join(r.text for r in pieces).replace(" ", "")
+
+
+@given(st.lists(runs, max_size=6))
+def test_joined_lines_are_runs_merged_piece_by_piece(lines: list[list[Run]]) -> None:
+    """Joining a cell's wrapped lines back into a paragraph (a page's share of a long cell)
+    gives the runs that merging the pieces one by one gives, each line after the first
+    joined by one space."""
+    expected: list[Run] = []
+    for index, line in enumerate(lines):
+        for piece_index, piece in enumerate(line):
+            text = piece.text.lstrip() if piece_index == 0 else piece.text
+            append_run(expected, piece.with_text(" " + text if index and not piece_index else text))
+    assert _join_lines(lines) == expected
 
 
 @given(st.lists(words, min_size=1, max_size=12), st.floats(40, 400), st.floats(30, 300))
