@@ -26,7 +26,15 @@ class TextBlock:
     ink: str = ""  # a colour of its own (#RRGGBB), else the colour of the text around it
 
     def with_runs(self, runs: Sequence[Run]) -> TextBlock:
-        return replace(self, runs=tuple(runs))
+        """The same block with other runs (made directly, not with ``dataclasses.replace``,
+        which inspects the fields each time: a long cell cut for slides makes thousands)."""
+        return TextBlock(tuple(runs), self.size, self.indent, self.space_before, self.bullet,
+                         self.level, self.ink)
+
+    def continued(self, runs: Sequence[Run]) -> TextBlock:
+        """What follows a page break inside this block: ``runs``, with no space before and
+        no bullet."""
+        return TextBlock(tuple(runs), self.size, self.indent, 0.0, "", self.level, self.ink)
 
 
 def block_height(measurer: Measurer, block: TextBlock, width: float, first: bool) -> float:
@@ -158,8 +166,7 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
             chunks = [lines[:fit]] + [lines[i:i + per_page] for i in range(fit, len(lines), per_page)]
             page.append(block.with_runs(_join_lines(chunks[0])))
             for chunk in reversed(chunks[1:]):
-                queue.appendleft(replace(block, runs=tuple(_join_lines(chunk)),
-                                         space_before=0.0, bullet=""))
+                queue.appendleft(block.continued(_join_lines(chunk)))
         elif first:  # not even one line fits an empty page: it stands alone
             page.append(block)
         else:
