@@ -32,8 +32,8 @@ def with_fallbacks(brand: Brand, source: Located) -> tuple[Brand, list[Problem]]
     :func:`guidebuilder.brand.scripts.missing_glyph_warnings`."""
     first: dict[int, Key] = {}
     for path, text in strings(source.data, ()):
-        for ch in text:
-            first.setdefault(ord(ch), path)
+        for code in map(ord, set(text)):  # each character once: they share the text's path
+            first.setdefault(code, path)
     texts = [brand.meta.name, *brand.defaults.footer.values()]
     wanted = {*first, *(ord(ch) for text in texts for ch in text)}
     by_script: dict[str, list[int]] = {}
