@@ -145,9 +145,10 @@ def paginate_whole(measurer: Measurer, blocks: Sequence[TextBlock], width: float
 
 
 def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
-              height: float) -> list[TextBlock]:
+              height: float, rest: bool = True) -> list[TextBlock]:
     """Take from the front of ``queue`` what fits one page. A block that does not fit is split
-    by lines, once: its remainder goes back to the queue already cut into page-sized parts."""
+    by lines, once: its remainder goes back to the queue already cut into page-sized parts
+    (not with ``rest`` False, for a caller that wants only the page)."""
     page: list[TextBlock] = []
     used = 0.0
     while queue:
@@ -162,11 +163,10 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
         fit = int((height - used - (0.0 if first else block.space_before)) // step)
         if fit >= 2 or (first and fit >= 1):
             lines = measurer.wrap(block.runs, width - block.indent, block.size)
+            page.append(block.with_runs(_join_lines(lines[:fit])))
             per_page = max(1, int(height // step))
-            chunks = [lines[:fit]] + [lines[i:i + per_page] for i in range(fit, len(lines), per_page)]
-            page.append(block.with_runs(_join_lines(chunks[0])))
-            for chunk in reversed(chunks[1:]):
-                queue.appendleft(block.continued(_join_lines(chunk)))
+            for start in reversed(range(fit, len(lines), per_page) if rest else ()):
+                queue.appendleft(block.continued(_join_lines(lines[start:start + per_page])))
         elif first:  # not even one line fits an empty page: it stands alone
             page.append(block)
         else:

@@ -249,36 +249,35 @@ class TableLayout:
         while target <= room:
             targets.append(target)
             target += step
-        cuts: dict[int, tuple[int, Cells, Cells]] = {}
+        counts: dict[int, int] = {}
 
-        def cut(index: int) -> tuple[int, Cells, Cells]:
-            if index not in cuts:
-                head, tail = self._split_row(row, targets[index])
-                cuts[index] = (_words(head), head, tail)
-            return cuts[index]
+        def words(index: int) -> int:
+            """The words of the row's first part at the height ``targets[index]``."""
+            if index not in counts:
+                counts[index] = _words(self._split_row(row, targets[index], rest=False)[0])
+            return counts[index]
 
-        over = _first(len(targets), lambda i: cut(i)[0] > share)  # the first above the share
-        below = cut(over - 1)[0] if over else None
-        above = cut(over)[0] if over < len(targets) and cut(over)[0] <= budget else None
+        over = _first(len(targets), lambda i: words(i) > share)  # the first above the share
+        below = words(over - 1) if over else None
+        above = words(over) if over < len(targets) and words(over) <= budget else None
         if below is None and above is None:
             return self._split_row(row, room)
         if below is not None and (above is None or share - below <= above - share):
             count = below
-            first = _first(over, lambda i: cut(i)[0] >= count)  # where that count begins
-            _, head, tail = cut(first if cut(first)[0] == count else over - 1)
-        else:
-            _, head, tail = cut(over)
-        return head, tail
+            first = _first(over, lambda i: words(i) >= count)  # where that count begins
+            return self._split_row(row, targets[first if words(first) == count else over - 1])
+        return self._split_row(row, targets[over])
 
-    def _split_row(self, row: Cells, room: float) -> tuple[Cells, Cells]:
-        """The part of each cell (the dimension too) that fits ``room``, and the rest."""
+    def _split_row(self, row: Cells, room: float, rest: bool = True) -> tuple[Cells, Cells]:
+        """The part of each cell (the dimension too) that fits ``room``, and the rest (not
+        cut into slide-sized parts with ``rest`` False, for counting the first part's words)."""
         d = self.design
         head: Cells = []
         tail: Cells = []
         for cell, width in zip(row, self.widths, strict=True):
             inner = self._inner(width)
             queue = deque(cell)
-            fits = fill_page(d.measurer, queue, inner, room) if room > 0 and cell else []
+            fits = fill_page(d.measurer, queue, inner, room, rest) if room > 0 and cell else []
             if fits and blocks_height(d.measurer, fits, inner) > room:
                 fits, queue = [], deque(cell)
             head.append(fits)
