@@ -1,8 +1,8 @@
 """The command's entry point (``guidebuilder``, ``python -m guidebuilder``). Signals are set up
 first, so an interrupt at any moment ends the command with one line and exit code 130. A
-command that renders forks its slowest render process before anything else is loaded, and
-the others once the command line is read (``run.renderers.preforked``), so that the
-renderers import while the command line is read and the guide validated."""
+command that renders forks its render processes before anything else is loaded, so that the
+renderers import while the command line is read and the guide validated (the slowest at once,
+the others once the command line is read: ``run.renderers.preforked``)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ class Format:
         return warm
 
 
-# the slowest to import and render first: its render process is forked first
+# the slowest to import and render first: its render process imports at once (see
+# run.renderers.preforked)
 FORMATS: dict[str, Format] = {fmt.name: fmt for fmt in (
     Format("pdf", ".pdf", "PDF handbook", "guidebuilder.pdf"),
     Format("pptx", ".pptx", "PowerPoint deck", "guidebuilder.deck"),

@@ -85,13 +85,14 @@ _PIPES: set[Connection] = set()  # this process's ends of its forked renderers' 
 
 
 class ForkedRenderer:
-    """Renders in a child process forked when it is made, for as long as it is open."""
+    """Renders in a child process forked when it is made, for as long as it is open; the
+    child imports its renderer at once, or (not ``at_once``) when it is first sent something."""
 
-    def __init__(self, fmt: Format) -> None:
+    def __init__(self, fmt: Format, at_once: bool = True) -> None:
         context = multiprocessing.get_context("fork")
         self.fmt = fmt
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, fmt, os.getpid()),
+        self.process = context.Process(target=_serve, args=(child, fmt, os.getpid(), at_once),
                                        daemon=True)
         _PIPES.add(self.connection)
         gc.freeze()  # the child's collections then skip (and so do not copy) inherited objects
@@ -164,19 +165,21 @@ def _detach(parent: int) -> None:
         os._exit(0)
 
 
-def _serve(connection: Connection, fmt: Format, parent: int) -> None:
+def _serve(connection: Connection, fmt: Format, parent: int, at_once: bool) -> None:
     """Render what the parent sends until it is done; the process leaves with os._exit, so
     it removes its scratch files itself."""
     try:
-        _render_what_is_sent(connection, fmt, parent)
+        _render_what_is_sent(connection, fmt, parent, at_once)
     finally:
         cache.cleanup()
 
 
-def _render_what_is_sent(connection: Connection, fmt: Format, parent: int) -> None:
+def _render_what_is_sent(connection: Connection, fmt: Format, parent: int,
+                         at_once: bool) -> None:
     _detach(parent)
-    fmt.renderer()  # import while the parent validates
-    gc.freeze()  # what the import made lives as long as the process: never scan it again
+    if at_once:
+        fmt.renderer()  # import while the parent validates (else with the first message)
+        gc.freeze()  # what the import made lives as long as the process: never scan it again
     with connection:
         while True:
             try:
@@ -205,19 +208,20 @@ class RenderSet:
         self.forked = forked
         self._open: dict[str, Renderer] = {}
 
-    def start(self) -> RenderSet:
-        """Make every renderer now (a forked one imports its renderer meanwhile)."""
+    def start(self, later: tuple[str, ...] = ()) -> RenderSet:
+        """Make every renderer now: a forked one imports its renderer meanwhile, but those
+        of ``later`` when they are first sent something."""
         for fmt in self.formats:
-            self.get(fmt)
+            self.get(fmt, fmt not in later)
         return self
 
-    def get(self, fmt: str) -> Renderer:
+    def get(self, fmt: str, at_once: bool = True) -> Renderer:
         renderer = self._open.get(fmt)
         if renderer is None or not renderer.alive():
             if renderer is not None:
                 renderer.close()
-            made = ForkedRenderer if self.forked else LocalRenderer
-            renderer = self._open[fmt] = made(format_named(fmt))
+            renderer = self._open[fmt] = (ForkedRenderer(format_named(fmt), at_once)
+                                          if self.forked else LocalRenderer(format_named(fmt)))
         return renderer
 
     def keep_only(self, formats: tuple[str, ...]) -> None:
@@ -233,8 +237,8 @@ class RenderSet:
 
 class Renderers:
     """Every render process of one command: render sets for up to ``processes`` processes
-    (one set rendering here when there is only one), the first of them perhaps begun before
-    the command line was read (see ``preforked``) and completed once it has been."""
+    (one set rendering here when there is only one), the first of them perhaps forked
+    before the command line was read (see ``preforked``)."""
 
     def __init__(self, formats: tuple[str, ...], processes: int,
                  first: RenderSet | None = None) -> None:
@@ -244,7 +248,7 @@ class Renderers:
         self.sets: list[RenderSet] = []
         if first is not None and first.forked == self.forked:
             first.keep_only(formats)
-            self.sets.append(first.start())
+            self.sets.append(first)
         elif first is not None:
             first.close()
 
@@ -263,13 +267,10 @@ class Renderers:
 
 def preforked(formats: tuple[str, ...]) -> RenderSet | None:
     """The render set of a command that renders ``formats`` (see ``formats.planned_formats``),
-    begun now, before the command line is read in full: the first format's process (the
-    slowest to import and render: see ``FORMATS``) is forked at once, the others when
-    ``Renderers`` takes the set over, the command line read. Three processes importing at
-    once on two cores would slow the command's own work, which every render waits for. None
-    where forking does not pay."""
-    if not can_fork():
-        return None
-    begun = RenderSet(formats, forked=True)
-    begun.get(formats[0])
-    return begun
+    forked now, before the command line is read in full; None where forking does not pay.
+    The first format's process (the slowest to import and render: see ``FORMATS``) imports
+    its renderer at once, the others with their first message (the brand, sent once the
+    command line is read): three processes importing at once on two cores slowed the
+    command's own work, which every render waits for. Forked now, not then, they share
+    little memory with the command (a later fork made both copy each page they touched)."""
+    return RenderSet(formats, forked=True).start(later=formats[1:]) if can_fork() else None
