@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
+import json
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
+from guidebuilder.cache import derived
 from guidebuilder.plan.document import Labels
 
 FALLBACK = "en"
@@ -19,8 +20,21 @@ RIGHT_TO_LEFT = frozenset({"he", "ar"})
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    with (Path(__file__).parent / "labels.toml").open("rb") as stream:
-        return tomllib.load(stream)
+    """labels.toml as read, kept in the cache as JSON (reading the TOML took a tenth of the
+    time from a guide to its plan; JSON reads ten times faster)."""
+    source = (Path(__file__).parent / "labels.toml").read_bytes()
+    try:
+        readable = derived(source, "labels", ".json", _as_json).read_bytes()
+    except OSError:  # no cache and no scratch folder either
+        readable = _as_json(source)
+    words: dict[str, dict[str, str]] = json.loads(readable)
+    return words
+
+
+def _as_json(toml: bytes) -> bytes:
+    import tomllib
+
+    return json.dumps(tomllib.loads(toml.decode("utf-8")), ensure_ascii=False).encode()
 
 
 def languages() -> tuple[str, ...]:

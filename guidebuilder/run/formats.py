@@ -40,7 +40,7 @@ class Format:
         return warm
 
 
-# the slowest to import and render first: its render process imports at once (see
+# the slowest to import and render first: its render process imports first (see
 # run.renderers.preforked)
 FORMATS: dict[str, Format] = {fmt.name: fmt for fmt in (
     Format("pdf", ".pdf", "PDF handbook", "guidebuilder.pdf"),

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Protocol
 
@@ -82,17 +82,20 @@ class LocalRenderer:
 
 
 _PIPES: set[Connection] = set()  # this process's ends of its forked renderers' pipes
+_CUES: set[int] = set()  # this process's ends of the pipes that cue a render process's import
 
 
 class ForkedRenderer:
-    """Renders in a child process forked when it is made, for as long as it is open; the
-    child imports its renderer at once, or (not ``at_once``) when it is first sent something."""
+    """Renders in a child process forked when it is made, for as long as it is open. The
+    child imports its renderer at once; or, given ``after`` (a pipe's reading end), when that
+    pipe is closed or it is first sent something, whichever comes first. It closes ``then``
+    (the writing end of the next one's ``after``) once imported."""
 
-    def __init__(self, fmt: Format, at_once: bool = True) -> None:
+    def __init__(self, fmt: Format, after: int | None = None, then: int | None = None) -> None:
         context = multiprocessing.get_context("fork")
         self.fmt = fmt
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, fmt, os.getpid(), at_once),
+        self.process = context.Process(target=_serve, args=(child, fmt, os.getpid(), after, then),
                                        daemon=True)
         _PIPES.add(self.connection)
         gc.freeze()  # the child's collections then skip (and so do not copy) inherited objects
@@ -142,10 +145,11 @@ class ForkedRenderer:
 _STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
-def _detach(parent: int) -> None:
+def _detach(parent: int, cues: set[int]) -> None:
     """In a new render process: end with the parent (even killed with SIGKILL), hold none of
     the parent's pipe ends (its own included: the parent's end closing is how it learns the
-    build is over) nor the caller's output, and leave signals to the parent."""
+    build is over) and no cue but its own, nor the caller's output; leave signals to the
+    parent."""
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
 
@@ -153,6 +157,9 @@ def _detach(parent: int) -> None:
     for pipe in _PIPES:
         pipe.close()
     _PIPES.clear()
+    for cue in _CUES - cues:
+        os.close(cue)
+    _CUES.clear()
     null = os.open(os.devnull, os.O_RDWR)
     for stream in (0, 1, 2):  # a reader of the build's output sees its end when the build ends
         os.dup2(null, stream)
@@ -165,21 +172,26 @@ def _detach(parent: int) -> None:
         os._exit(0)
 
 
-def _serve(connection: Connection, fmt: Format, parent: int, at_once: bool) -> None:
+def _serve(connection: Connection, fmt: Format, parent: int, after: int | None,
+           then: int | None) -> None:
     """Render what the parent sends until it is done; the process leaves with os._exit, so
     it removes its scratch files itself."""
     try:
-        _render_what_is_sent(connection, fmt, parent, at_once)
+        _render_what_is_sent(connection, fmt, parent, after, then)
     finally:
         cache.cleanup()
 
 
-def _render_what_is_sent(connection: Connection, fmt: Format, parent: int,
-                         at_once: bool) -> None:
-    _detach(parent)
-    if at_once:
-        fmt.renderer()  # import while the parent validates (else with the first message)
-        gc.freeze()  # what the import made lives as long as the process: never scan it again
+def _render_what_is_sent(connection: Connection, fmt: Format, parent: int, after: int | None,
+                         then: int | None) -> None:
+    cues = {cue for cue in (after, then) if cue is not None}
+    _detach(parent, cues)
+    if after is not None:
+        wait([connection, after])
+    fmt.renderer()  # import while the parent validates
+    gc.freeze()  # what the import made lives as long as the process: never scan it again
+    for cue in cues:
+        os.close(cue)
     with connection:
         while True:
             try:
@@ -208,19 +220,28 @@ class RenderSet:
         self.forked = forked
         self._open: dict[str, Renderer] = {}
 
-    def start(self, later: tuple[str, ...] = ()) -> RenderSet:
-        """Make every renderer now: a forked one imports its renderer meanwhile, but those
-        of ``later`` when they are first sent something."""
-        for fmt in self.formats:
-            self.get(fmt, fmt not in later)
+    def start(self, in_turn: bool = False) -> RenderSet:
+        """Make every renderer now: a forked one imports its renderer meanwhile; ``in_turn``,
+        each once the one before has imported its own (or it is sent something first)."""
+        after = None
+        for index, fmt in enumerate(self.formats):
+            following = then = None
+            if in_turn and self.forked and index + 1 < len(self.formats):
+                following, then = os.pipe()
+                _CUES.update((following, then))
+            self.get(fmt, after, then)
+            after = following
+        for cue in list(_CUES):  # the render processes hold the ends they use
+            os.close(cue)
+        _CUES.clear()
         return self
 
-    def get(self, fmt: str, at_once: bool = True) -> Renderer:
+    def get(self, fmt: str, after: int | None = None, then: int | None = None) -> Renderer:
         renderer = self._open.get(fmt)
         if renderer is None or not renderer.alive():
             if renderer is not None:
                 renderer.close()
-            renderer = self._open[fmt] = (ForkedRenderer(format_named(fmt), at_once)
+            renderer = self._open[fmt] = (ForkedRenderer(format_named(fmt), after, then)
                                           if self.forked else LocalRenderer(format_named(fmt)))
         return renderer
 
@@ -268,9 +289,8 @@ class Renderers:
 def preforked(formats: tuple[str, ...]) -> RenderSet | None:
     """The render set of a command that renders ``formats`` (see ``formats.planned_formats``),
     forked now, before the command line is read in full; None where forking does not pay.
-    The first format's process (the slowest to import and render: see ``FORMATS``) imports
-    its renderer at once, the others with their first message (the brand, sent once the
-    command line is read): three processes importing at once on two cores slowed the
-    command's own work, which every render waits for. Forked now, not then, they share
-    little memory with the command (a later fork made both copy each page they touched)."""
-    return RenderSet(formats, forked=True).start(later=formats[1:]) if can_fork() else None
+    The processes import their renderers in turn, the slowest first (see ``FORMATS``):
+    three processes importing at once on two cores slowed the command's own work, which
+    every render waits for. Forked now, not then, they share little memory with the command
+    (a later fork made both copy each page they touched)."""
+    return RenderSet(formats, forked=True).start(in_turn=True) if can_fork() else None
