@@ -58,6 +58,12 @@ class Design:
         logo = self.brand.logos.large if large else self.brand.logos.small
         return logo.on(self.surface.background) if logo else None
 
+    def plate(self, logo: Picture) -> str | None:
+        """The colour of the plate ``logo`` needs on the slides, if it does not show there."""
+        from guidebuilder.brand.plates import plate_for
+
+        return plate_for(logo, self.surface.background, self.brand.colors)
+
     def faces(self, text: str, family: str | None, bold: bool) -> list[tuple[str, str]]:
         """``text`` as (typeface, piece) runs: ``family`` (the body font's when None) where it
         has the characters, a fallback font where only that has them, so that the deck names

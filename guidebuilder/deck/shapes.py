@@ -10,6 +10,7 @@ from pptx.shapes.picture import Picture
 from pptx.slide import Slide
 from pptx.util import Emu
 
+from guidebuilder.brand.plates import PADDING
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box, emu
 from guidebuilder.deck.ooxml import (
@@ -103,24 +104,32 @@ class SlideShapes:
             d.grid)))
 
     def picture(self, path: Path, alt: str, box: Box, align: str = "r",
-                decorative: bool = False) -> Picture:
+                decorative: bool = False, plate: str | None = None) -> Picture:
         """A picture scaled to fit ``box`` (right-aligned or centred), with alt text (through
         python-pptx, which stores the image part once per deck); a ``decorative`` one (the
-        logo repeated on every slide) keeps its alt text but is skipped by screen readers."""
+        logo repeated on every slide) keeps its alt text but is skipped by screen readers.
+        With ``plate``, on a rounded rectangle of that colour, within a margin."""
         left, top, width, height = box.emu()
+        margin = height * PADDING / (1 + 2 * PADDING) if plate else 0.0
         picture = self.slide.shapes.add_picture(str(path), Emu(left), Emu(top))
-        scale = min(width / picture.width, height / picture.height)
+        self._tree.next_id = max(self._tree.next_id, picture.shape_id + 1)
+        scale = min((width - 2 * margin) / picture.width, (height - 2 * margin) / picture.height)
         picture.width, picture.height = (Emu(int(picture.width * scale)),
                                          Emu(int(picture.height * scale)))
-        spare = width - picture.width
-        picture.left = Emu(int(left + (spare if align == "r" else spare / 2)))
+        spare = width - picture.width - 2 * margin
+        picture.left = Emu(int(left + margin + (spare if align == "r" else spare / 2)))
         picture.top = Emu(int(top + (height - picture.height) / 2))
+        if plate:
+            backing = self.rectangle(
+                (picture.left - int(margin), picture.top - int(margin),
+                 picture.width + int(2 * margin), picture.height + int(2 * margin)),
+                plate, "Logo plate", rounding=0.15, decorative=True)
+            picture.element.addprevious(backing)
         describe_picture(picture.element, alt)
         self._placed(picture.element)
         if decorative:
             mark_decorative(picture.element)
         picture.name = "Logo"
-        self._tree.next_id = max(self._tree.next_id, picture.shape_id + 1)
         return picture
 
     def _placed(self, shape: Element) -> Element:

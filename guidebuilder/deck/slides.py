@@ -146,7 +146,7 @@ class SlideWriter:
         logo = d.logo()
         if logo:
             slide.read_last(slide.picture(logo.raster, logo.alt, d.logo_box(),
-                                          decorative=True).element)
+                                          decorative=True, plate=d.plate(logo)).element)
 
 
 def write_title(slide: SlideShapes, placeholder: Placeholder | None, text: str, box: Box,

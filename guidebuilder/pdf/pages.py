@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from guidebuilder.brand.glyphs import keep_drawable
 from guidebuilder.brand.model import Brand
+from guidebuilder.brand.plates import logo_on
 from guidebuilder.pdf.pictures import draw_picture, fitted_size
 from guidebuilder.pdf.reportlab_internals import (
     DeferredPagesCanvas,
@@ -105,13 +106,14 @@ def make_canvas_class(brand: Brand, title: str, page_label: str, fonts: dict[str
             self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.line(MARGIN_X, bottom + small + 4, width - MARGIN_X, bottom + small + 4)
             self.setFillColor(muted)
-            logo = brand.logos.small.on(brand.surfaces.page.background) if brand.logos.small else None
+            logo, logo_plate = logo_on(brand.logos.small, brand.surfaces.page.background,
+                                       brand.colors)
             logo_width = 0.0
             if logo:
                 logo_width, logo_height = fitted_size(logo, 4 * small * 1.8, small * 1.8)
                 left = MARGIN_X if line.rtl else width - MARGIN_X - logo_width
-                draw_picture(self, logo, (left, top - 2, logo_width,
-                                          logo_height), (fonts["regular"], fonts["bold"]))
+                draw_picture(self, logo, (left, top - 2, logo_width, logo_height),
+                             (fonts["regular"], fonts["bold"]), logo_plate)
             self.setFont(fonts["base"], small)
             start, end = MARGIN_X, width - MARGIN_X
             if line.rtl:

@@ -9,10 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image
 
 from guidebuilder.brand.model import Picture
+from guidebuilder.brand.plates import PADDING
 
 LogoFonts = tuple[str, str]  # the registered (embedded) regular and bold fonts for SVG text
 
@@ -83,9 +85,11 @@ def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[
 
 
 def picture_flowable(picture: Picture, max_width: float, max_height: float,
-                     fonts: LogoFonts) -> Flowable:
+                     fonts: LogoFonts, plate: str | None = None) -> Flowable:
     """The picture as a left-aligned flowable no larger than ``max_width`` x ``max_height``;
-    an SVG's text in ``fonts`` (regular, bold)."""
+    an SVG's text in ``fonts`` (regular, bold); on a ``plate`` of that colour, when given."""
+    if plate is not None:
+        return _Plated(picture, max_width, max_height, fonts, plate)
     width, height = fitted_size(picture, max_width, max_height)
     if _vector(picture) is not None:
         drawing = _scaled(picture, width, height, fonts)
@@ -96,11 +100,41 @@ def picture_flowable(picture: Picture, max_width: float, max_height: float,
     return image
 
 
+class _Plated(Flowable):
+    """A picture on a plate: a rectangle of one colour, with a margin around the picture."""
+
+    def __init__(self, picture: Picture, max_width: float, max_height: float,
+                 fonts: LogoFonts, plate: str) -> None:
+        super().__init__()
+        self.picture, self.fonts, self.plate = picture, fonts, plate
+        inner = fitted_size(picture, max_width / (1 + 2 * PADDING), max_height / (1 + 2 * PADDING))
+        margin = PADDING * inner[1]
+        self.width, self.height = inner[0] + 2 * margin, inner[1] + 2 * margin
+        self.hAlign = "LEFT"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_picture(self.canv, self.picture, (0, 0, self.width, self.height), self.fonts,
+                     self.plate)
+
+
 def draw_picture(canvas: Canvas, picture: Picture, box: tuple[float, float, float, float],
-                 fonts: LogoFonts) -> None:
-    """Draw the picture in ``box`` (x, y of its lower left corner, width, height). An SVG is
-    drawn once per document, as a form that every later call reuses."""
+                 fonts: LogoFonts, plate: str | None = None) -> None:
+    """Draw the picture in ``box`` (x, y of its lower left corner, width, height); with
+    ``plate``, on a rectangle of that colour filling the box, the picture centred within a
+    margin. An SVG is drawn once per document, as a form that every later call reuses."""
     x, y, width, height = box
+    if plate is not None:
+        canvas.saveState()
+        canvas.setFillColor(HexColor(plate))
+        canvas.roundRect(x, y, width, height, min(width, height) * 0.15, stroke=0, fill=1)
+        canvas.restoreState()
+        margin = height * PADDING / (1 + 2 * PADDING)
+        inner_width, inner_height = fitted_size(picture, width - 2 * margin, height - 2 * margin)
+        x, y = x + (width - inner_width) / 2, y + (height - inner_height) / 2
+        width, height = inner_width, inner_height
     if _vector(picture) is None:
         canvas.drawImage(ImageReader(str(picture.raster)), x, y, width, height, mask="auto")
         return

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from guidebuilder.brand.model import Brand
+from guidebuilder.brand.plates import logo_on
 from guidebuilder.guide.richtext import Paragraph as MdParagraph
 from guidebuilder.guide.richtext import RichText
 from guidebuilder.pdf.blocks import kept_together, lead_height, rich_flowables, with_lead
@@ -137,12 +138,12 @@ class Story:
         """The cover: logo, title, subtitle, credits and date; the space between them, then
         the credits' type, shrunk so that long credits still fit the page."""
         meta, s = self.plan.meta, self.styles
-        large = self.brand.logos.large
-        logo = large.on(self.brand.surfaces.page.background) if large else None
+        logo, plate = logo_on(self.brand.logos.large, self.brand.surfaces.page.background,
+                              self.brand.colors)
         figure = None
         if logo:  # its element first: the tags follow the order elements are made in
             fonts = (s.fonts["regular"], s.fonts["bold"])
-            figure = Figure(picture_flowable(logo, 140, 70, fonts),
+            figure = Figure(picture_flowable(logo, 140, 70, fonts, plate),
                             self.root.add("Figure", alt=logo.alt))
             if s.rtl:  # where the cover's text begins
                 figure.hAlign = "RIGHT"

@@ -54,4 +54,4 @@ def closing_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock], 
     if logo:
         slide.picture(logo.raster, logo.alt,
                       Box(room.left, room.top + room.height - logo_height + 6, room.width,
-                          logo_height - 6), align="ctr")
+                          logo_height - 6), align="ctr", plate=d.plate(logo))

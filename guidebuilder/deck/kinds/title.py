@@ -36,7 +36,8 @@ def title_slide(writer: SlideWriter, meta: DocumentInfo) -> None:
     logo = d.logo(large=True)
     if logo:
         slide.picture(logo.raster, logo.alt, Box(d.width * 0.7, d.height * 0.6,
-                                                 d.width * 0.3 - d.margin, d.height * 0.25))
+                                                 d.width * 0.3 - d.margin, d.height * 0.25),
+                      plate=d.plate(logo))
     writer.notes.add(slide.slide, "\n\n".join(
         p for p in (meta.title, meta.subtitle, meta.credits, meta.date_line) if p))
 
