@@ -24,7 +24,6 @@ from guidebuilder.errors import Problem
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Labels
 from guidebuilder.text.blocks import TextBlock, fitted_text
-from guidebuilder.text.measure import line_height
 
 SUBTITLE_SIZES = (20.0, 18.0)
 SUBTITLE_LINES = 3
@@ -121,10 +120,12 @@ class SlideWriter:
         height it takes, gap included."""
         d = self.design
         width = d.inner_width(d.body_box())
-        shown, size = fitted_text(text, width, SUBTITLE_LINES * line_height(SUBTITLE_SIZES[-1]),
-                                  d.measurer, SUBTITLE_SIZES[0], SUBTITLE_SIZES[-1])
-        lines = d.measurer.line_count((Run(shown),), width, size)
-        return shown, size, lines * line_height(size) + 2 * d.inset_y + 14
+        lines_high = SUBTITLE_LINES * d.measurer.line_height((Run(text),), SUBTITLE_SIZES[-1])
+        shown, size = fitted_text(text, width, lines_high, d.measurer, SUBTITLE_SIZES[0],
+                                  SUBTITLE_SIZES[-1])
+        runs = (Run(shown),)
+        return shown, size, (d.measurer.line_count(runs, width, size)
+                             * d.measurer.line_height(runs, size) + 2 * d.inset_y + 14)
 
     def _subtitle(self, slide: SlideShapes, text: str, room: Box) -> Box:
         d = self.design

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.measure import Measurer, ellipsize, line_height
+from guidebuilder.text.measure import Measurer, ellipsize
 
 _Page = TypeVar("_Page")
 
@@ -40,7 +40,7 @@ class TextBlock:
 def block_height(measurer: Measurer, block: TextBlock, width: float, first: bool) -> float:
     """Height of ``block`` in a column ``width`` points wide (space before dropped when first)."""
     lines = measurer.line_count(block.runs, width - block.indent, block.size)
-    return lines * line_height(block.size) + (0.0 if first else block.space_before)
+    return lines * measurer.line_height(block.runs, block.size) + (0.0 if first else block.space_before)
 
 
 def blocks_height(measurer: Measurer, blocks: Sequence[TextBlock], width: float) -> float:
@@ -159,7 +159,7 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
             page.append(block)
             used += need
             continue
-        step = line_height(block.size)
+        step = measurer.line_height(block.runs, block.size)
         fit = int((height - used - (0.0 if first else block.space_before)) // step)
         if fit >= 2 or (first and fit >= 1):
             lines = measurer.wrap(block.runs, width - block.indent, block.size)
@@ -202,11 +202,12 @@ def fitted_text(text: str, width: float, height: float, measurer: Measurer, larg
                 smallest: float, bold: bool = False) -> tuple[str, float]:
     """The largest size from ``largest`` down to ``smallest`` (2 pt steps) at which ``text``
     fits ``width`` x ``height`` points; at the smallest size, ``text`` shortened to fit."""
+    runs = (Run(text, bold=bold),)
     size = largest
     while size >= smallest:
-        if measurer.line_count((Run(text, bold=bold),), width, size) * line_height(size) <= height:
+        if measurer.line_count(runs, width, size) * measurer.line_height(runs, size) <= height:
             return text, size
         size -= 2
-    max_lines = max(1, int(height // line_height(smallest)))
+    max_lines = max(1, int(height // measurer.line_height(runs, smallest)))
     return ellipsize(text, lambda shown: measurer.line_count(
         (Run(shown, bold=bold),), width, smallest) <= max_lines), smallest

@@ -107,6 +107,25 @@ class Measurer:
     def line_count(self, runs: Sequence[Run], width: float, size: float) -> int:
         return _line_count(self, tuple(runs), width, size)
 
+    def line_height(self, runs: Sequence[Run], size: float) -> float:
+        """Height of a line of ``runs`` at ``size`` points: ``LINE_FACTOR`` times the size, or
+        more where a fallback font sets some of them and asks for taller lines (Arabic's often
+        does: PowerPoint and LibreOffice then set every line of the paragraph that tall)."""
+        factor = LINE_FACTOR
+        for codes, own in _tall_fallbacks(self):
+            if any(not codes.isdisjoint(map(ord, run.text)) for run in runs if not run.code):
+                factor = max(factor, own)
+        return size * factor
+
+
+@lru_cache(maxsize=64)
+def _tall_fallbacks(measurer: Measurer) -> tuple[tuple[frozenset[int], float], ...]:
+    """The code points of each fallback font whose own lines are taller than ``line_height``,
+    with its line height as a multiple of the size."""
+    found = ((fallback.codes, own_line_factor(fallback.font.file()))
+             for fallback in measurer.fallbacks)
+    return tuple((codes, own) for codes, own in found if own > LINE_FACTOR)
+
 
 @lru_cache(maxsize=4096)
 def _wrapped(measurer: Measurer, runs: tuple[Run, ...], width: float,
@@ -240,9 +259,11 @@ def append_run(line: list[Run], piece: Run) -> None:
         line.append(piece)
 
 
-def line_height(size: float, spacing: float = 1.0) -> float:
-    """Height of one line of ``size``-point text at line spacing ``spacing``."""
-    return size * LINE_FACTOR * spacing
+def own_line_factor(path: Path) -> float:
+    """The line height the font at ``path`` asks for (its ascent and descent), as a multiple
+    of the font size: what PowerPoint and LibreOffice set a line in at single spacing."""
+    ascent, descent = _face(_face_file(path)).getmetrics()
+    return (ascent + descent) / REF_SIZE
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω0-9])")

@@ -90,8 +90,7 @@ def test_only_main_imports_the_cli() -> None:
 # would drift from the other
 TEXT_LAYER_USE = {
     "pdf": {"ellipsize", "shorten", "escape", "quoteattr"},
-    "deck": {"Measurer", "TextBlock", "blocks_height", "fitted_text", "line_height", "paginate",
-             "word_count"},
+    "deck": {"Measurer", "TextBlock", "blocks_height", "fitted_text", "paginate", "word_count"},
 }
 
 

@@ -161,3 +161,30 @@ def test_right_to_left_text_is_measured_shaped() -> None:
 
     assert Measurer(base).width("שלום", 200) == pytest.approx(
         shaped_length(path, identity(path), "שלום", 200))
+
+
+def test_a_line_set_partly_in_a_tall_fallback_font_is_measured_that_tall(tmp_path) -> None:
+    """PowerPoint sets a line as tall as the tallest font in it asks (Noto Sans Arabic: 2.1
+    times the size); a line of the brand's font alone stays at 1.2 times."""
+    from fontTools.ttLib import TTFont
+
+    from guidebuilder.brand.model import Fallback, Font
+
+    base = DEFAULT_BRAND.typography.base
+    font = TTFont(base.file())
+    for table, ascent in (("hhea", "ascent"), ("OS/2", "usWinAscent")):
+        setattr(font[table], ascent, getattr(font[table], ascent) * 2)
+    tall = tmp_path / "tall.ttf"
+    font.save(tall)
+    arabic = "استعلامات"
+    fallback = Fallback(Font("Tall", {"regular": tall}), "ARABIC", "cs", frozenset(map(ord, arabic)))
+    measurer = Measurer(base, base, fallbacks=(fallback,))
+    assert measurer.line_height([Run("Recruiter")], 20) == pytest.approx(24)
+    taller = measurer.line_height([Run("Recruiter "), Run(arabic, bold=True)], 20)
+    assert taller == pytest.approx(20 * (font["hhea"].ascent - font["hhea"].descent)
+                                   / font["head"].unitsPerEm, rel=0.02)
+    assert taller > 36
+    assert measurer.line_height([Run(arabic, code=True)], 20) == pytest.approx(24)  # monospace
+    block = TextBlock((Run(f"Recruiter {arabic} " * 12),), 20)
+    lines = measurer.line_count(block.runs, 300, 20)
+    assert blocks_height(measurer, [block], 300) == pytest.approx(lines * taller)

@@ -13,7 +13,6 @@ from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Section
 from guidebuilder.text.blocks import TextBlock, blocks_height, fitted_text
-from guidebuilder.text.measure import line_height
 
 SIZES = (28.0, 24.0, 20.0)
 
@@ -42,12 +41,14 @@ def closing_slide(writer: SlideWriter, title: str, blocks: Sequence[TextBlock], 
     slide, room, _ = writer.titled("content", title, notes)
     logo = d.logo(large=True)
     logo_height = room.height * 0.3 if logo else 0.0
-    link_height = line_height(20) + 2 * d.inset_y if link else 0.0
+    link_runs = (Run(link),)
+    link_height = d.measurer.line_height(link_runs, 20) + 2 * d.inset_y if link else 0.0
     text_box = Box(room.left, room.top, room.width, room.height - logo_height - link_height)
     slide.textbox(text_box, blocks, d.surface.text, "Closing", align="ctr",
                   anchor=MSO_ANCHOR.MIDDLE)
     if link:
-        shown, size = fitted_text(link, d.inner_width(room), line_height(20), d.measurer, 20, 14)
+        shown, size = fitted_text(link, d.inner_width(room),
+                                   d.measurer.line_height(link_runs, 20), d.measurer, 20, 14)
         slide.textbox(Box(room.left, text_box.top + text_box.height, room.width, link_height),
                       [TextBlock((Run(shown, link=link),), size)], d.surface.link, "Link",
                       align="ctr")

@@ -23,7 +23,6 @@ from guidebuilder.text.blocks import (
     spread_pages,
     word_count,
 )
-from guidebuilder.text.measure import line_height
 
 Cells = list[list[TextBlock]]
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
@@ -245,7 +244,8 @@ class TableLayout:
         hundreds of heights, each a wrap of every cell)."""
         share = (total := _words(row)) / -(-total // max(1, budget))
         targets: list[float] = []
-        target = step = line_height(size)
+        target = step = max(self.design.measurer.line_height(block.runs, size)
+                            for cell in row for block in cell)
         while target <= room:
             targets.append(target)
             target += step

@@ -10,7 +10,6 @@ from guidebuilder.deck.slides import SlideWriter, place_text, write_title
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import DocumentInfo
 from guidebuilder.text.blocks import TextBlock, fitted_text
-from guidebuilder.text.measure import line_height
 
 
 def title_slide(writer: SlideWriter, meta: DocumentInfo) -> None:
@@ -50,11 +49,12 @@ def _credits(d: Design, box: Box, lines: Sequence[str]) -> list[TextBlock]:
     sizes = [16.0 if b else 14.0 for b in bold]
     longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=0)
     gaps = 6.0 * (len(texts) - 1)
-    room = d.inner_height(box) - gaps - sum(line_height(sizes[i]) for i in range(len(texts))
-                                             if i != longest)
+    heights = [d.measurer.line_height((Run(text, bold=b),), size)
+               for text, b, size in zip(texts, bold, sizes, strict=True)]
+    room = d.inner_height(box) - gaps - sum(heights[i] for i in range(len(texts)) if i != longest)
     blocks = []
     for index, text in enumerate(texts):
-        height = room if index == longest else line_height(sizes[index])
+        height = room if index == longest else heights[index]
         shown, size = fitted_text(text, d.inner_width(box), height, d.measurer, sizes[index],
                                   14.0, bold=bold[index])
         blocks.append(TextBlock((Run(shown, bold=bold[index]),), size, space_before=6))
