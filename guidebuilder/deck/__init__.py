@@ -12,6 +12,7 @@ from guidebuilder.deck.presentation import design_for, open_presentation
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.errors import Problem
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
+from guidebuilder.text.hyphens import remember as remember_hyphens
 from guidebuilder.text.measure import load_faces
 
 
@@ -32,6 +33,7 @@ def render(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     writer = SlideWriter(prs, design, brand.footer_for(plan.meta.language), plan.meta.labels)
     compose(plan, writer)
     writer.finish()
+    remember_hyphens()  # of words too long for a table column
     meta = plan.meta
     set_properties(prs, meta.title, brand.meta.name, meta.subtitle or meta.title, meta.language,
                    meta.timestamp)

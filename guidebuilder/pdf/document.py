@@ -27,6 +27,8 @@ from guidebuilder.pdf.styles import build_styles
 from guidebuilder.pdf.tables import ComparisonTables
 from guidebuilder.plan.document import DocumentPlan, RenderOptions
 from guidebuilder.text.direction import is_rtl_language
+from guidebuilder.text.hyphens import hyphenator
+from guidebuilder.text.hyphens import remember as remember_hyphens
 
 
 class _Handbook(BaseDocTemplate):
@@ -51,7 +53,8 @@ class _Handbook(BaseDocTemplate):
 def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
                options: RenderOptions) -> list[Problem]:
     """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
-    styles = build_styles(brand, is_rtl_language(plan.meta.language))
+    styles = build_styles(brand, is_rtl_language(plan.meta.language),
+                          hyphenator(plan.meta.language, options.use_cache))
     bold = {styles.fonts["bold"]} | ({styles.fonts["heading"]} if brand.typography.heading_bold else set())
     line = RunningText(styles.markup, styles.rtl, frozenset(bold))
     size = page_size(brand)
@@ -90,4 +93,5 @@ def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
     doc.multiBuild(flowables, canvasmaker=canvas_class)
     if options.use_cache:
         remember_contents(doc.entries)
+        remember_hyphens()
     return []

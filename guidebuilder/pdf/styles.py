@@ -16,6 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from guidebuilder.brand.glyphs import drawable, font_pieces, keep_drawable
 from guidebuilder.brand.model import STYLES, Brand, Fallback, Font
 from guidebuilder.guide.richtext import Run
+from guidebuilder.text.hyphens import Hyphenator
 from guidebuilder.text.markup import escape, quoteattr
 
 
@@ -60,12 +61,14 @@ class Styles:
     fonts: dict[str, str]
     markup: Markup
     rtl: bool = False  # the guide is written right to left: every style mirrored
+    hyphenation: Hyphenator | None = None  # where words of the guide's language may break
 
 
-def build_styles(brand: Brand, rtl: bool = False) -> Styles:
+def build_styles(brand: Brand, rtl: bool = False,
+                 hyphenation: Hyphenator | None = None) -> Styles:
     """Paragraph styles from the brand's fonts, sizes and colours; mirrored for a guide
-    written right to left (``rtl``)."""
-    styles = _styles(brand)
+    written right to left (``rtl``); ``hyphenation`` the guide's language's."""
+    styles = replace(_styles(brand), hyphenation=hyphenation)
     if not rtl:
         return styles
     mirrored: dict[str, Any] = {field.name: rtl_style(value) for field in fields(styles)

@@ -21,6 +21,7 @@ from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.document import Table as PlanTable
 from guidebuilder.plan.layout import BULLET, dimension_share, header_names
 from guidebuilder.text.direction import has_right_to_left
+from guidebuilder.text.hyphens import Hyphenator
 
 CELL_PAD = 6.0
 MIN_CELL_SIZE = 8.0  # points: the smallest readable type in a table cell
@@ -63,7 +64,8 @@ class ComparisonTables:
         count = len(table.columns)
         first = width * dimension_share(count)
         widths = [first] + [(width - first) / count] * count
-        styles = self._cell_styles(self._cell_size(table, width) or MIN_CELL_SIZE)
+        styles = self._cell_styles(self._cell_size(table, width) or MIN_CELL_SIZE,
+                                   widths[1] - 2 * CELL_PAD, first - 2 * CELL_PAD)
         elem = parent.add("Table")
         header = self._header(table, widths, elem.add("THead").add("TR"), styles)
         body = elem.add("TBody")
@@ -107,19 +109,39 @@ class ComparisonTables:
         return max((_width(word, font, markup, bold) for text in texts for word in text.split()),
                    default=0.0)
 
-    def _cell_styles(self, size: float) -> CellStyles:
+    def _cell_styles(self, size: float, column: float, first: float) -> CellStyles:
+        """The cell styles at ``size``; a word wider than its column (``first``: the first
+        column's) is hyphenated, on the next line when that is where it fits, not cut a
+        letter at a time ("Communicat|es"); a compound breaks after its own hyphens."""
         s = self.styles
 
-        def scaled(style: ParagraphStyle) -> ParagraphStyle:
+        def scaled(style: ParagraphStyle, room: float = column) -> ParagraphStyle:
             ratio = size / s.cell.fontSize
             return style.clone(f"{style.name}{size:.2f}", fontSize=style.fontSize * ratio,
                                leading=style.leading * ratio,
                                spaceAfter=style.spaceAfter * ratio,
                                leftIndent=style.leftIndent * ratio,
-                               rightIndent=style.rightIndent * ratio)
+                               rightIndent=style.rightIndent * ratio,
+                               hyphenationLang=self._too_long(style, size, room),
+                               embeddedHyphenation=2 if self.styles.hyphenation else 0)
 
         return CellStyles(scaled(s.cell), scaled(s.cell_bullet), scaled(s.cell_head),
-                          scaled(s.cell_dimension))
+                          scaled(s.cell_dimension, first))
+
+    def _too_long(self, style: ParagraphStyle, size: float, room: float) -> Hyphenator | str:
+        """reportlab's hyphenator for a cell ``room`` points wide: the ways to break a word
+        wider than that, none for another (a bold word is wider than measured here: a tenth
+        is spared for it)."""
+        hyphenate, markup = self.styles.hyphenation, self.styles.markup
+        if hyphenate is None:
+            return ""
+        bold = style.fontName != self.styles.cell.fontName and markup.heading_style[0]
+
+        def pairs(word: str) -> list[tuple[str, str]]:
+            wide = _width(word, style.fontName, markup, bold) * size * 1.1 > room - style.leftIndent
+            return hyphenate(word) if wide else []
+
+        return pairs
 
     def _header(self, table: PlanTable, widths: list[float], tr: Elem,
                 styles: CellStyles) -> Table:

@@ -213,6 +213,11 @@ def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+def unbroken_pieces(text: str) -> list[str]:
+    """The pieces of ``text`` a line never breaks inside: its words, cut after hyphens."""
+    return [token for token in _tokens(text) if not token.isspace()]
+
+
 @lru_cache(maxsize=65536)
 def _width(face_file: _FaceFile, text: str) -> float:
     if has_right_to_left(text):  # joined and shaped, as the handbook draws it, with or without raqm

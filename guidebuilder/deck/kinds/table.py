@@ -3,6 +3,7 @@ type as large as it fits, a row too tall or too wordy for a slide cut inside its
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,8 @@ from guidebuilder.text.blocks import (
     spread_pages,
     word_count,
 )
+from guidebuilder.text.hyphens import hyphenator
+from guidebuilder.text.measure import unbroken_pieces
 
 Cells = list[list[TextBlock]]
 TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
@@ -72,6 +75,7 @@ class TableLayout:
         first = max(110.0, box.width * dimension_share(count), self._label_width())
         self.widths = [first] + [(box.width - first) / count] * count
         self.names = header_names(table.columns, table.short_columns)
+        self.hyphenate = hyphenator(self.design.language)
 
     def _label_width(self) -> float:
         """The first column's width that keeps the longest word of a row label whole at the
@@ -151,11 +155,13 @@ class TableLayout:
         return [self._grown(page, room) for page in pages]
 
     def _breaks_words(self, rows: list[Cells]) -> bool:
-        """Whether a word of ``rows`` is wider than its column (and would break inside)."""
+        """Whether a word of ``rows`` (a piece of one, after a hyphen) is wider than its
+        column, and would break inside."""
         measurer = self.design.measurer
         return any(measurer.width(word, block.size, run.bold) > self._inner(width) - block.indent
                    for row in rows for cell, width in zip(row, self.widths, strict=True)
-                   for block in cell for run in block.runs for word in run.text.split())
+                   for block in cell for run in block.runs
+                   for word in unbroken_pieces(run.text))
 
     def _grown(self, page: TablePage, room: float) -> tuple[TablePage, float]:
         """A slide's rows (whole or parts) at the largest table size at which they fit."""
@@ -168,6 +174,9 @@ class TableLayout:
         return page, self.sizes[-1]
 
     def _row(self, row: TableRow, size: float) -> Cells:
+        """A row's cells at ``size``; a word too wide for its column at every size is
+        hyphenated where it breaks (not cut a letter at a time); the others are kept whole
+        (see ``_breaks_words``)."""
         d = self.design
         cells: Cells = [[TextBlock((Run(row.dimension, bold=True),), size, ink=d.surface.heading)]]
         for points in row.cells:
@@ -176,7 +185,36 @@ class TableLayout:
                       for point in points
                       for block in rich_blocks(slide_form(point), size, d, bullets=many)]
             cells.append(blocks or [TextBlock((Run("–"),), size)])
-        return cells
+        if self.hyphenate is None:
+            return cells
+        return [[self._hyphenated(block, self._inner(width) - block.indent) for block in cell]
+                for cell, width in zip(cells, self.widths, strict=True)]
+
+    def _hyphenated(self, block: TextBlock, width: float) -> TextBlock:
+        """``block`` with each word wider than ``width`` even at the smallest table size
+        hyphenated where it must break."""
+        measurer, hyphenate = self.design.measurer, self.hyphenate
+        assert hyphenate is not None
+
+        def fitted(word: str, run: Run) -> str:
+            def fits(text: str, size: float = block.size) -> bool:
+                return measurer.width(text, size, run.bold, run.italic, run.code) <= width
+
+            pieces = []
+            if fits(word, self.sizes[-1]):
+                return word
+            while not fits(word):
+                head = next((h for h, _ in hyphenate(word) if fits(h + "-")), None)
+                if head is None:
+                    break
+                pieces.append(head if head.endswith("-") else f"{head}-")
+                word = word[len(head):]
+            return "".join([*pieces, word])
+
+        runs = [run.with_text("".join(fitted(part, run) if part.strip() else part
+                                      for part in re.split(r"(\s+)", run.text)))
+                for run in block.runs]
+        return block.with_runs(runs)
 
     def _inner(self, width: float) -> float:
         return self.design.inner_width(Box(0, 0, width, 0))

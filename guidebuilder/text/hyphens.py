@@ -1,0 +1,92 @@
+"""Where a word may be hyphenated, by the rules of its language (pyphen's, LibreOffice's
+dictionaries): a narrow table column then breaks "Communi-cates", not "Communicat|es". Each
+word's points are remembered in the cache: loading a language's rules takes a twentieth of a
+second for English and half a second for German, the rest of a build a tenth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from guidebuilder.cache import keep, recall
+
+Hyphenator = Callable[[str], list[tuple[str, str]]]
+_PREFERRED = {"en": "en_US"}  # pyphen's "en" is British (and breaks "Troubleshoot-ing" only)
+EDGE = 2  # the fewest letters a hyphen leaves on either side (pyphen, TeX: "o-pen" no)
+_KNOWN: dict[tuple[str, bool], dict[str, list[int]]] = {}  # by rules, and whether remembered
+_NEW: set[str] = set()  # the rules with points found, not yet remembered
+
+
+def rules_for(tag: str) -> str:
+    """pyphen's name of the rules for the language ``tag`` (``de-AT``: ``de_AT``; ``en``: US
+    English), or "" when it has none (Hebrew, Arabic, Chinese…)."""
+    import pyphen
+
+    cleaned = tag.strip().replace("-", "_")
+    cleaned = _PREFERRED.get(cleaned.lower(), cleaned)
+    return (pyphen.language_fallback(cleaned) or "") if cleaned else ""
+
+
+def hyphenator(tag: str, remembered: bool = True) -> Hyphenator | None:
+    """The ways to hyphenate a word of language ``tag``, as reportlab asks for them: (head,
+    tail) pairs, the longest head first; None without rules for it. ``remembered``: points
+    are read from the cache (and kept there by :func:`remember`)."""
+    rules = rules_for(tag)
+    if not rules:
+        return None
+
+    def pairs(word: str) -> list[tuple[str, str]]:
+        return [(word[:point], word[point:]) for point in reversed(points(rules, word, remembered))]
+
+    return pairs
+
+
+def points(rules: str, word: str, remembered: bool = True) -> list[int]:
+    """Where ``word`` may be hyphenated by ``rules``: the lengths of its possible heads."""
+    known = _KNOWN.get((rules, remembered))
+    if known is None:
+        known = _KNOWN[rules, remembered] = _recalled(rules) if remembered else {}
+    found = known.get(word)
+    if found is None:
+        found = known[word] = _points(rules, word)
+        if remembered:
+            _NEW.add(rules)
+    return found
+
+
+def _points(rules: str, word: str) -> list[int]:
+    """pyphen's points inside each part of a word joined by hyphens, and after each of its
+    hyphens (pyphen itself puts some beside them: "Sel-f-Service")."""
+    found: list[int] = []
+    start = 0
+    for part in word.split("-"):
+        if start:
+            found.append(start)
+        found.extend(start + point for point in _dictionary(rules).positions(part)
+                     if EDGE <= point <= len(part) - EDGE)
+        start += len(part) + 1
+    return [point for point in found if 0 < point < len(word)]
+
+
+def remember() -> None:
+    """Keep the points found since the last call for the next build."""
+    for rules in sorted(_NEW):
+        keep("hyphens", rules.encode(), _KNOWN[rules, True])
+    _NEW.clear()
+
+
+def _recalled(rules: str) -> dict[str, list[int]]:
+    """The points kept in the cache, those that make sense (the cache is only a guess)."""
+    found = recall("hyphens", rules.encode())
+    if not isinstance(found, dict):
+        return {}
+    return {word: at for word, at in found.items() if isinstance(word, str) and isinstance(at, list)
+            and all(type(point) is int and 0 < point < len(word) for point in at)}
+
+
+@cache
+def _dictionary(rules: str) -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang=rules)
