@@ -43,11 +43,17 @@ def _kept(items: Iterable[_Item], audience: str | None) -> tuple[_Item, ...]:
                  if audience is None or i.audience is None or audience in i.audience)
 
 
+def roles_for(guide: Guide, audience: str | None) -> tuple[Role, ...]:
+    """The guide's roles that ``audience`` sees (all when it is None)."""
+    return _kept(guide.roles, audience)
+
+
 def build_plan(guide: Guide, audience: str | None = None,
                timestamp: datetime | None = None) -> DocumentPlan:
-    """Order the guide's content into sections, keeping only what ``audience`` should see."""
+    """Order the guide's content into sections, keeping only what ``audience`` should see;
+    a role with nothing to say beyond its name (a thin guide's) has no chapter."""
     labels = labels_for(guide.language, guide.labels.model_dump())
-    roles = _kept(guide.roles, audience)
+    roles = roles_for(guide, audience)
     sections: list[Section] = []
     if guide.summary:
         sections.append(Section("introduction", SectionKind.INTRODUCTION, labels.introduction,
@@ -63,7 +69,9 @@ def build_plan(guide: Guide, audience: str | None = None,
             elements.append(Prose(comparison.notes))
         sections.append(Section(f"comparison-{index}", SectionKind.COMPARISON, comparison.title,
                                 tuple(elements)))
-    sections.extend(_role_section(labels, role, audience) for role in roles)
+    sections.extend(section for role in roles
+                    if (section := _role_section(labels, role, audience)).elements
+                    or section.children)
     questions = tuple(Question(e.question, e.answer) for e in _kept(guide.faq, audience))
     if questions:
         sections.append(Section("faq", SectionKind.FAQ, labels.faq, (Questions(questions),)))

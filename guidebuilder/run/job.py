@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from guidebuilder import cache
 from guidebuilder.brand.model import Brand
 from guidebuilder.errors import GuideBuilderError, Problem, RenderError
-from guidebuilder.plan.document import DocumentPlan, RenderOptions, SectionKind
+from guidebuilder.plan.document import DocumentPlan, RenderOptions
 from guidebuilder.run.dates import build_stamp, current_stamps
 from guidebuilder.run.formats import format_named
 from guidebuilder.run.output import (
@@ -138,7 +138,7 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     from guidebuilder.brand.fallback import with_fallbacks
     from guidebuilder.brand.scripts import missing_glyph_warnings
     from guidebuilder.guide.load import load_guide
-    from guidebuilder.plan.build import build_plan
+    from guidebuilder.plan.build import build_plan, roles_for
 
     guide, source = load_guide(job.guide)
     brand, brand_file, warnings = loaded or load_job_brand(job)
@@ -146,7 +146,7 @@ def prepare(job: Job, loaded: LoadedBrand | None = None) -> Prepared:
     warnings = warnings + fallback_notices + missing_glyph_warnings(source, brand)  # or refuses
     stamp = build_stamp(job.guide, guide.date)
     plan = build_plan(guide, job.audience, stamp.when)
-    if job.audience is not None and not any(s.kind is SectionKind.ROLE for s in plan.sections):
+    if job.audience is not None and not roles_for(guide, job.audience):
         raise GuideBuilderError(Problem(job.guide, f"no role is for the audience "
                                         f"'{job.audience}', so there is nothing to build",
                                         hint="check the name, or the roles' audience lists"))

@@ -53,7 +53,7 @@ def test_sections_in_order_with_kinds(guide) -> None:
     plan = build_plan(guide)
     assert [(s.kind, s.title) for s in plan.sections] == [
         (SectionKind.INTRODUCTION, "Introduction"), (SectionKind.COMPARISON, "C"),
-        (SectionKind.ROLE, "Alpha"), (SectionKind.ROLE, "Beta"), (SectionKind.FAQ,
+        (SectionKind.ROLE, "Alpha"), (SectionKind.FAQ,  # Beta: only a name, no chapter
         "Frequently asked questions"), (SectionKind.CLOSING, "Closing")]
     alpha = plan.sections[2]
     assert [c.kind for c in alpha.children] == [
@@ -61,7 +61,7 @@ def test_sections_in_order_with_kinds(guide) -> None:
     assert [type(e) for e in alpha.children[2].elements] == [Ladder, Prose]
     assert isinstance(alpha.children[0].elements[0], Definitions)
     assert isinstance(alpha.children[1].elements[0], Bullets)
-    assert isinstance(plan.sections[4].elements[0], Questions)
+    assert isinstance(plan.sections[3].elements[0], Questions)
     assert len({s.key for s in plan.sections}) == len(plan.sections)
 
 
@@ -107,3 +107,26 @@ def test_header_names_full_for_few_roles_short_for_many() -> None:
     long = header_names(("x " * 100,), ("x",))[0]
     assert len(long) <= HEADER_CHARS and long.endswith("…")
     assert dimension_share(2) > dimension_share(5)
+
+
+def test_a_role_with_nothing_but_its_name_has_no_chapter(tmp_path: Path) -> None:
+    """A thin guide compares roles in a table and says nothing more of them: no empty role
+    chapter (in the handbook, heading over nothing; in the deck, empty cards), and an
+    audience that sees such roles still has a build."""
+    from guidebuilder.run.job import Job, run_job
+
+    guide = write(tmp_path, """title: T
+roles:
+  - {id: a, name: Alpha, audience: [it]}
+  - {id: b, name: Beta, summary: Does things., audience: [hr]}
+comparisons:
+  - title: C
+    rows:
+      - {dimension: D, cells: {a: x, b: y}}
+""")
+    plan = build_plan(load_guide(guide).guide)
+    assert [s.title for s in plan.sections if s.kind is SectionKind.ROLE] == ["Beta"]
+    assert plan.sections[0].elements[0].columns == ("Alpha", "Beta")  # still compared
+    targets = {"pdf": tmp_path / "g.pdf", "pptx": tmp_path / "g.pptx"}
+    assert run_job(Job(guide, targets, audience="it")).error is None  # Alpha alone
+    assert run_job(Job(guide, targets, audience="sales")).error is not None  # a wrong name
