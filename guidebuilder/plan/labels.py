@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -54,9 +55,30 @@ def base_language(tag: str) -> str | None:
 
 
 def closest_languages(tag: str) -> list[str]:
-    """Known tags that look like ``tag`` (a typo, or a name such as "german")."""
+    """Known tags that look like ``tag``: the one a language's name names ("german",
+    "Deutsch", "polski"), else tags close to it (a typo)."""
     lowered = tag.strip().lower()
-    return difflib.get_close_matches(lowered, languages(), n=3, cutoff=0.5)
+    named = _named().get(lowered) or _named().get(lowered.split("(")[0].strip())
+    return [named] if named else difflib.get_close_matches(lowered, languages(), n=3, cutoff=0.5)
+
+
+_NAME_LINE = re.compile(r"^# ([^—\n]+?) — ([^.(\n]+)")
+_TABLE_LINE = re.compile(r"^\[([a-z-]+)\]")
+
+
+@cache
+def _named() -> dict[str, str]:
+    """Language names, English and native, in lower case, with their tags: read from the
+    comment that heads each table of labels.toml (``# German — Deutsch.``)."""
+    names: dict[str, str] = {}
+    pending: list[str] = []
+    for line in (Path(__file__).parent / "labels.toml").read_text(encoding="utf-8").splitlines():
+        if found := _NAME_LINE.match(line):
+            pending = [found[1].split("(")[0].strip().lower(), found[2].strip().lower()]
+        elif (table := _TABLE_LINE.match(line)) and pending:
+            names.update(dict.fromkeys(pending, table[1]))
+            pending = []
+    return names
 
 
 def labels_for(tag: str, given: dict[str, str | None]) -> Labels:

@@ -109,6 +109,14 @@ def _syntax_problem(problem: str, line: str) -> tuple[str, str]:
         return (f"YAML syntax error: the text after '{key.strip()}:' holds \": \", which YAML "
                 "reads as the start of another key",
                 f"put the text in quotes: {indent.lstrip('- ')}{key.strip()}: {quoted}")
+    if "\t" in line[:len(line) - len(line.lstrip())] or (
+            "cannot start any token" in problem and "\t" in line):
+        return ("YAML syntax error: a tab indents this line; YAML indents with spaces only",
+                "replace the tab with spaces")
+    if "expected '-' indicator" in problem or "expected <block end>" in problem:
+        return ("YAML syntax error: this line is indented differently from the lines before "
+                "it, and YAML reads what belongs to what from the indentation",
+                "indent it with as many spaces as the other keys of the item it belongs to")
     return (f"YAML syntax error: {problem}",
             "check indentation, colons and quotes around this point")
 

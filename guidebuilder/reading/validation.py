@@ -104,6 +104,10 @@ def _problem(detail: Any, source: Located, model: type[BaseModel]) -> Problem:
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         hint = (f"did you mean '{close[0]}'?" if close else
                 f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
+        if " " in name.strip() and not close:  # the rest of a text, cut where YAML cut it
+            return located_problem(
+                source, path, f"'{name.strip()}' is read as a key: inside {{ }} a comma ends a "
+                "text, and anywhere ': ' does", "put the whole text in quotes", key=True)
         return located_problem(source, path, f"unknown key '{name}'", hint, key=True)
     if kind == "missing":
         return located_problem(source, path, f"required key '{path[-1]}' is missing",

@@ -274,13 +274,32 @@ def own_line_factor(path: Path) -> float:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω0-9])")
 
 
+# short abbreviations a capital (a German noun, a name) may follow, in the guides' languages
+_ABBREVIATIONS = frozenset({"approx", "ca", "cf", "dept", "dr", "esp", "etc", "excl", "fig",
+    "incl", "jr", "mr", "mrs", "ms", "nr", "prof", "sr", "st", "vs", "abs", "bspw", "bzw", "evtl",
+    "ggf", "gem", "inkl", "max", "min", "mind", "sog", "usw", "vgl", "zzgl", "aprox", "env", "np",
+    "tzw", "itd", "itp", "wg", "tj", "ul"})
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word``, which ends in a full stop, abbreviates rather than ends a sentence: a
+    single letter ("z.", "B."), full stops inside ("e.g.", "z.B.", "m.in.") or a common short
+    one ("bzw.", "etc.", "np.")."""
+    stem = word.rstrip(".").lstrip("\"'“‘([")
+    return len(stem) <= 1 or "." in stem or stem.lower() in _ABBREVIATIONS
+
+
 def leading_sentences(text: str, min_words: int) -> str:
     """The first sentences of ``text`` up to the first that brings them to ``min_words`` words
-    (the whole text when it is shorter), so a lone "Yes." never stands for an answer."""
+    (the whole text when it is shorter), so a lone "Yes." never stands for an answer; an
+    abbreviation ("bzw. Plattform") ends no sentence."""
     text = text.strip()
     for end in _SENTENCE_END.finditer(text):
-        if len(text[:end.start()].split()) >= min_words:
-            return text[:end.start()]
+        lead = text[:end.start()]
+        if lead.endswith(".") and _abbreviation(lead.rsplit(None, 1)[-1]):
+            continue
+        if len(lead.split()) >= min_words:
+            return lead
     return text
 
 

@@ -193,7 +193,8 @@ def test_six_roles_are_shown_side_by_side_under_their_short_labels(tmp_path: Pat
 def test_long_subtitle_credits_and_footer_are_fitted(tmp_path: Path) -> None:
     names = ", ".join(f"Person {i}" for i in range(80))
     guide = write(tmp_path, f"title: T\nsubtitle: \"{'A long subtitle ' * 18}\"\n"
-                            f"credits: \"Written by {names}.\"\nroles: [{{id: a, name: A}}]\n")
+                            f"credits: \"Written by {names}.\"\n"
+                            "roles: [{id: a, name: A, summary: S.}]\n")
     brand = write(tmp_path, f"defaults:\n  guidebuilder:\n    footer: \"{'Footer ' * 60}\"\n",
                   "_brand.yml")
     deck = build_deck(guide, tmp_path / "long.pptx", brand)

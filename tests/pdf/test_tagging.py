@@ -128,8 +128,8 @@ def test_tables_are_whole_with_header_cells(seed_pdf: Path, seed_plan) -> None:
             assert got[0] == ("TH", ["/Scope /Row"], squeeze(row.dimension))
             assert [c[0] for c in got[1:]] == ["TD"] * len(row.cells)
             for (_, _, text), points in zip(got[1:], row.cells, strict=True):
-                for point in points:
-                    assert squeeze(point.plain) in text
+                for point in points:  # a line that breaks after a hyphen is read with a space
+                    assert squeeze(point.plain) in text.replace("- ", "-")
 
 
 def test_figures_have_alternative_text_listing_the_levels(seed_pdf: Path, seed_plan) -> None:

@@ -66,6 +66,13 @@ def test_close_tags_are_suggested() -> None:
     assert "de" in closest_languages("dee")
 
 
+@pytest.mark.parametrize("name, tag", [("german", "de"), ("Deutsch", "de"), ("polski", "pl"),
+                                       ("Greek", "el"), ("Ελληνικά", "el"), ("Hebrew", "he"),
+                                       ("Chinese", "zh"), ("Norwegian Bokmål", "nb")])
+def test_a_language_named_instead_of_tagged_is_told_its_tag(name: str, tag: str) -> None:
+    assert closest_languages(name) == [tag]
+
+
 def test_a_german_guide_prints_german_words_and_an_unknown_tag_is_said(tmp_path: Path) -> None:
     from pypdf import PdfReader
 

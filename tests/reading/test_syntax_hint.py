@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebuilder.errors import YamlError
+from guidebuilder.errors import GuideBuilderError, YamlError
 from guidebuilder.reading.located import load
 
 from conftest import write
@@ -31,3 +31,29 @@ def test_an_unquoted_colon_says_to_quote_the_text(tmp_path: Path, line: str, fix
 def test_other_syntax_errors_keep_their_words(tmp_path: Path) -> None:
     with pytest.raises(YamlError, match=r"YAML syntax error: .*; check indentation"):
         load(write(tmp_path, "title: [broken\n"), "guide", "title, roles, …")
+
+
+@pytest.mark.parametrize("text, line, said", [
+    ("title: T\nroles:\n\t- id: a\n", 3, "a tab indents this line; YAML indents with spaces only; "
+                                         "replace the tab with spaces."),
+    ("title: T\nroles:\n  - id: a\n    name: A\n  summary: S\n", 5,
+     "this line is indented differently from the lines before it"),
+])
+def test_tabs_and_stray_indentation_are_said_in_plain_words(tmp_path: Path, text: str, line: int,
+                                                            said: str) -> None:
+    with pytest.raises(YamlError) as caught:
+        load(write(tmp_path, text), "guide", "title, roles, …")
+    problem = caught.value.problems[0]
+    assert problem.line == line and said in str(problem)
+
+
+def test_text_cut_by_a_comma_in_braces_says_to_quote_it(tmp_path: Path) -> None:
+    from guidebuilder.guide.load import load_guide
+
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n    career:\n      levels:\n"
+                            "        - {title: VP, text: Owns the budget, its hiring and strategy.}\n")
+    with pytest.raises(GuideBuilderError) as caught:
+        load_guide(guide)
+    assert str(caught.value.problems[0]).endswith(
+        "'its hiring and strategy.' is read as a key: inside { } a comma ends a text, and "
+        "anywhere ': ' does; put the whole text in quotes.")

@@ -69,7 +69,15 @@ def test_paginate_keeps_order_and_fits(texts: list[str], width: float, height: f
      "Yes. Every analyst writes SQL code every day."),
     ("No.", 8, "No."), ("  No. It depends.  ", 8, "No. It depends."),
     ("One two three four five six seven eight. Nine.", 8,
-     "One two three four five six seven eight.")])
+     "One two three four five six seven eight."),
+    ("Betreibt Pipelines mit dem Plattform- bzw. Data-Team. Danach mehr.", 6,
+     "Betreibt Pipelines mit dem Plattform- bzw. Data-Team."),
+    ("Nutzt Werkzeuge, z. B. Spark oder z.B. Kafka. Mehr dazu hier.", 4,
+     "Nutzt Werkzeuge, z. B. Spark oder z.B. Kafka."),
+    ("Uses tools, e.g. Spark, etc. Then more words follow here.", 3,
+     "Uses tools, e.g. Spark, etc. Then more words follow here."),
+    ("No. Product managers own the roadmap. Then more.", 2,
+     "No. Product managers own the roadmap.")])
 def test_leading_sentences_reach_the_word_count(text: str, words: int, lead: str) -> None:
     assert leading_sentences(text, words) == lead
 
