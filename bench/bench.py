@@ -217,9 +217,11 @@ def _installed() -> Path | None:
         subprocess.run([PY, "-m", "venv", str(venv)], capture_output=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(ROOT)],
                        capture_output=True)
-    else:
+    else:  # this checkout again, then any dependency it gained
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--no-deps",
                         "--force-reinstall", str(ROOT)], capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(ROOT)],
+                       capture_output=True)
     return venv / "bin" if (venv / "bin" / "guidebuilder").exists() else None
 
 

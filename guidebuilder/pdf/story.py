@@ -47,6 +47,7 @@ from guidebuilder.plan.layout import (
     LADDER_STEPS,
     PageStart,
     chapter_start,
+    header_key,
     keeps_with_previous,
     needs_wide_page,
     part_start,
@@ -263,6 +264,9 @@ class Story:
                     extend(with_lead(term, self.rich(definition.body)))
             case PlanTable():
                 self.keep_lead(lead, self.tables.flowables(element, width, self.root))
+                key = header_key(element.columns, element.short_columns)
+                if key:  # what shortened headers stand for, right under the table
+                    add(self.para(self.text(key), s.cell))
                 add(Spacer(1, s.body.fontSize))
             case Ladder():
                 self.ladder(element, lead)

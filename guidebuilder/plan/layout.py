@@ -41,6 +41,13 @@ def header_names(names: tuple[str, ...], short_names: tuple[str, ...]) -> list[s
     return [shorten(name, HEADER_CHARS) for name in shown]
 
 
+def header_key(names: tuple[str, ...], short_names: tuple[str, ...]) -> str:
+    """What a table's shortened role headers stand for ("DE: Data Engineer · DS: Data
+    Scientist"), or "" when every header is the role's full name."""
+    return " · ".join(f"{shown}: {name}" for shown, name
+                      in zip(header_names(names, short_names), names, strict=True) if shown != name)
+
+
 def slide_form(text: RichText) -> RichText:
     """What a slide shows of ``text``: its short form (``slide:``) when the guide gives one,
     else the leading sentences of each paragraph and list item, up to ``SLIDE_WORDS`` words

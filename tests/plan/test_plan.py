@@ -130,3 +130,28 @@ comparisons:
     targets = {"pdf": tmp_path / "g.pdf", "pptx": tmp_path / "g.pptx"}
     assert run_job(Job(guide, targets, audience="it")).error is None  # Alpha alone
     assert run_job(Job(guide, targets, audience="sales")).error is not None  # a wrong name
+
+
+def test_shortened_headers_are_keyed_under_the_table_and_in_the_notes(tmp_path: Path) -> None:
+    """Five roles are headed by their short labels ("DE" reads as Germany without a key)."""
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from guidebuilder.plan.layout import header_key
+    from guidebuilder.run.job import Job, run_job
+
+    assert header_key(("Alpha", "Beta"), ("A", "B")) == ""  # full names: nothing to key
+    names = ["Data Engineer", "Data Scientist", "ML Engineer", "Analytics Engineer", "BI Analyst"]
+    roles = "".join(f"  - {{id: r{i}, name: {n}, short: S{i}}}\n" for i, n in enumerate(names))
+    cells = "".join(f"          r{i}: x\n" for i in range(5))
+    guide = write(tmp_path, f"title: T\nroles:\n{roles}comparisons:\n  - title: C\n    rows:\n"
+                            f"      - dimension: D\n        cells:\n{cells}")
+    key = " · ".join(f"S{i}: {n}" for i, n in enumerate(names))
+    assert header_key(tuple(names), tuple(f"S{i}" for i in range(5))) == key
+    targets = {"pdf": tmp_path / "g.pdf", "pptx": tmp_path / "g.pptx"}
+    assert run_job(Job(guide, targets)).error is None
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(targets["pdf"]).pages)
+    assert key in text
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(targets["pptx"]).slides
+             if s.has_notes_slide]
+    assert any(key in n for n in notes)

@@ -15,7 +15,7 @@ from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Table, TableRow
-from guidebuilder.plan.layout import dimension_share, header_names, slide_form
+from guidebuilder.plan.layout import dimension_share, header_key, header_names, slide_form
 from guidebuilder.text.blocks import (
     TextBlock,
     blocks_height,
@@ -88,8 +88,9 @@ class TableLayout:
     def slides(self, title: str, text: TableText) -> None:
         """The table's slides; its subtitle goes to the notes alone when that saves a slide."""
         pages, text = self.fit(text)
+        key = header_key(self.table.columns, self.table.short_columns)
         for index, (page, size) in enumerate(pages):
-            notes = [text.intro_notes] if index == 0 else []
+            notes = [text.intro_notes, key] if index == 0 else []
             notes += [row_notes(self.table, self.table.rows[i]) for i in dict.fromkeys(page.sources)]
             if index == len(pages) - 1:
                 notes.append(text.closing_notes)
