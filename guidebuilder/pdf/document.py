@@ -53,8 +53,9 @@ class _Handbook(BaseDocTemplate):
 def render_pdf(plan: DocumentPlan, brand: Brand, target: Path | BinaryIO,
                options: RenderOptions) -> list[Problem]:
     """Write the handbook for ``plan`` styled by ``brand`` to ``target`` (no warnings)."""
-    styles = build_styles(brand, is_rtl_language(plan.meta.language),
-                          hyphenator(plan.meta.language, options.use_cache))
+    rtl = is_rtl_language(plan.meta.language)
+    styles = build_styles(brand, rtl, None if rtl else hyphenator(plan.meta.language,
+                                                                  options.use_cache))
     bold = {styles.fonts["bold"]} | ({styles.fonts["heading"]} if brand.typography.heading_bold else set())
     line = RunningText(styles.markup, styles.rtl, frozenset(bold))
     size = page_size(brand)

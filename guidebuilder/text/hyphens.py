@@ -18,6 +18,7 @@ _KNOWN: dict[tuple[str, bool], dict[str, list[int]]] = {}  # by rules, and wheth
 _NEW: set[str] = set()  # the rules with points found, not yet remembered
 
 
+@cache
 def rules_for(tag: str) -> str:
     """pyphen's name of the rules for the language ``tag`` (``de-AT``: ``de_AT``; ``en``: US
     English), or "" when it has none (Hebrew, Arabic, Chinese…)."""
@@ -30,13 +31,16 @@ def rules_for(tag: str) -> str:
 
 def hyphenator(tag: str, remembered: bool = True) -> Hyphenator | None:
     """The ways to hyphenate a word of language ``tag``, as reportlab asks for them: (head,
-    tail) pairs, the longest head first; None without rules for it. ``remembered``: points
-    are read from the cache (and kept there by :func:`remember`)."""
-    rules = rules_for(tag)
-    if not rules:
+    tail) pairs, the longest head first; none where pyphen has no rules for the language
+    (None for no language). Its rules are looked for when it is first asked (most builds
+    never do). ``remembered``: points are read from the cache (and kept by :func:`remember`)."""
+    if not tag.strip():
         return None
 
     def pairs(word: str) -> list[tuple[str, str]]:
+        rules = rules_for(tag)
+        if not rules:
+            return []
         return [(word[:point], word[point:]) for point in reversed(points(rules, word, remembered))]
 
     return pairs

@@ -22,7 +22,8 @@ def test_words_are_hyphenated_by_their_languages_rules() -> None:
     assert ("Communi", "cates") in english("Communicates")
     assert ("Daten", "schutzbeauftragten") in german("Datenschutzbeauftragten")
     assert german("Self-Service") == [("Self-Ser", "vice"), ("Self-", "Service")]  # not "Sel-f"
-    assert hyphenator("he") is None and hyphenator("") is None
+    hebrew = hyphenator("he")
+    assert hebrew is not None and hebrew("שלום-עולם") == [] and hyphenator("") is None
 
 
 def test_points_found_once_are_read_from_the_cache_the_next_time(
