@@ -40,9 +40,14 @@ class DeferredPagesCanvas(Canvas):
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]
+        # a bookmark made on the next page names the page it will be: reportlab names the
+        # current page by the count of pages added (and so made every bookmark and contents
+        # link point at the first page while pages were held)
+        self._doc.pageCounter += 1  # type: ignore[attr-defined]
 
     def save(self) -> None:
         total = len(self._held)
+        self._doc.pageCounter = 1  # type: ignore[attr-defined]  # added now, in order
         for state in self._held:
             self.__dict__.update(state)
             self.finish_page(total)

@@ -172,7 +172,8 @@ class Story:
         label = self.plan.meta.labels.contents
         self.flowables.append(Heading(self.head(label), self.styles.h1, "contents", 0,
                                       shorten(label, CONTENTS_LIMIT), tag=self.root.add("H1")))
-        self.toc = toc = TaggedContents(self.root.add("TOC"),
+        page_word = self.plan.meta.labels.page.partition("{page}")[0].strip()  # "Seite"
+        self.toc = toc = TaggedContents(self.root.add("TOC"), page_word,
                                         levelStyles=self.contents_styles(), dotsMinLevel=0,
                               rightColumnWidth=40, tableStyle=TableStyle([
                                   ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),

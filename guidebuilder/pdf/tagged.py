@@ -43,6 +43,8 @@ class TaggedParagraph(Paragraph):
         super().__init__(text, style, bulletText, frags, **options)  # type: ignore[arg-type]
         self.tag = tag
         self.lbl = lbl
+        # its text, read before breaking lines rewrites its fragments
+        self.plain = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         try:
@@ -107,14 +109,15 @@ class TaggedParagraph(Paragraph):
 
     def _drawing(self, tag: Elem) -> ParagraphDrawing:
         texts: dict[LinkKey, str] = {}
-        for frag in getattr(self, "frags", ()):
+        frags = getattr(self, "frags", ())
+        for frag in frags:
             for link in getattr(frag, "link", None) or ():
                 key = tuple(link)
                 texts[key] = texts.get(key, "") + (getattr(frag, "text", "") or "")
         layout = getattr(self, "blPara", None)
         links = getattr(layout, "link", None) if getattr(layout, "kind", 1) == 0 else None
         return ParagraphDrawing(tag, self.lbl, bool(self.bulletText),
-                                tuple(links[0]) if links else None, texts)
+                                tuple(links[0]) if links else None, texts, self.plain)
 
     def beginText(self, x: float, y: float) -> PDFTextObject:
         text = super().beginText(x, y)
@@ -152,9 +155,10 @@ class TaggedContents(TableOfContents):
     """The contents page as TOC > TOCI > Reference > (Link: the entry, Link: its page number);
     the leader dots are artifacts. Entries are made again on every ``wrap`` (every pass)."""
 
-    def __init__(self, elem: Elem, **options: Any) -> None:
+    def __init__(self, elem: Elem, page_word: str = "", **options: Any) -> None:
         super().__init__(**options)
         self.elem = elem
+        self.page_word = page_word  # "Page", "Seite": a page number's link reads "Seite 3"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         entries = contents_entries(self) or [(0, "Placeholder for table of contents", 0, None)]
@@ -164,7 +168,8 @@ class TaggedContents(TableOfContents):
             page, level, key = label.split(",")
             style = self.getLevelStyle(int(level))
             _draw_page_number(canvas, style, int(page), literal_eval(key), availWidth,
-                              self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel)
+                              self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel,
+                              self.page_word)
 
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
         rows: list[list[Flowable]] = []
@@ -184,7 +189,7 @@ class TaggedContents(TableOfContents):
 
 
 def _draw_page_number(canvas: Canvas, style: ParagraphStyle, page: int, key: str | None,
-                      width: float, dots: bool) -> None:
+                      width: float, dots: bool, page_word: str) -> None:
     """reportlab's ``drawPageNumbers`` for one page: the dots as an artifact and the number as
     a Link of its own, read after the entry's text."""
     x, y = text_cursor(canvas)
@@ -210,7 +215,7 @@ def _draw_page_number(canvas: Canvas, style: ParagraphStyle, page: int, key: str
             canvas.drawText(leader)
     drawing = tagger.para if tagger is not None else None
     if drawing is not None and key:
-        drawing.next_link = Elem("Link", alt=f"page {page}")
+        drawing.next_link = Elem("Link", alt=f"{page_word} {page}".strip())
         drawing.after.append((drawing.elem, ("elem", drawing.next_link)))
     try:
         canvas.drawText(_line(canvas, style, size, number_x, y, number))

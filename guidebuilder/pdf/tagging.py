@@ -57,6 +57,7 @@ class ParagraphDrawing:
     bullet: bool
     whole_link: LinkKey | None
     link_text: dict[LinkKey, str]
+    text: str = ""  # all of it: what a link that reportlab gives no text of stands for
     body: PDFTextObject | None = None
     line_links: list[LinkKey] = field(default_factory=list)
     after: list[tuple[Elem, Item]] = field(default_factory=list)
@@ -236,7 +237,8 @@ class Tagger(Recording):
             elif drawing.line_links:
                 key = min(drawing.line_links)
                 drawing.line_links.remove(key)
-                elem, contents = self.link_elem(drawing, key), drawing.link_text.get(key) or str(key[1])
+                elem = self.link_elem(drawing, key)
+                contents = drawing.link_text.get(key) or drawing.text or str(key[1])
             elif drawing.whole_link is not None:
                 elem = self.link_elem(drawing, drawing.whole_link)
                 contents = drawing.link_text.get(drawing.whole_link) or ""

@@ -82,3 +82,29 @@ def test_without_a_private_cache_folder_nothing_is_remembered(seed_plan, tmp_pat
         cache._folder.cache_clear()
     assert first == again >= 2
     assert not list((shared / "guidebuilder").iterdir())
+
+
+def _outline(reader: PdfReader) -> list[tuple[str, int]]:
+    def walk(items):
+        for item in items:
+            yield from walk(item) if isinstance(item, list) else [item]
+    return [(item.title, reader.get_destination_page_number(item) + 1)
+            for item in walk(reader.outline)]
+
+
+def test_bookmarks_and_contents_links_go_to_the_pages_their_headings_are_on(seed_pdf) -> None:
+    """Pages are held until the last one (for "page 2 of 10"): a bookmark made meanwhile named
+    the first page, and every bookmark and contents link went to the cover."""
+    reader = PdfReader(seed_pdf)
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    outline = _outline(reader)
+    assert len({page for _, page in outline}) > 5
+    for title, page in outline[1:]:  # the cover's title first
+        assert title in texts[page - 1], (title, page)
+    links = [(str(a.get_object().get("/Contents")),
+              reader.get_page_number(a.get_object()["/Dest"][0].get_object()) + 1)
+             for a in reader.pages[1]["/Annots"]]
+    entries, numbers = links[1::2], links[0::2]  # each entry's text, then its page number
+    assert [(text, page) for text, page in entries] == [
+        (title, page) for title, page in outline[2:]]  # the cover and the contents not listed
+    assert all(text == f"Page {page}" for text, page in numbers)
