@@ -150,6 +150,9 @@ def turned_slides(writer: SlideWriter, title: str, table: Table, text: TableText
         slides += [(layout, page, size, rows) for page, size in pages]
         if len(pages) > 1 or len(slides) > most:
             return False
+    common = min((size for _, _, size, _ in slides), default=0.0)  # the slides alike
+    slides = [(layout, *layout.at_most(page, common), rows) if size > common
+              else (layout, page, size, rows) for layout, page, size, rows in slides]
     for index, (layout, page, size, rows) in enumerate(slides):
         notes = [text.intro_notes] if index == 0 else []
         notes += [row_notes(table, row) for row in rows]

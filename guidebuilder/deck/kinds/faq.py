@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guidebuilder.deck.geometry import Box
-from guidebuilder.deck.kinds.text import fits, grown, text_slides
+from guidebuilder.deck.kinds.text import alike, fits, grown, text_slides
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
@@ -33,7 +33,7 @@ def faq_slides(writer: SlideWriter, title: str, questions: Questions) -> None:
     groups = [_question_blocks(writer, item, d.continued_size) for item in questions.items]
     pages = spread_pages(lambda share: _whole_questions(writer, questions.items, groups, share))
     notes = [_notes(writer, questions, page) for page in pages]
-    text_slides(writer, title, [grown(d, page.blocks) for page in pages], notes)
+    text_slides(writer, title, alike([grown(d, page.blocks) for page in pages]), notes)
 
 
 def _notes(writer: SlideWriter, questions: Questions, page: _Page) -> str:

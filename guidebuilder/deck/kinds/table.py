@@ -153,7 +153,18 @@ class TableLayout:
         if len(sources) == len(set(sources)):  # whole rows: spread them evenly
             pages = spread_pages(lambda share: self._paginate(rows, smallest, room * share,
                                                               int(budget * share), room, lead))
-        return [self._grown(page, room) for page in pages]
+        return self.alike([self._grown(page, room) for page in pages])
+
+    def alike(self, pages: list[tuple[TablePage, float]]) -> list[tuple[TablePage, float]]:
+        """The slides of a table set at one size, the smallest any of them needs (each
+        grown on its own jumped from 22 to 16 points and back, slide to slide)."""
+        common = min((size for _, size in pages), default=0.0)
+        return [(page, size) if size == common else self.at_most(page, common)
+                for page, size in pages]
+
+    def at_most(self, page: TablePage, size: float) -> tuple[TablePage, float]:
+        """``page`` at the largest table size, to ``size``, at which it fits."""
+        return self._grown(page, self.room.height, size)
 
     def _breaks_words(self, rows: list[Cells]) -> bool:
         """Whether a word of ``rows`` (a piece of one, after a hyphen) is wider than its
@@ -164,9 +175,11 @@ class TableLayout:
                    for block in cell for run in block.runs
                    for word in unbroken_pieces(run.text))
 
-    def _grown(self, page: TablePage, room: float) -> tuple[TablePage, float]:
-        """A slide's rows (whole or parts) at the largest table size at which they fit."""
-        for size in self.sizes:
+    def _grown(self, page: TablePage, room: float,
+               largest: float | None = None) -> tuple[TablePage, float]:
+        """A slide's rows (whole or parts) at the largest table size (to ``largest``) at which
+        they fit."""
+        for size in (s for s in self.sizes if largest is None or s <= largest):
             rows = [[scaled(cell, size) for cell in row] for row in page.rows]
             heights = [self._height(row, size) for row in rows]
             if (sum(heights) <= room - page.lead[0] - self._header_height(size)

@@ -67,7 +67,17 @@ def pages(design: Design, make: Make, room: Box | None = None) -> list[list[Text
         or [blocks] * (len(blocks) + 1))  # a share at which a block does not fit: too small
     if len(whole) <= len(spread):  # whole items (a paragraph, a bullet) on as few slides
         spread = whole
-    return [grown(design, page, room) for page in spread]
+    return alike([grown(design, page, room) for page in spread])
+
+
+def alike(pages: list[list[TextBlock]]) -> list[list[TextBlock]]:
+    """The slides of one run set at one size, the smallest any of them needs (each grown on
+    its own jumped from 22 to 26 points and back, slide to slide)."""
+    sizes = [page[0].size for page in pages if page]
+    if not sizes:
+        return pages
+    return [scaled(page, min(sizes)) if page and page[0].size != min(sizes) else page
+            for page in pages]
 
 
 def grown(design: Design, blocks: list[TextBlock], room: Box | None = None,
