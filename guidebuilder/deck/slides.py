@@ -104,10 +104,10 @@ class SlideWriter:
         return slide, room, found.get("body")
 
     def continued(self, title: str, index: int, count: int) -> str:
-        """``title`` as the ``index``-th of ``count`` slides of a run shows it: as it is on the
-        first, then "(2/3)", "(3/3)": no two slides share a title (PowerPoint's checker asks)
-        and the room sees how far the run goes."""
-        if index == 0 or count < 2:
+        """``title`` as the ``index``-th of ``count`` slides of a run shows it: "(1/3)",
+        "(2/3)", "(3/3)" (as it is when the run is one slide): no two slides share a title
+        (PowerPoint's checker asks), and the room sees from the first how far the run goes."""
+        if count < 2:
             return title
         return f"{title} ({index + 1}/{count})"
 

@@ -42,7 +42,7 @@ def test_slide_titles_in_order(seed_pptx: Path) -> None:
         "Product Manager vs Program Manager", "Agenda", "Introduction", "Key Differences",
         "Essential Skills and Skill Differences", "Product Manager",
         "Product Manager: Career path", "Program Manager", "Program Manager: Career path",
-        "Frequently asked questions", "Frequently asked questions (2/4)",
+        "Frequently asked questions (1/4)", "Frequently asked questions (2/4)",
         "Frequently asked questions (3/4)", "Frequently asked questions (4/4)", "Closing"]
 
 

@@ -264,6 +264,6 @@ def test_continued_task_examples_split_evenly_into_whole_items(tmp_path: Path) -
     shown = [[p.text for shape in s.shapes if shape.has_text_frame
               for p in shape.text_frame.paragraphs if re.match(r"Task \d", p.text)]
              for s in slides]
-    assert [s.shapes.title.text for s in slides] == ["A: Task examples", "A: Task examples (2/2)"]
+    assert [s.shapes.title.text for s in slides] == ["A: Task examples (1/2)", "A: Task examples (2/2)"]
     assert sorted(len(items) for items in shown) == [3, 4]  # even, no 3 + 3 + 1
     assert [item for items in shown for item in items] == tasks  # whole items, in order
