@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from guidebuilder.cache import keep, recall
+from guidebuilder.cache import identity, keep, recall
 
 Hyphenator = Callable[[str], list[tuple[str, str]]]
 _PREFERRED = {"en": "en_US"}  # pyphen's "en" is British (and breaks "Troubleshoot-ing" only)
@@ -76,13 +77,24 @@ def _points(rules: str, word: str) -> list[int]:
 def remember() -> None:
     """Keep the points found since the last call for the next build."""
     for rules in sorted(_NEW):
-        keep("hyphens", rules.encode(), _KNOWN[rules, True])
+        keep("hyphens", _key(rules), _KNOWN[rules, True])
     _NEW.clear()
+
+
+def _key(rules: str) -> bytes:
+    """What points are kept under: the rules, the version of pyphen (its dictionaries) and of
+    this module (how it turns them into points), so that no build reads points another
+    version would not find."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyphen")  # found, not imported
+    pyphen = identity(Path(spec.origin)) if spec and spec.origin else ()
+    return repr((rules, pyphen, identity(Path(__file__)))).encode()
 
 
 def _recalled(rules: str) -> dict[str, list[int]]:
     """The points kept in the cache, those that make sense (the cache is only a guess)."""
-    found = recall("hyphens", rules.encode())
+    found = recall("hyphens", _key(rules))
     if not isinstance(found, dict):
         return {}
     return {word: at for word, at in found.items() if isinstance(word, str) and isinstance(at, list)
