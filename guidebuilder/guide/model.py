@@ -73,6 +73,11 @@ def _with_short_form(value: dict[str, Any]) -> RichText:
     unknown = [key for key in value if key not in SHORT_FORM_KEYS]
     if unknown:
         close = difflib.get_close_matches(str(unknown[0]), SHORT_FORM_KEYS, n=1)
+        if len(value) == 1 and not close and isinstance(value[unknown[0]], str):  # "Note: …"
+            raise PydanticCustomError(
+                "text_with_colon", "the text '{key}: {rest}' holds \": \", which YAML reads "
+                "as a key and its value", {"key": str(unknown[0])[:40],
+                                           "rest": _clipped(str(value[unknown[0]]))})
         raise PydanticCustomError(
             "short_form_key", "unknown key '{key}' in a text with a short form{hint}",
             {"key": str(unknown[0])[:40], "hint": f"; did you mean '{close[0]}'?" if close else ""})
@@ -92,6 +97,10 @@ def _with_short_form(value: dict[str, Any]) -> RichText:
     text = _parsed(value["text"])
     short = _parsed(slide) if slide else None
     return RichText(text.source, text.blocks, short or None)
+
+
+def _clipped(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _markdown_list(value: Any) -> tuple[RichText, ...]:

@@ -22,6 +22,7 @@ _HINTS = {
     "text_type": "write plain text here",
     "text_empty": "write some text, or remove the key if it is optional",
     "short_form_key": "write the text as 'text:' and its short form for slides as 'slide:'",
+    "text_with_colon": "put the whole text in quotes",
     "short_form_text": "add 'text:' with the full text (the handbook and speaker notes show it)",
     "language": "use a language tag such as en, pl, ru, el or en-GB",
     "text_long": "shorten it; longer text belongs in a summary or text field",

@@ -57,3 +57,15 @@ def test_text_cut_by_a_comma_in_braces_says_to_quote_it(tmp_path: Path) -> None:
     assert str(caught.value.problems[0]).endswith(
         "'its hiring and strategy.' is read as a key: inside { } a comma ends a text, and "
         "anywhere ': ' does; put the whole text in quotes.")
+
+
+def test_a_list_item_holding_a_colon_says_to_quote_it(tmp_path: Path) -> None:
+    from guidebuilder.guide.load import load_guide
+
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n    tasks:\n"
+                            "      - Note: the deck is due a week before the review meeting.\n")
+    with pytest.raises(GuideBuilderError) as caught:
+        load_guide(guide)
+    assert str(caught.value.problems[0]).endswith(
+        "roles[0].tasks[0]: the text 'Note: the deck is due a week before the revie…' holds "
+        "\": \", which YAML reads as a key and its value; put the whole text in quotes.")
