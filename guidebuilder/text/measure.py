@@ -313,9 +313,14 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+WHOLE_WORDS = 0.6  # of the longest prefix that fits, kept at least to end it between words
+
+
 def ellipsize(text: str, fits: Callable[[str], bool]) -> str:
-    """``text`` when ``fits(text)``; else its longest prefix that fits with "…" added. Found by
-    bisection, so even a very long text costs a few dozen measurements."""
+    """``text`` when ``fits(text)``; else its longest prefix that fits with "…" added, ended
+    after a list's item or between words when that keeps most of it ("…, QA Engineer…", not
+    "…, Product Desi…").
+    Found by bisection, so even a very long text costs a few dozen measurements."""
     if fits(text):
         return text
     low, high = 0, len(text)
@@ -325,4 +330,11 @@ def ellipsize(text: str, fits: Callable[[str], bool]) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    cut = text[:low]
+    if low < len(text) and not text[low].isspace():  # the cut falls inside a word: end it
+        kept = cut.rstrip()  # after an item of a list, else between words, keeping most
+        for between in (kept.rfind(", "), kept.rfind(" ")):
+            if between >= WHOLE_WORDS * len(kept):
+                cut = cut[:between].rstrip(" ,;:·")
+                break
+    return cut.rstrip() + "…"
