@@ -17,6 +17,7 @@ from guidebuilder.plan.document import Labels
 FALLBACK = "en"
 ALIASES = {"no": "nb", "iw": "he", "zh-hans": "zh", "zh-cn": "zh", "zh-sg": "zh", "ua": "uk"}
 RIGHT_TO_LEFT = frozenset({"he", "ar"})
+LIST_SEPARATORS = {"ar": "، ", "ja": "、", "zh": "、"}  # between a list's items; else ", "
 
 
 @cache
@@ -36,6 +37,11 @@ def _as_json(toml: bytes) -> bytes:
     import tomllib
 
     return json.dumps(tomllib.loads(toml.decode("utf-8")), ensure_ascii=False).encode()
+
+
+def list_separator(tag: str) -> str:
+    """What separates the items of a list written in the language ``tag``."""
+    return LIST_SEPARATORS.get(base_language(tag) or "", ", ")
 
 
 def languages() -> tuple[str, ...]:

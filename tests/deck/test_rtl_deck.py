@@ -137,3 +137,19 @@ def test_speaker_notes_are_right_to_left(hebrew_outputs: dict[str, Path]) -> Non
     for paragraph in paragraphs:
         assert paragraph.find(qn("a:pPr")).get("rtl") == "1"
         assert paragraph.find(qn("a:r")).find(qn("a:rPr")).get("lang") == "he-IL"
+
+
+def test_the_arabic_agenda_lists_the_roles_with_the_arabic_comma(tmp_path: Path) -> None:
+    from guidebuilder.run.job import Job, run_job
+
+    from conftest import require_arabic_font, write
+
+    require_arabic_font()
+    roles = "".join(f"  - {{id: r{i}, name: دور {i}, summary: نص.}}\n" for i in range(1, 5))
+    guide = write(tmp_path, f"title: أدوار\nlanguage: ar\nroles:\n{roles}")
+    target = tmp_path / "guide.pptx"
+    assert run_job(Job(guide, {"pptx": target})).error is None
+    agenda = Presentation(target).slides[1]
+    listed = [shape.text_frame.text for shape in agenda.shapes
+              if shape.has_text_frame and "،" in shape.text_frame.text]
+    assert listed and all(", " not in text for text in listed)

@@ -95,3 +95,11 @@ def test_a_german_guide_prints_german_words_and_an_unknown_tag_is_said(tmp_path:
     assert check.returncode == 0
     assert (f"warning: {unknown}:2:11: language: no built-in words for the language 'dee', so "
             "the words the outputs add stay English; did you mean 'de'") in check.stderr
+
+
+@pytest.mark.parametrize("tag, separator", [("ar-SA", "، "), ("ja", "、"), ("zh-Hans", "、"),
+                                            ("de", ", "), ("he", ", "), ("xx", ", ")])
+def test_a_list_is_written_with_its_languages_separator(tag: str, separator: str) -> None:
+    from guidebuilder.plan.labels import list_separator
+
+    assert list_separator(tag) == separator

@@ -11,6 +11,7 @@ from guidebuilder.brand.colormath import mix
 from guidebuilder.deck.geometry import Box
 from guidebuilder.deck.slides import SlideWriter
 from guidebuilder.guide.richtext import Run
+from guidebuilder.plan.labels import list_separator
 from guidebuilder.text.blocks import TextBlock, fitted_text
 
 TILES = 12  # on one slide
@@ -25,18 +26,19 @@ class AgendaEntry:
     title: str
     roles: tuple[str, ...] = ()
 
-    @property
-    def notes(self) -> str:
-        return f"{self.number}. {self.title}" + (f": {', '.join(self.roles)}" if self.roles else "")
+    def line(self, separator: str) -> str:
+        """The title, and the roles it names, listed with the language's ``separator``."""
+        return self.title + (f": {separator.join(self.roles)}" if self.roles else "")
 
 
 def agenda_slides(writer: SlideWriter, entries: Sequence[AgendaEntry]) -> None:
     """The numbered entries (the plan's sections), a slide per twelve."""
+    separator = list_separator(writer.design.language)
     for start in range(0, len(entries), TILES):
         chunk = entries[start:start + TILES]
         agenda_slide(writer, writer.continued(writer.labels.agenda, start // TILES,
                                              -(-len(entries) // TILES)), chunk,
-                     "\n".join(entry.notes for entry in chunk))
+                     "\n".join(f"{entry.number}. {entry.line(separator)}" for entry in chunk))
 
 
 def agenda_slide(writer: SlideWriter, title: str, entries: Sequence[AgendaEntry],
@@ -55,7 +57,7 @@ def agenda_slide(writer: SlideWriter, title: str, entries: Sequence[AgendaEntry]
     size = 24.0 if height >= 70 else 20.0
     for index, agenda in enumerate(entries):
         number = agenda.number
-        entry = agenda.title + (f": {', '.join(agenda.roles)}" if agenda.roles else "")
+        entry = agenda.line(list_separator(d.language))
         column, row = divmod(index, rows)
         box = Box(room.left + column * (width + column_gap), room.top + row * (height + gap),
                   width, height)
