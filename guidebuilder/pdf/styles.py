@@ -84,8 +84,13 @@ def rtl_style(style: ParagraphStyle) -> ParagraphStyle:
         return style
     alignment: Any = style.alignment
     alignment = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}.get(alignment, alignment)
+    # a hanging first line (a question's "Q:" out in the margin) starts at the margin: reportlab
+    # moves a right-to-left first line at its left, which left the question as indented as its
+    # answer, no longer standing out
+    hanging = min(0.0, style.firstLineIndent)
     return style.clone(f"{style.name}-rtl", alignment=alignment, wordWrap="RTL", shaping=1,
-                       leftIndent=style.rightIndent, rightIndent=style.leftIndent)
+                       leftIndent=style.rightIndent, rightIndent=style.leftIndent + hanging,
+                       firstLineIndent=style.firstLineIndent - hanging)
 
 
 def indented(style: ParagraphStyle, name: str, text: float, bullet: float) -> ParagraphStyle:

@@ -169,3 +169,27 @@ def test_headings_use_the_fallback_fonts_bold_face(arabic_outputs: dict[str, Pat
                             capture_output=True, text=True, check=True).stdout
     fallback = [line.split()[0] for line in listed.splitlines()[2:] if "Liberation" not in line]
     assert any("Bold" in name for name in fallback), fallback
+
+
+def test_a_question_starts_at_the_margin_and_its_answer_is_indented(
+        hebrew_outputs: dict[str, Path]) -> None:
+    """As in a left-to-right handbook, where "Q:" hangs out in the margin: reportlab moved a
+    right-to-left first line at its left, so question and answer began alike."""
+    import pdfplumber
+
+    with pdfplumber.open(hebrew_outputs["pdf"]) as pdf:
+        pages = [page.extract_words() for page in pdf.pages]
+    right = max(w["x1"] for words in pages for w in words)
+    for words in pages:
+        lines: dict[int, list[dict]] = {}
+        for word in words:
+            lines.setdefault(round(word["top"]), []).append(word)
+        tops = sorted(lines)
+        asked = [top for top in tops if any(w["text"] in ("ש:", ":ש") for w in lines[top])]
+        for top in asked:
+            answer = lines[tops[tops.index(top) + 1]]
+            assert max(w["x1"] for w in lines[top]) == pytest.approx(right, abs=1)
+            assert max(w["x1"] for w in answer) < right - 10
+        if asked:
+            return
+    pytest.fail("no question found")
