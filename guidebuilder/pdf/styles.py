@@ -139,7 +139,7 @@ def _styles(brand: Brand) -> Styles:
     return Styles(
         body=body, bullet=bullet, cell=cell, cell_bullet=cell_bullet, cell_head=cell_head,
         cell_dimension=cell_dimension,
-        h1=head("h1", 2.0, 0.0), h2=head("h2", 1.45, 1.4), h3=head("h3", 1.15, 1.0),
+        h1=head("h1", 2.0, 1.8), h2=head("h2", 1.45, 1.4), h3=head("h3", 1.15, 1.0),
         question=ParagraphStyle("question", head("q", 1.0, 0.9, text), spaceAfter=size * 0.25,
                                 leftIndent=size * 2.2, firstLineIndent=-size * 2.2),
         answer=ParagraphStyle("answer", body, leftIndent=size * 2.2),
