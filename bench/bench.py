@@ -113,7 +113,7 @@ def commands(runs: int, work: Path) -> list[str]:
         shutil.copy(SEED, guides / f"guide-{index:02d}.yaml")
     batch = [*gb, "build", *map(str, sorted(guides.glob("*.yaml"))), "--rebuild"]
     b = walls({"serial": [*batch, "--out", str(work / "b1"), "--jobs", "1"],
-               "parallel": [*batch, "--out", str(work / "b2")]}, max(1, runs // 3))
+               "parallel": [*batch, "--out", str(work / "b2")]}, max(3, runs // 2))
     lines.append(row(f"20 guides, --jobs {os.cpu_count()}", b["parallel"], "20 guides, --jobs 1",
                      b["serial"], f"speed-up {b['serial'] / b['parallel']:.2f}x (>= 1.85x)"))
     return lines + catalogue(work)

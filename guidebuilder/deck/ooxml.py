@@ -16,6 +16,7 @@ from pptx.oxml.xmlchemy import BaseOxmlElement
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import emu
 from guidebuilder.guide.richtext import Run
+from guidebuilder.plan.layout import marker_number
 from guidebuilder.text.blocks import TextBlock
 from guidebuilder.text.markup import escape, quoteattr
 
@@ -126,9 +127,11 @@ def solid_fill_xml(hex_color: str) -> str:
 
 def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, align: str) -> str:
     before = 0 if index == 0 else block.space_before
-    bullet = (f'<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>'
-              f'<a:buChar char={quoteattr(block.bullet)}/>' if block.bullet else "<a:buNone/>")
-    indent = -emu(design.bullet_indent) if block.bullet else 0
+    bullet = "<a:buNone/>"  # and a list item's number is text: see _paragraph_xml
+    if block.bullet and marker_number(block.bullet) is None:
+        bullet = (f"<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>"
+                  f"<a:buChar char={quoteattr(block.bullet)}/>")
+    indent = -emu(block.hang or design.bullet_indent) if block.bullet else 0
     direction = ""
     if design.rtl:  # read from the right: the bullet, its indent and the text's start there
         align, direction = {"l": "r", "r": "l"}.get(align, align), ' rtl="1"'
@@ -140,9 +143,14 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
 
 def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, family: str | None,
                    align: str, part: LinkingPart) -> str:
+    """A list item's number is its text's first run, up to the tab that the hanging indent
+    ends with: an application's automatic numbering shows only one character of a bullet
+    ("1" for "10.") and counts items in ways that differ (past nested items, across a
+    paragraph between two lists); written, the number is the guide's."""
     size = round(block.size * 100)
+    number = (Run(block.bullet + "\t"),) if marker_number(block.bullet) is not None else ()
     runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, face, part)}"
-                   f"<a:t>{escape(piece)}</a:t></a:r>" for run in block.runs
+                   f"<a:t>{escape(piece)}</a:t></a:r>" for run in (*number, *block.runs)
                    for face, piece in _faces(run, design, family))
     end = f'<a:endParaRPr lang="{design.language}" sz="{size}" dirty="0"/>'
     return f"<a:p>{_paragraph_properties_xml(block, index, design, align)}{runs}{end}</a:p>"

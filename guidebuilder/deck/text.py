@@ -16,6 +16,8 @@ from guidebuilder.guide.richtext import BulletList, Paragraph, RichText
 from guidebuilder.plan.layout import BULLET, bullet_marker
 from guidebuilder.text.blocks import TextBlock, fitted_text
 
+NUMBER_GAP = 0.4  # of the type size: between a list item's number and its text
+
 
 def prepare_frame(frame: TextFrame, design: Design, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
                   pad: float = 0.0) -> None:
@@ -42,12 +44,24 @@ def rich_blocks(text: RichText, size: float, design: Design,
                 out.append(TextBlock(block.runs, size, design.bullet_indent if bullets else 0.0,
                                      size * 0.5, BULLET if bullets else ""))
             case BulletList():
-                out.extend(TextBlock(item.runs, size, design.bullet_indent * (item.level + 1),
-                                     size * 0.3, bullet_marker(item.number, item.level),
-                                     item.level) for item in block.items)
+                out.extend(_list_blocks(block, size, design))
             case _:
                 assert_never(block)
     return out
+
+
+def _list_blocks(items: BulletList, size: float, design: Design) -> list[TextBlock]:
+    """A list's items; where a number is too wide for the usual bullet indent ("10." in
+    large type), every item's text moves right by as much and numbers hang that far."""
+    indent = design.bullet_indent
+    markers = [bullet_marker(item.number, item.level) for item in items.items]
+    widest = max((design.measurer.width(marker, size) + size * NUMBER_GAP
+                  for marker, item in zip(markers, items.items, strict=True) if item.number),
+                 default=0.0)
+    extra = max(0.0, widest - indent)
+    return [TextBlock(item.runs, size, extra + indent * (item.level + 1), size * 0.3, marker,
+                      item.level, hang=indent + extra if item.number else 0.0)
+            for marker, item in zip(markers, items.items, strict=True)]
 
 
 def fitted_title(text: str, box: Box, design: Design, largest: float) -> tuple[str, float]:

@@ -140,15 +140,20 @@ def on_link_bounds(text: PDFTextObject, report: Callable[[Any, str], None]) -> N
 
 def space_line_ends(text: PDFTextObject) -> None:
     """Show an invisible space after each line's last fragment, so that text read from the
-    tags (by screen readers, or poppler) does not glue the last word of a line to the next."""
+    tags (by screen readers, or poppler) does not glue the last word of a line to the next;
+    but not after a word broken at a hyphen ("cross-" then "functional" reads as one word)."""
     show: Callable[..., Any] = text._textOut  # type: ignore[attr-defined]
 
     def spaced(shown: str, TStar: int = 0) -> Any:
-        if TStar and shown and not shown[-1].isspace():
+        if TStar and shown and not shown[-1].isspace() and not _broken_at_hyphen(shown):
             shown += " "
         return show(shown, TStar)
 
     text._textOut = spaced  # type: ignore[attr-defined]
+
+
+def _broken_at_hyphen(line: str) -> bool:
+    return len(line) > 1 and line[-1] in "-\xad\u2010" and line[-2].isalnum()
 
 
 def text_cursor(canvas: Canvas) -> tuple[float, float]:

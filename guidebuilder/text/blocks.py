@@ -24,12 +24,13 @@ class TextBlock:
     bullet: str = ""
     level: int = 0
     ink: str = ""  # a colour of its own (#RRGGBB), else the colour of the text around it
+    hang: float = 0.0  # how far the bullet hangs left of the text; 0: the usual bullet indent
 
     def with_runs(self, runs: Sequence[Run]) -> TextBlock:
         """The same block with other runs (made directly, not with ``dataclasses.replace``,
         which inspects the fields each time: a long cell cut for slides makes thousands)."""
         return TextBlock(tuple(runs), self.size, self.indent, self.space_before, self.bullet,
-                         self.level, self.ink)
+                         self.level, self.ink, self.hang)
 
     def continued(self, runs: Sequence[Run]) -> TextBlock:
         """What follows a page break inside this block: ``runs``, with no space before and
@@ -86,8 +87,15 @@ def scaled(blocks: Sequence[TextBlock], size: float) -> list[TextBlock]:
     if not blocks:
         return []
     step, ratio = size - blocks[0].size, size / blocks[0].size
-    return [replace(block, size=block.size + step, space_before=block.space_before * ratio)
-            for block in blocks]
+    return [_resized(block, block.size + step, ratio) for block in blocks]
+
+
+def _resized(block: TextBlock, size: float, ratio: float) -> TextBlock:
+    """``block`` at ``size``, its spacing times ``ratio``; a number hanging wider than a
+    bullet (see ``TextBlock.hang``) grows with the type, its text moving right as much."""
+    grow = block.hang * (size / block.size - 1)
+    return replace(block, size=size, space_before=block.space_before * ratio,
+                   indent=block.indent + grow, hang=block.hang + grow)
 
 
 def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float, height: float,

@@ -93,15 +93,27 @@ def test_runs_are_the_expected_drawingml(run: Run, expected: str) -> None:
     assert "".join(t.text for t in shape.iter("{*}t")) == run.text
 
 
+def test_a_numbered_item_shows_its_whole_number_as_text() -> None:
+    """Applications show one character of a bullet ("1" for "10."): a number is the text's
+    first run, ended by the tab the hanging indent stops at."""
+    design, ours, _ = _slides()
+    blocks = [TextBlock((Run("ten"),), 18.0, 44.0, 0.0, "10.", hang=30.0),
+              TextBlock((Run("dot"),), 18.0, 22.0, 0.0, "•")]
+    shape = SlideShapes(ours, design).textbox(BOX, blocks, "#000000", "A")
+    paragraphs = ["".join(t.text for t in p.iter("{*}t")) for p in shape.iter("{*}p")]
+    assert paragraphs == ["10.\tten", "dot"]
+    assert [len(list(p.iter("{*}buChar"))) for p in shape.iter("{*}p")] == [0, 1]
+
+
 @pytest.mark.parametrize(("block", "align", "expected"), [
     (TextBlock((Run("a"),), 20.0, space_before=9.0), "l",
      f'<a:pPr marL="0" indent="0" algn="l">{_SPACING.format(0)}<a:buNone/></a:pPr>'),
     (TextBlock((Run("a"),), 18.0, 14.0, 9.0, "•"), "ctr",
      f'<a:pPr marL="177800" indent="-279400" algn="ctr">{_SPACING.format(0)}'
      '<a:buFont typeface="Arial"/><a:buChar char="&#8226;"/></a:pPr>'),
-    (TextBlock((Run("a"),), 18.0, 44.0, 5.4, "2."), "r",
-     f'<a:pPr marL="558800" indent="-279400" algn="r">{_SPACING.format(0)}'
-     '<a:buFont typeface="Arial"/><a:buChar char="2."/></a:pPr>'),
+    (TextBlock((Run("a"),), 18.0, 44.0, 5.4, "2.", hang=30.0), "r",
+     f'<a:pPr marL="558800" indent="-381000" algn="r">{_SPACING.format(0)}'
+     '<a:buNone/></a:pPr>'),  # the number is text (see the next test)
 ])
 def test_paragraphs_are_the_expected_drawingml(block: TextBlock, align: str,
                                                 expected: str) -> None:

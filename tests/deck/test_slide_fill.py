@@ -267,3 +267,28 @@ def test_continued_task_examples_split_evenly_into_whole_items(tmp_path: Path) -
     assert [s.shapes.title.text for s in slides] == ["A: Task examples (1/2)", "A: Task examples (2/2)"]
     assert sorted(len(items) for items in shown) == [3, 4]  # even, no 3 + 3 + 1
     assert [item for items in shown for item in items] == tasks  # whole items, in order
+    bodies = [p.text for s in slides for shape in s.shapes
+              if shape.has_text_frame and shape != s.shapes.title
+              for p in shape.text_frame.paragraphs]
+    assert "Task examples" not in bodies  # the title names them; no heading repeats it
+
+
+def test_numbered_lists_keep_their_numbers_with_room_for_them(tmp_path: Path) -> None:
+    """Every number shows whole ("10.", not "1"), in a FAQ answer too, where it begins a
+    list's numbering; each hangs in room as wide as it is."""
+    steps = "".join(f"  {n}. Step {n} of the week.\n" for n in range(1, 12))
+    guide = write(tmp_path, f"title: T\nsummary: |\n{steps}roles:\n  - {{id: a, name: A}}\n"
+                            "faq:\n  - question: How do we start?\n    answer: |\n"
+                            "      3. Meet the team.\n      4. Set up the laptop.\n")
+    prs = Presentation(_build(guide, tmp_path / "numbers.pptx"))
+    numbered = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            for p in shape.text_frame.paragraphs if shape.has_text_frame else ():
+                number = re.match(r"(\d+\.)\t", p.text)
+                if number:
+                    size = p.runs[0].font.size.pt
+                    hang = -Emu(int(p._p.pPr.get("indent"))).pt
+                    numbered.append(number.group(1))
+                    assert hang >= MEASURER.width(number.group(1), size) + size * 0.3
+    assert numbered == [f"{n}." for n in range(1, 12)] + ["3.", "4."]

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (
@@ -278,6 +279,26 @@ def test_link_bounds_and_spaced_line_ends() -> None:
     shown = [op for op in text_operators(para.probe) if "Tj" in op]
     assert shown and any(op.endswith(" ) Tj") or ") Tj T*" in op for op in shown)
     assert any(b"two" in op.encode() for op in text_operators(para.probe)[:reports[0][1]])
+
+
+def test_no_space_after_a_line_broken_at_a_hyphen() -> None:
+    """A word broken after its hyphen reads as one word from the tags ("cross-functional",
+    not "cross- functional"); other lines still end with a space."""
+    class Probe(Paragraph):
+        def beginText(self, x: float, y: float) -> PDFTextObject:
+            text = super().beginText(x, y)
+            space_line_ends(text)
+            self.probe = text
+            return text
+
+    style = getSampleStyleSheet()["Normal"].clone("hyphens", embeddedHyphenation=1)
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    para = Probe("team cross-functional reviews", style)
+    para.wrapOn(canvas, stringWidth("team cross-", style.fontName, style.fontSize) + 1, 500)
+    para.drawOn(canvas, 0, 0)
+    shown = " ".join(op for op in text_operators(para.probe) if "Tj" in op)
+    assert "(team cross-) Tj" in shown
+    assert "(functional ) Tj" in shown
 
 
 def test_text_cursor_in_an_on_draw_callback() -> None:

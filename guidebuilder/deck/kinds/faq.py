@@ -55,7 +55,8 @@ def _question_blocks(writer: SlideWriter, item: Question, size: float) -> list[T
     if len(answer) == 1 and word_count(answer) <= SHORT_ANSWER:
         return [TextBlock((*asked, Run(" "), *answer[0].runs), size, 0.0, size * 0.9)]
     return [TextBlock(asked, size, 0.0, size * 0.9),
-            *(TextBlock(b.runs, size - 2, d.bullet_indent, size * 0.25) for b in answer)]
+            *(TextBlock(b.runs, size - 2, d.bullet_indent + b.indent, size * 0.25, b.bullet,
+                        b.level, hang=b.hang) for b in answer)]
 
 
 def _whole_questions(writer: SlideWriter, items: tuple[Question, ...],

@@ -86,9 +86,10 @@ def overview_slides(writer: SlideWriter, title: str, summary: RichText,
         text_slides(writer, title, [[]], [notes], subtitle)
         return True
     for index, card in enumerate(cards):
-        def make(size: float, card: CardText = card) -> list[TextBlock]:
-            return [TextBlock((Run(card.heading, bold=True),), size, ink=d.surface.heading),
-                    *_card_blocks(d, card.items, size)]
+        def make(size: float, card: CardText = card, headed: bool = index == 0) -> list[TextBlock]:
+            """The card's items, under its heading where the slide's title does not name it."""
+            heading = TextBlock((Run(card.heading, bold=True),), size, ink=d.surface.heading)
+            return [*([heading] if headed else []), *_card_blocks(d, card.items, size)]
 
         text_slides(writer, title if index == 0 else f"{title}: {card.heading}",
                     pages(d, make, room if index == 0 else None),

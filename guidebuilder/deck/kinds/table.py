@@ -32,6 +32,7 @@ TABLE_FILL = 0.8  # of the room a table of few rows takes, its rows made taller
 LABEL_SHARE = 0.3  # of the table's width its first column may take to keep a label's words whole
 HUDDLED_SIZE = 24.0  # a table slide set smaller than this should reach down
 HUDDLED_SHARE = 0.6  # this share of the room, else its text huddles at the top
+CELL_INDENT = 0.2  # of the bullet indent: how much less a cell indents its points
 
 
 @dataclass
@@ -195,8 +196,7 @@ class TableLayout:
         cells: Cells = [[TextBlock((Run(row.dimension, bold=True),), size, ink=d.surface.heading)]]
         for points in row.cells:
             many = len(points) > 1
-            blocks = [_at_size(block, size, d.bullet_indent * 0.8 if many else 0.0)
-                      for point in points
+            blocks = [_in_cell(block, d.bullet_indent * CELL_INDENT) for point in points
                       for block in rich_blocks(slide_form(point), size, d, bullets=many)]
             cells.append(blocks or [TextBlock((Run("–"),), size)])
         if self.hyphenate is None:
@@ -371,9 +371,11 @@ def _words(row: Cells) -> int:
     return word_count([block for cell in row for block in cell])
 
 
-def _at_size(block: TextBlock, size: float, indent: float) -> TextBlock:
-    """A cell's block at the table's size and indent, spaced as table points are."""
-    return TextBlock(block.runs, size, indent, size * 0.35, block.bullet, block.level, block.ink)
+def _in_cell(block: TextBlock, tighter: float) -> TextBlock:
+    """A cell's block spaced as table points are, indented ``tighter`` less than elsewhere
+    (a bullet then reaches into the cell's margin), a list's items still indented."""
+    return TextBlock(block.runs, block.size, max(0.0, block.indent - tighter),
+                     block.size * 0.35, block.bullet, block.level, block.ink, block.hang)
 
 
 def _first(count: int, past: Callable[[int], bool]) -> int:
