@@ -144,11 +144,13 @@ def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, alig
 def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, family: str | None,
                    align: str, part: LinkingPart) -> str:
     """A list item's number is its text's first run, up to the tab that the hanging indent
-    ends with: an application's automatic numbering shows only one character of a bullet
-    ("1" for "10.") and counts items in ways that differ (past nested items, across a
-    paragraph between two lists); written, the number is the guide's."""
+    ends with (a no-break space from the right: LibreOffice lets no gap there): automatic
+    numbering shows only one character of a bullet ("1" for "10.") and applications count
+    items differently (past nested items, across a paragraph between two lists); written,
+    the number is the guide's."""
     size = round(block.size * 100)
-    number = (Run(block.bullet + "\t"),) if marker_number(block.bullet) is not None else ()
+    number = ((Run(block.bullet + ("\u00a0" if design.rtl else "\t")),)
+              if marker_number(block.bullet) is not None else ())
     runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, face, part)}"
                    f"<a:t>{escape(piece)}</a:t></a:r>" for run in (*number, *block.runs)
                    for face, piece in _faces(run, design, family))
