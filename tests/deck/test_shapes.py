@@ -5,6 +5,7 @@ read back the same through python-pptx. Nothing here is built with the deck's ow
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from typing import Any
 
@@ -103,6 +104,9 @@ def test_a_numbered_item_shows_its_whole_number_as_text() -> None:
     paragraphs = ["".join(t.text for t in p.iter("{*}t")) for p in shape.iter("{*}p")]
     assert paragraphs == ["10.\tten", "dot"]
     assert [len(list(p.iter("{*}buChar"))) for p in shape.iter("{*}p")] == [0, 1]
+    mirrored = SlideShapes(ours, dataclasses.replace(design, rtl=True)).textbox(BOX, blocks[:1],
+                                                                               "#000000", "B")
+    assert "".join(t.text for t in mirrored.iter("{*}t")) == "10.\u00a0ten"  # gap from the right
 
 
 @pytest.mark.parametrize(("block", "align", "expected"), [
