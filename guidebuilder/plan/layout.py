@@ -156,7 +156,8 @@ def chapter_start(plan: DocumentPlan, index: int,
                   ) -> PageStart:
     """Where chapter ``index`` of ``plan`` begins: on a page of its own when it is wide (or
     follows a wide one), unless the chapter before shares its first page (see
-    ``shares_wide_page``); a role or the FAQ on a new page unless the page so far holds
+    ``shares_wide_page``) or it is a comparison after a wide one (then on that landscape page
+    when there is room); a role or the FAQ on a new page unless the page so far holds
     only a few lines spilled from before (the first likewise after the contents); the
     closing words right after the last chapter; any other on the same page when there is
     room. ``wide`` tells whether a section is set on landscape pages, ``together`` whether
@@ -164,7 +165,10 @@ def chapter_start(plan: DocumentPlan, index: int,
     section = plan.sections[index]
     shared = index > 0 and shares_wide_page(plan, index - 1, wide, together)
     if wide(section):
-        return PageStart.FLOW if shared else PageStart.NEW_PAGE
+        if shared:
+            return PageStart.FLOW
+        after_wide = index > 0 and wide(plan.sections[index - 1])
+        return PageStart.ROOMY if after_wide and _flows(section) else PageStart.NEW_PAGE
     if shares_wide_page(plan, index, wide, together):
         return PageStart.NEW_PAGE
     if index == 0:
@@ -181,6 +185,11 @@ def chapter_start(plan: DocumentPlan, index: int,
             return PageStart.ROOMY
         case _:
             assert_never(section.kind)
+
+
+def _flows(section: Section) -> bool:
+    """Whether a chapter may begin on the page the one before ends on, given room."""
+    return section.kind in (SectionKind.INTRODUCTION, SectionKind.COMPARISON)
 
 
 def shares_wide_page(plan: DocumentPlan, index: int,

@@ -76,6 +76,9 @@ def test_only_a_sections_own_tables_make_it_wide() -> None:
      [OWN, NEW, NEW, NEW, NEW]),
     ((K.ROLE, K.FAQ), [OWN, OWN]),
     (((K.COMPARISON, WIDE), K.ROLE), [NEW, NEW]),
+    # a wide comparison goes on on the landscape page the one before ends on, given room
+    (((K.COMPARISON, WIDE), (K.COMPARISON, WIDE), (K.ROLE, WIDE), K.CLOSING),
+     [NEW, ROOMY, NEW, NEW]),
     ((K.FAQ,), [OWN]),
 ])
 def test_where_each_chapter_begins(chapters: tuple[SectionKind | tuple[SectionKind, str], ...],
