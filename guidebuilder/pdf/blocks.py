@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
@@ -15,6 +17,8 @@ from guidebuilder.pdf.structure import Elem, ListMaker
 from guidebuilder.pdf.styles import Markup, indented
 from guidebuilder.pdf.tagged import TaggedParagraph
 from guidebuilder.plan.layout import bullet_marker
+
+NUMBER_GAP = 0.6  # of the bullet's size after a number: what reportlab leaves before the text
 
 
 def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
@@ -28,18 +32,30 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
                 out.append(TaggedParagraph(markup.runs(block.runs), style, tag=parent.add("P")))
             case BulletList():
                 lists = ListMaker(parent)
+                extra = _number_room(block, bullet_style)
                 for item in block.items:
                     lbl, body = lists.item(item.level, item.number is not None)
                     bullet = bullet_marker(item.number, item.level)
                     indent = (bullet_style.rightIndent if bullet_style.wordWrap == "RTL"
                               else bullet_style.leftIndent) * item.level
-                    item_style = indented(bullet_style, f"{bullet_style.name}{item.level}",
-                                          indent, indent)
+                    item_style = indented(bullet_style, f"{bullet_style.name}{item.level}-{extra}",
+                                          indent + extra, indent)
                     out.append(TaggedParagraph(markup.runs(item.runs), item_style, bulletText=bullet,
                                                tag=body, lbl=lbl))
             case _:
                 assert_never(block)
     return out
+
+
+def _number_room(items: BulletList, style: ParagraphStyle) -> float:
+    """How much further in a list's text goes so that its widest number ("10.") fits
+    between the bullet's place and the text, as a narrower one does."""
+    widest = max((stringWidth(bullet_marker(item.number, item.level), style.bulletFontName,
+                              style.bulletFontSize) for item in items.items if item.number),
+                 default=0.0)
+    room = abs(style.leftIndent - style.bulletIndent) if style.wordWrap != "RTL" else abs(
+        style.rightIndent - style.bulletIndent)
+    return math.ceil(max(0.0, widest + style.bulletFontSize * NUMBER_GAP - room) * 100) / 100
 
 
 def with_lead(head: Paragraph, body: list[Flowable]) -> list[Flowable]:

@@ -50,3 +50,30 @@ def test_kept_lines_draw_what_breaking_again_draws(guide: Path, tmp_path: Path,
     broken, broken_calls = _handbook(guide, tmp_path / "again", monkeypatch)
     assert kept == broken
     assert kept_calls < 0.7 * broken_calls
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_every_item_of_a_numbered_list_starts_its_text_at_one_place(rtl: bool) -> None:
+    """"10." fits between the bullet's place and the text as "9." does: reportlab moves a
+    first line right when its bullet runs into the text (by its own rule: the bullet's width
+    and 0.6 of its size), which set items 10 and on further in than 1 to 9 and their own
+    second lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.guide.richtext import parse
+    from guidebuilder.pdf.blocks import rich_flowables
+    from guidebuilder.pdf.structure import StructTree
+    from guidebuilder.pdf.styles import build_styles
+
+    styles = build_styles(DEFAULT_BRAND, rtl=rtl)
+    text = parse("".join(f"{n}. Item {n}\n" for n in range(1, 12)))
+    items = rich_flowables(text, styles.markup, styles.body, styles.bullet,
+                           StructTree("T", "en").root)
+    side = "rightIndent" if rtl else "leftIndent"
+    starts = {getattr(item.style, side) for item in items}
+    assert len(starts) == 1
+    for item in items:
+        style = item.style
+        width = stringWidth(item.bulletText, style.bulletFontName, style.bulletFontSize)
+        assert style.bulletIndent + width + 0.6 * style.bulletFontSize <= getattr(style, side)
