@@ -27,7 +27,7 @@ from guidebuilder.pdf.blocks import kept_together, lead_height, rich_flowables, 
 from guidebuilder.pdf.flowables import ChapterBreak, Heading, LadderDiagram
 from guidebuilder.pdf.pictures import picture_flowable
 from guidebuilder.pdf.structure import ListMaker, StructTree, heading_role
-from guidebuilder.pdf.styles import Styles
+from guidebuilder.pdf.styles import Styles, indented
 from guidebuilder.pdf.tables import ComparisonTables
 from guidebuilder.pdf.tagged import Figure, TaggedContents, TaggedParagraph
 from guidebuilder.plan.document import (
@@ -90,8 +90,15 @@ class Story:
         return self.styles.markup.heading(text)
 
     def rich(self, text: RichText, style: ParagraphStyle | None = None) -> list[Flowable]:
-        return rich_flowables(text, self.styles.markup, style or self.styles.body,
-                              self.styles.bullet, self.root)
+        """``text`` in ``style`` (the body's by default); its lists as far in as its
+        paragraphs (an answer's list goes with the answer, not to the margin)."""
+        body, bullet = self.styles.body, self.styles.bullet
+        if style is not None:
+            side = "rightIndent" if style.wordWrap == "RTL" else "leftIndent"
+            extra = getattr(style, side) - getattr(body, side)
+            if extra:
+                bullet = indented(bullet, f"{bullet.name}-{style.name}", extra, extra)
+        return rich_flowables(text, self.styles.markup, style or body, bullet, self.root)
 
     def para(self, markup: str, style: ParagraphStyle, role: str = "P") -> TaggedParagraph:
         """A paragraph tagged as ``role`` in the document."""

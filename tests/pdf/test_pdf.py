@@ -235,3 +235,16 @@ def test_bold_and_italic_code_keep_their_style() -> None:
     mono = styles.markup.mono.removesuffix("-regular")
     assert fonts == {"plain": styles.fonts["base"], "b": f"{mono}-bold", "i": f"{mono}-italic",
                      "bi": f"{mono}-bolditalic", "c": f"{mono}-regular"}
+
+
+def test_a_list_in_an_answer_is_set_with_the_answer(tmp_path: Path) -> None:
+    """An answer's list starts right of the answer's own text, not at the page margin."""
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}]\nfaq:\n"
+                            "  - question: How do we start?\n    answer: |\n"
+                            "      Plainly put:\n\n      1. Meetfirst the team.\n"
+                            "      2. Setupthen the laptop.\n")
+    html = subprocess.run([require_tool("pdftotext"), "-bbox", str(build_pdf(guide, tmp_path / "a.pdf")),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    x = {word: float(left) for left, word in re.findall(r'xMin="([\d.]+)"[^>]*>([^<]+)<', html)}
+    assert x["Meetfirst"] == x["Setupthen"] > x["Plainly"] > x["How"]
+    assert x["1."] > x["Plainly"]
