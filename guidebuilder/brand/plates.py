@@ -12,7 +12,8 @@ from guidebuilder.brand.model import Colors, Logo, Picture
 from guidebuilder.cache import identity
 
 SEEN = 1.5  # the contrast from which a pixel of a logo counts as seen on a background
-SHOWS = 0.5  # the share of a logo's ink that must be seen for it to need no plate
+SHOWS = 0.8  # the share of a logo's ink that must be seen for it to need no plate (a dark
+# wordmark beside a light mark vanishes on a dark slide even when the mark is most of the ink)
 SAMPLE = 96  # the logo is judged from a copy at most this many pixels wide and high
 PADDING = 0.25  # a plate's margin around its logo, as a share of the logo's height
 

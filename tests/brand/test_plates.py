@@ -53,6 +53,19 @@ def test_a_logo_gets_a_plate_only_where_most_of_it_would_not_show(
     assert plate_for(picture, background, colors) == plate
 
 
+def test_a_dark_wordmark_beside_a_light_mark_gets_a_plate_on_a_dark_slide(tmp_path: Path) -> None:
+    """A third of the logo (its dark wordmark) would vanish though its mark shows: a plate of
+    the colour it all shows on."""
+    image = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 150, 100), fill="#2BB3A8")  # the mark
+    draw.rectangle((160, 30, 300, 80), fill="#14283A")  # the wordmark
+    image.save(path := tmp_path / "logo.png")
+    colors = Colors(background="#0E1A22", foreground="#E6F0EF", dark="#0E1A22", primary="#2BB3A8")
+    assert plate_for(_picture(path), "#0E1A22", colors) == "#E6F0EF"
+    assert plate_for(_picture(path), "#FFFFFF", colors) is None
+
+
 def test_an_unreadable_image_gets_no_plate(tmp_path: Path) -> None:
     broken = write(tmp_path, b"not an image", "logo.png")
     assert plate_for(_picture(broken), "#FFFFFF", Colors(background=NAVY)) is None
