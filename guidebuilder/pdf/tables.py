@@ -77,7 +77,9 @@ class ComparisonTables:
                                                   tag=tr.add("TH", attrs=ROW_HEADER))]]
             cells += [self._cell(points, tr.add("TD"), styles) for points in row.cells]
             fill = (page.background, page.shade)[index % 2]
-            rows.append(self._row_table(cells, widths, fill, rule=True,
+            last = index == len(table.rows) - 1
+            rows.append(self._row_table(cells, widths, fill, rules=(
+                *(("LINEABOVE",) if index else ()), *(("LINEBELOW",) if last else ())),
                                         split=round(styles.cell.leading * 3 + CELL_PAD)))
         if not rows:
             return [header]
@@ -155,9 +157,10 @@ class ComparisonTables:
         return self._row_table(["", *cells], widths, fill, valign="MIDDLE")
 
     def _row_table(self, cells: list[Cell], widths: list[float], fill: str, valign: str = "TOP",
-                   rule: bool = False, split: int = 0) -> Table:
-        """One row; one taller than ``SPLIT_SHARE`` of a page may be split inside, into
-        pieces at least ``split`` high."""
+                   rules: tuple[str, ...] = (), split: int = 0) -> Table:
+        """One row, ruled by ``rules`` ("LINEABOVE" and "LINEBELOW": each row is drawn over
+        the one before, so a rule between two is the lower one's, above it); one taller than
+        ``SPLIT_SHARE`` of a page may be split inside, into pieces at least ``split`` high."""
         commands: list[TableCommand] = [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts["base"]),
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(fill)),
@@ -167,9 +170,8 @@ class ComparisonTables:
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD - 2),
         ]
-        if rule:
-            commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.5,
-                             HexColor(self.brand.colors.tertiary)))
+        commands += [(rule, (0, 0), (-1, -1), 0.5, HexColor(self.brand.colors.tertiary))
+                     for rule in rules]
         if self.styles.rtl:  # the first column at the right (every command spans all cells)
             cells, widths = cells[::-1], widths[::-1]
         table = Table([cells], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")

@@ -248,3 +248,38 @@ def test_a_list_in_an_answer_is_set_with_the_answer(tmp_path: Path) -> None:
     x = {word: float(left) for left, word in re.findall(r'xMin="([\d.]+)"[^>]*>([^<]+)<', html)}
     assert x["Meetfirst"] == x["Setupthen"] > x["Plainly"] > x["How"]
     assert x["1."] > x["Plainly"]
+
+
+def test_every_row_boundary_is_ruled_by_the_row_drawn_over_it() -> None:
+    """Each row is its own table, drawn over the one before: the rule between two rows is the
+    lower one's line above (a line below was half covered by the next row's background, and
+    on a shaded row it did not show), the last row's line below closes the table."""
+    from reportlab.platypus import Table
+
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.guide.richtext import parse
+    from guidebuilder.pdf.structure import StructTree
+    from guidebuilder.pdf.styles import build_styles
+    from guidebuilder.pdf.tables import ComparisonTables
+    from guidebuilder.plan.document import Table as PlanTable
+    from guidebuilder.plan.document import TableRow
+
+    rows = tuple(TableRow(f"Row {n}", ((parse(f"Cell {n}"),), (parse("x"),))) for n in range(4))
+    flow = ComparisonTables(DEFAULT_BRAND, build_styles(DEFAULT_BRAND), 700.0).flowables(
+        PlanTable(("A", "B"), ("A", "B"), rows), 400.0, StructTree("T", "en").root)
+    tables = [f for f in walk_flowables(flow) if isinstance(f, Table)][1:]  # the header first
+    lines = [{command[0] for command in table._linecmds} for table in tables]
+    assert lines == [set(), {"LINEABOVE"}, {"LINEABOVE"}, {"LINEABOVE", "LINEBELOW"}]
+
+
+def walk_flowables(flowables: list) -> list:
+    """Flowables, those inside a KeepTogether in place of it."""
+    from reportlab.platypus import KeepTogether
+
+    from guidebuilder.pdf.reportlab_internals import kept_flowables
+
+    out = []
+    for flowable in flowables:
+        out += walk_flowables(kept_flowables(flowable)) if isinstance(flowable, KeepTogether) \
+            else [flowable]
+    return out
