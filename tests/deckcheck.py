@@ -3,6 +3,7 @@ shows (words, type sizes) for the presenter-deck limits."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pptx import Presentation
@@ -10,7 +11,7 @@ from pptx.util import Emu
 
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.blocks import TextBlock, blocks_height
+from guidebuilder.text.blocks import NUMBER_TAB, TextBlock, blocks_height
 from guidebuilder.text.measure import Measurer
 
 PT = 12700
@@ -22,6 +23,8 @@ def _blocks(frame) -> list[TextBlock]:
     blocks = []
     for paragraph in frame.paragraphs:
         runs = tuple(Run(r.text, bold=bool(r.font.bold)) for r in paragraph.runs)
+        if runs and re.fullmatch(r"\d+\.[\t\u00a0]", runs[0].text):  # a list item's number
+            runs = (Run(runs[0].text[:-1] + NUMBER_TAB), *runs[1:])  # measured as the deck is
         sizes = [int(rpr.get("sz")) / 100 for rpr in paragraph._p.iter(f"{A}rPr") if rpr.get("sz")]
         fields = paragraph._p.findall(f"{A}fld")
         size = max(sizes, default=18.0)

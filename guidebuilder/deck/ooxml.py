@@ -16,7 +16,6 @@ from pptx.oxml.xmlchemy import BaseOxmlElement
 from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import emu
 from guidebuilder.guide.richtext import Run
-from guidebuilder.plan.layout import marker_number
 from guidebuilder.text.blocks import TextBlock
 from guidebuilder.text.markup import escape, quoteattr
 
@@ -128,7 +127,7 @@ def solid_fill_xml(hex_color: str) -> str:
 def _paragraph_properties_xml(block: TextBlock, index: int, design: Design, align: str) -> str:
     before = 0 if index == 0 else block.space_before
     bullet = "<a:buNone/>"  # and a list item's number is text: see _paragraph_xml
-    if block.bullet and marker_number(block.bullet) is None:
+    if block.bullet and not block.numbered:
         bullet = (f"<a:buFont typeface={quoteattr(design.brand.typography.base.family)}/>"
                   f"<a:buChar char={quoteattr(block.bullet)}/>")
     indent = -emu(block.hang or design.bullet_indent) if block.bullet else 0
@@ -150,7 +149,7 @@ def _paragraph_xml(block: TextBlock, index: int, design: Design, ink: str, famil
     the number is the guide's."""
     size = round(block.size * 100)
     number = ((Run(block.bullet + ("\u00a0" if design.rtl else "\t")),)
-              if marker_number(block.bullet) is not None else ())
+              if block.numbered else ())
     runs = "".join(f"<a:r>{_run_properties_xml(run, size, design, block.ink or ink, face, part)}"
                    f"<a:t>{escape(piece)}</a:t></a:r>" for run in (*number, *block.runs)
                    for face, piece in _faces(run, design, family))

@@ -30,12 +30,6 @@ def bullet_marker(number: int | None, level: int) -> str:
     return BULLET if level == 0 else SUB_BULLET
 
 
-def marker_number(marker: str) -> int | None:
-    """The number of a numbered item's marker (see ``bullet_marker``), else None."""
-    digits = marker[:-1]
-    return int(digits) if marker.endswith(".") and digits.isdigit() else None
-
-
 def dimension_share(columns: int) -> float:
     """The share of a table's width its first (dimension) column takes."""
     return 0.22 if columns <= FULL_NAME_COLUMNS else 0.16

@@ -11,6 +11,7 @@ from guidebuilder.guide.richtext import Run
 from guidebuilder.text.measure import Measurer, ellipsize
 
 _Page = TypeVar("_Page")
+NUMBER_TAB = "    "  # the tab after a list item's number, measured as four spaces
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class TextBlock:
         return TextBlock(tuple(runs), self.size, self.indent, self.space_before, self.bullet,
                          self.level, self.ink, self.hang)
 
+    @property
+    def numbered(self) -> bool:
+        """Whether its bullet is a list item's number ("3."), which a deck writes as text."""
+        return self.bullet.endswith(".") and self.bullet[:-1].isdigit()
+
     def continued(self, runs: Sequence[Run]) -> TextBlock:
         """What follows a page break inside this block: ``runs``, with no space before and
         no bullet."""
@@ -40,7 +46,10 @@ class TextBlock:
 
 def block_height(measurer: Measurer, block: TextBlock, width: float, first: bool) -> float:
     """Height of ``block`` in a column ``width`` points wide (space before dropped when first)."""
-    lines = measurer.line_count(block.runs, width - block.indent, block.size)
+    # a number, written before the text up to a tab, measured as if it took room on the
+    # first line (as some readers' estimates do), though it hangs in the indent
+    runs = (Run(block.bullet + NUMBER_TAB), *block.runs) if block.numbered else block.runs
+    lines = measurer.line_count(runs, width - block.indent, block.size)
     return lines * measurer.line_height(block.runs, block.size) + (0.0 if first else block.space_before)
 
 

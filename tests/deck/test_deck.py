@@ -128,8 +128,10 @@ def test_ladder_is_native_shapes_with_a_line_per_level(seed_pptx: Path) -> None:
     slide = next(s for s in prs.slides if s.shapes.title.text == "Product Manager: Career path")
     steps = sorted((s for s in slide.shapes if s.name.startswith("Level ")
                     and not s.name.endswith("description")), key=lambda s: -s.top)
-    assert [s.text_frame.text for s in steps][:2] == ["1  Associate Product Manager",
-                                                      "2  Product Manager"]
+    assert [s.text_frame.text for s in steps][:2] == ["1.\tAssociate Product Manager",
+                                                      "2.\tProduct Manager"]
+    paragraph = steps[0].text_frame.paragraphs[0]._p  # a wrapped title goes on under itself
+    assert int(paragraph.pPr.get("marL")) == -int(paragraph.pPr.get("indent")) > 0
     assert len(steps) == 5
     assert all(a.width < b.width for a, b in itertools.pairwise(steps))  # rising steps
     lines = {s.name: s.text_frame.text for s in slide.shapes if s.name.endswith("description")}

@@ -13,6 +13,7 @@ from guidebuilder.deck.design import Design
 from guidebuilder.deck.geometry import Box
 from guidebuilder.deck.kinds.text import element_of, prose_of, prose_slides
 from guidebuilder.deck.slides import SlideWriter
+from guidebuilder.deck.text import NUMBER_GAP
 from guidebuilder.guide.richtext import BulletList, Paragraph, RichText, Run
 from guidebuilder.plan.document import Ladder, Section
 from guidebuilder.plan.layout import LADDER_STEPS, slide_form
@@ -51,8 +52,11 @@ def _geometry(room: Box, count: int) -> _Geometry:
     return _Geometry(steps, descriptions)
 
 
-def _step_blocks(level: Level, size: float) -> list[TextBlock]:
-    return [TextBlock((Run(f"{level.number}  ", bold=True), Run(level.title, bold=True)), size)]
+def _step_blocks(design: Design, level: Level, size: float) -> list[TextBlock]:
+    """A step's number and title, a line that wraps going on under the title, not the number."""
+    number = f"{level.number}."
+    hang = design.measurer.width(number, size) + size * NUMBER_GAP
+    return [TextBlock((Run(level.title, bold=True),), size, hang, bullet=number, hang=hang)]
 
 
 def _description_blocks(level: Level, size: float) -> list[TextBlock]:
@@ -64,10 +68,11 @@ def ladder_size(design: Design, room: Box, levels: Sequence[Level]) -> float | N
     geometry = _geometry(room, len(levels))
     for size in SIZES:
         fits = all(
-            blocks_height(design.measurer, blocks(level, size), design.inner_width(box))
+            blocks_height(design.measurer, blocks, design.inner_width(box))
             <= design.inner_height(box)
             for level, step, text in zip(levels, geometry.steps, geometry.descriptions, strict=True)
-            for blocks, box in ((_step_blocks, step), (_description_blocks, text)))
+            for blocks, box in ((_step_blocks(design, level, size), step),
+                                (_description_blocks(level, size), text)))
         if fits:
             return size
     return None
@@ -80,7 +85,7 @@ def shortened(design: Design, room: Box, levels: Sequence[Level]) -> list[Level]
     size = SIZES[-1]
     out = []
     for level, step, text in zip(levels, geometry.steps, geometry.descriptions, strict=True):
-        number = design.measurer.width(f"{level.number}  ", size, bold=True)
+        number = _step_blocks(design, level, size)[0].indent
         title, _ = fitted_text(level.title, design.inner_width(step) - number,
                                design.inner_height(step), design.measurer, size, size, bold=True)
         line = "".join(run.text for run in level.description)
@@ -92,7 +97,8 @@ def shortened(design: Design, room: Box, levels: Sequence[Level]) -> list[Level]
 
 def ladder_words(levels: Sequence[Level]) -> int:
     """The words a slide of ``levels`` shows."""
-    return sum(word_count(_step_blocks(lv, 14) + _description_blocks(lv, 14)) for lv in levels)
+    return sum(word_count([TextBlock((Run(lv.title),), 14, bullet="1."),
+                           *_description_blocks(lv, 14)]) for lv in levels)
 
 
 def career_slides(writer: SlideWriter, role: str, section: Section) -> None:
@@ -157,7 +163,7 @@ def ladder_slide(writer: SlideWriter, title: str, levels: Sequence[Level], size:
     for index, (level, step, text) in enumerate(
             zip(levels, geometry.steps, geometry.descriptions, strict=True)):
         fill = ramp(d.brand.colors.primary, d.surface.background, index, len(levels))
-        slide.rectangle(step.emu(), fill, f"Level {level.number}", _step_blocks(level, size),
+        slide.rectangle(step.emu(), fill, f"Level {level.number}", _step_blocks(d, level, size),
                         d.brand.ink_on(fill))
         if level.description:
             slide.textbox(text, _description_blocks(level, size), d.surface.text,
