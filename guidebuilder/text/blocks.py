@@ -164,8 +164,9 @@ def paginate_whole(measurer: Measurer, blocks: Sequence[TextBlock], width: float
 def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
               height: float, rest: bool = True) -> list[TextBlock]:
     """Take from the front of ``queue`` what fits one page. A block that does not fit is split
-    by lines, once: its remainder goes back to the queue already cut into page-sized parts
-    (not with ``rest`` False, for a caller that wants only the page)."""
+    by lines, once: its remainder goes back to the queue as one paragraph, which the next page
+    splits again where it must (not with ``rest`` False, for a caller that wants only the
+    page)."""
     page: list[TextBlock] = []
     used = 0.0
     while queue:
@@ -181,9 +182,8 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
         if fit >= 2 or (first and fit >= 1):
             lines = measurer.wrap(block.runs, width - block.indent, block.size)
             page.append(block.with_runs(_join_lines(lines[:fit])))
-            per_page = max(1, int(height // step))
-            for start in reversed(range(fit, len(lines), per_page) if rest else ()):
-                queue.appendleft(block.continued(_join_lines(lines[start:start + per_page])))
+            if rest and fit < len(lines):
+                queue.appendleft(block.continued(_join_lines(lines[fit:])))
         elif first:  # not even one line fits an empty page: it stands alone
             page.append(block)
         else:

@@ -292,3 +292,21 @@ def test_numbered_lists_keep_their_numbers_with_room_for_them(tmp_path: Path) ->
                     numbered.append(number.group(1))
                     assert hang >= MEASURER.width(number.group(1), size) + size * 0.3
     assert numbered == [f"{n}." for n in range(1, 12)] + ["3.", "4."]
+
+
+def test_a_long_cell_cut_over_slides_is_one_paragraph_on_each(tmp_path: Path) -> None:
+    """The rest of a cell cut at a slide's foot goes on as one paragraph on the next slide,
+    not as pieces cut to the first slide's room (hard breaks mid-sentence)."""
+    long = " ".join(f"Sentence {n} explains one more duty of the role in plain words,"
+                    for n in range(40)) + " and ends."  # one sentence: kept whole on slides
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}, {id: b, name: B}]\n"
+                            "comparisons:\n  - title: C\n    rows:\n"
+                            "      - {dimension: Short, cells: {a: One, b: Two}}\n"
+                            f"      - {{dimension: Long, cells: {{a: '{long}', b: Short}}}}\n")
+    prs = Presentation(_build(guide, tmp_path / "long.pptx"))
+    pieces = [[p.text for p in cell.text_frame.paragraphs]
+              for slide in prs.slides for shape in slide.shapes if shape.has_table
+              for row in shape.table.rows for cell in row.cells if "Sentence" in cell.text_frame.text]
+    assert len(pieces) > 1  # over several slides
+    assert all(len(paragraphs) == 1 for paragraphs in pieces)
+    assert " ".join(p[0].replace("…", "") for p in pieces).split() == long.split()
