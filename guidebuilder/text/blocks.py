@@ -12,6 +12,7 @@ from guidebuilder.text.measure import Measurer, ellipsize
 
 _Page = TypeVar("_Page")
 NUMBER_TAB = "    "  # the tab after a list item's number, measured as four spaces
+CUT = "…"  # ends a paragraph's part before a page break, and starts the rest
 
 
 @dataclass(frozen=True)
@@ -181,15 +182,60 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
         fit = int((height - used - (0.0 if first else block.space_before)) // step)
         if fit >= 2 or (first and fit >= 1):
             lines = measurer.wrap(block.runs, width - block.indent, block.size)
-            page.append(block.with_runs(_join_lines(lines[:fit])))
-            if rest and fit < len(lines):
-                queue.appendleft(block.continued(_join_lines(lines[fit:])))
+            head, tail = _marked_cut(measurer, lines[:fit], lines[fit:],
+                                     width - block.indent, block.size)
+            page.append(block.with_runs(_join_lines(head)))
+            if rest and tail:
+                queue.appendleft(block.continued(_join_lines(tail)))
         elif first:  # not even one line fits an empty page: it stands alone
             page.append(block)
         else:
             queue.appendleft(block)
         return page
     return page
+
+
+def _marked_cut(measurer: Measurer, head: list[list[Run]], tail: list[list[Run]], width: float,
+                size: float) -> tuple[list[list[Run]], list[list[Run]]]:
+    """A paragraph cut after the lines ``head``: its last line ends with "…" (its last word
+    moved on when the mark does not fit beside it) and what follows starts with one, so
+    that neither part reads as a whole sentence; unmarked when the mark finds no room."""
+    if not tail:
+        return head, tail
+    for move in (False, True):
+        last, rest = list(head[-1]), tail
+        if move:
+            keep = "".join(run.text for run in last).rstrip().rfind(" ")
+            if keep <= 0:  # a single word
+                break
+            last, moved = _split_runs(last, keep)
+            rest = [[*moved, *tail[0]], *tail[1:]]
+        marked = [*head[:-1], [*last[:-1], last[-1].with_text(last[-1].text.rstrip() + CUT)]]
+        if measurer.line_count(_join_lines(marked), width, size) <= len(head):
+            first = rest[0]
+            return marked, [[first[0].with_text(CUT + first[0].text.lstrip()), *first[1:]],
+                            *rest[1:]]
+    return head, tail
+
+
+def _split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """``runs`` cut at character ``at`` of their joined text (the space there dropped)."""
+    before: list[Run] = []
+    after: list[Run] = []
+    seen = 0
+    for run in runs:
+        end = seen + len(run.text)
+        if end <= at:
+            before.append(run)
+        elif seen >= at:
+            after.append(run)
+        else:
+            before.append(run.with_text(run.text[:at - seen]))
+            after.append(run.with_text(run.text[at - seen:]))
+        seen = end
+    if after:
+        after[0] = after[0].with_text(after[0].text.lstrip() + " ")
+    return [run for run in before if run.text] or runs[:1], [run for run in after if run.text]
 
 
 def _join_lines(chunk: list[list[Run]]) -> list[Run]:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from guidebuilder.brand.model import DEFAULT_BRAND
 from guidebuilder.guide.richtext import Run
-from guidebuilder.text.blocks import TextBlock, _join_lines, blocks_height, paginate
+from guidebuilder.text.blocks import CUT, TextBlock, _join_lines, blocks_height, paginate
 from guidebuilder.text.measure import (
     WHOLE_WORDS,
     Measurer,
@@ -58,7 +58,7 @@ def test_paginate_keeps_order_and_fits(texts: list[str], width: float, height: f
     pages = paginate(MEASURER, blocks, width, height)
     for page in pages:
         assert blocks_height(MEASURER, page, width) <= height or len(page) == 1
-    flat = "".join(r.text for page in pages for b in page for r in b.runs)
+    flat = "".join(r.text for page in pages for b in page for r in b.runs).replace(CUT, "")
     assert flat.replace(" ", "") == "".join(b.runs[0].text for b in blocks).replace(" ", "")
 
 
@@ -198,3 +198,16 @@ def test_a_line_set_partly_in_a_tall_fallback_font_is_measured_that_tall(tmp_pat
     block = TextBlock((Run(f"Recruiter {arabic} " * 12),), 20)
     lines = measurer.line_count(block.runs, 300, 20)
     assert blocks_height(measurer, [block], 300) == pytest.approx(lines * taller)
+
+
+def test_a_paragraph_cut_over_pages_is_marked_where_it_is_cut() -> None:
+    """Neither part of a cut paragraph reads as a whole sentence: the first ends with "…" and
+    the rest starts with one; each part still fits its page."""
+    text = " ".join(f"word{n}" for n in range(80)) + "."
+    pages = paginate(MEASURER, [TextBlock((Run(text),), 14.0)], 200.0, 100.0)
+    parts = ["".join(r.text for r in page[0].runs) for page in pages]
+    assert len(parts) > 2
+    assert all(part.endswith(CUT) for part in parts[:-1])
+    assert all(part.startswith(CUT) for part in parts[1:])
+    assert all(blocks_height(MEASURER, page, 200.0) <= 100.0 for page in pages)
+    assert " ".join(parts).replace(CUT, " ").split() == text.split()
