@@ -325,16 +325,22 @@ class Story:
             self.keep_lead(lead if start == 0 else None, [
                 Figure(LadderDiagram(titles, self.brand, s.step, start + 1), figure),
                 Spacer(1, s.body.fontSize)])
+        entries: list[list[Flowable]] = []
         for number, level in enumerate(levels, start=1):
             body = self.rich(level.body)
             if not body:  # a step without text: the diagram names it, the list just counts it
-                self.flowables.append(self.para(f"{number}. {self.text(level.term)}", s.body))
+                entries.append([self.para(f"{number}. {self.text(level.term)}", s.body)])
                 continue
             term = self.para(f"{number}. {self.head(level.term)}",
                              s.h3.clone("level", fontSize=s.body.fontSize + 0.5,
                                         spaceBefore=s.body.fontSize * 0.6),
                              heading_role(self.depth + 1))
-            self.flowables.extend(with_lead(term, body))
+            entries.append(with_lead(term, body))
+        # the diagram stays with the first two levels it draws, not with one alone at a foot
+        if entries:
+            second = entries[1] if len(entries) > 1 else []
+            self.flowables[-2:] = [kept_together([*self.flowables[-2:], *entries[0], *second[:1]])]
+            self.flowables += [*second[1:], *(f for entry in entries[2:] for f in entry)]
         self.flowables.append(Spacer(1, s.body.fontSize * 0.6))
 
 

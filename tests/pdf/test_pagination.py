@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from guidebuilder.run.job import Job, run_job
+
 from conftest import SEED, write
 
 BAND = 0.07  # the running header and footer bands, as a share of the page height
@@ -118,3 +120,22 @@ def test_contents_a_few_lines_too_long_are_set_closer_on_one_page(
     contents = pages[1].extract_text()
     assert "Role number 9" in contents and "Frequently asked questions" in contents
     assert ".  .  ." not in pages[2].extract_text()  # no line of the contents spills over
+
+
+def test_a_career_diagram_keeps_its_first_two_levels_on_its_page(tmp_path: Path) -> None:
+    """However much comes before it, the ladder diagram is never left at a page foot with
+    one level of its list (or none): the first two levels stay on its page."""
+    levels = "".join(f"      - {{title: Level {n}, text: Does the work of level {n} well "
+                     f"and grows into the next one.}}\n" for n in range(1, 6))
+    for filler in range(0, 30):
+        duties = "".join(f"      - {{title: Duty {n}, text: Handles duty {n} every week "
+                         "and on time.}\n" for n in range(filler))
+        guide = write(tmp_path, f"title: T\nroles:\n  - id: a\n    name: A\n    summary: S.\n"
+                                f"    responsibilities:\n{duties or '      - {title: D, text: T.}' + chr(10)}"
+                                f"    career:\n      levels:\n{levels}", f"g{filler}.yaml")
+        pdf = tmp_path / f"g{filler}.pdf"
+        assert run_job(Job(guide, {"pdf": pdf}, None)).error is None
+        pages = [page.extract_text() for page in PdfReader(pdf).pages]
+        first = next(i for i, text in enumerate(pages) if "1. Level 1" in text)
+        assert "2. Level 2" in pages[first], filler
+        assert "Career path" in pages[first], filler
