@@ -46,7 +46,8 @@ def compose(plan: DocumentPlan, writer: SlideWriter) -> None:
     title_slide(writer, plan.meta)
     roles = [s for s in plan.sections if s.kind is SectionKind.ROLE]
     divider = wants_divider([role.title for role in roles])
-    entries = agenda_entries(plan, writer.labels.roles if divider else None)
+    groups = role_groups(writer, roles)
+    entries = agenda_entries(plan, writer.labels.roles if divider else None, groups)
     agenda_slides(writer, entries)
     number = 0
     shown: Section | None = None  # a comparison already on the slide of the one before it
@@ -65,38 +66,54 @@ def compose(plan: DocumentPlan, writer: SlideWriter) -> None:
             number += 1
             if divider:
                 divider_slide(writer, number, [role.title for role in roles])
-            roles_slides(writer, roles)
+            for group in groups:
+                if len(group) > 1:
+                    gathered_slide(writer, group)
+                else:
+                    role_slides(writer, group[0], thin=is_thin(group[0]))
 
 
-def agenda_entries(plan: DocumentPlan, roles_part: str | None) -> list[AgendaEntry]:
-    """The agenda's numbered entries: a section each, or, under ``roles_part`` (the divider's
-    title), one entry for all roles naming them, numbered as the divider is."""
+def agenda_entries(plan: DocumentPlan, roles_part: str | None,
+                   groups: Sequence[Sequence[Section]]) -> list[AgendaEntry]:
+    """The agenda's numbered entries: a section each (thin roles gathered on one slide, see
+    ``role_groups``, one entry titled as that slide is), or, under ``roles_part`` (the
+    divider's title), one entry for all roles naming them, numbered as the divider is."""
     entries: list[AgendaEntry] = []
     roles = [s.title for s in plan.sections if s.kind is SectionKind.ROLE]
+    titles = {id(group[0]): _gathered_title(group) for group in groups}  # a slide's first role
     for section in plan.sections:
-        if section.kind is not SectionKind.ROLE or roles_part is None:
+        if section.kind is not SectionKind.ROLE:
             entries.append(AgendaEntry(len(entries) + 1, section.title))
+        elif roles_part is None:
+            if id(section) in titles:
+                entries.append(AgendaEntry(len(entries) + 1,
+                                           titles.get(id(section), section.title)))
         elif section.title == roles[0] and not any(e.roles for e in entries):
             entries.append(AgendaEntry(len(entries) + 1, roles_part, tuple(roles)))
     return entries
 
 
-def roles_slides(writer: SlideWriter, roles: Sequence[Section]) -> None:
-    """Each role's slides in order; a run of thin roles is gathered, a card each, a few to
-    a slide (a thin role alone has its career path on its overview)."""
+def role_groups(writer: SlideWriter, roles: Sequence[Section]) -> list[list[Section]]:
+    """The roles as their slides show them, in order: alone, or a run of thin roles gathered,
+    a card each, a few to a slide where their cards fit it together."""
+    d = writer.design
+    groups: list[list[Section]] = []
     index = 0
     while index < len(roles):
         run = list(takewhile(is_thin, roles[index:]))
         if len(run) < 2:
-            role_slides(writer, roles[index], thin=bool(run))
+            groups.append([roles[index]])
             index += 1
             continue
         slides = -(-len(run) // GATHERED)
         start = 0
         for count in (len(run) // slides + (n < len(run) % slides) for n in range(slides)):
-            gathered_slide(writer, run[start:start + count])
+            group = run[start:start + count]
+            fits = fitted_cards(d, [role_card(role) for role in group], d.body_box(), d.max_words)
+            groups += [group] if fits else [[role] for role in group]
             start += count
         index += len(run)
+    return groups
 
 
 def is_thin(role: Section) -> bool:
@@ -105,17 +122,16 @@ def is_thin(role: Section) -> bool:
 
 
 def gathered_slide(writer: SlideWriter, roles: Sequence[Section]) -> None:
-    """Thin ``roles`` side by side, a card each, on one slide (each on its own when they do
-    not fit together)."""
+    """Thin ``roles`` side by side, a card each, on one slide (see ``role_groups``)."""
     d = writer.design
     cards = [role_card(role) for role in roles]
     made = fitted_cards(d, cards, d.body_box(), d.max_words)
-    if not made:
-        for role in roles:
-            role_slides(writer, role, thin=True)
-        return
-    cards_slide(writer, " · ".join(role.title for role in roles), "", made,
+    cards_slide(writer, _gathered_title(roles), "", made,
                 "\n\n".join(f"{card.heading}\n{card.notes}" for card in cards))
+
+
+def _gathered_title(roles: Sequence[Section]) -> str:
+    return " · ".join(role.title for role in roles)
 
 
 def section_slides(writer: SlideWriter, section: Section) -> None:

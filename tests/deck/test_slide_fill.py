@@ -310,3 +310,14 @@ def test_a_long_cell_cut_over_slides_is_one_paragraph_on_each(tmp_path: Path) ->
     assert len(pieces) > 1  # over several slides
     assert all(len(paragraphs) == 1 for paragraphs in pieces)
     assert " ".join(p[0].replace("…", "") for p in pieces).split() == long.split()
+
+
+def test_the_agenda_names_thin_roles_as_the_slide_they_share(tmp_path: Path) -> None:
+    guide = write(tmp_path, "title: T\nsummary: Two thin roles.\nroles:\n" + "".join(
+        f"  - id: r{i}\n    name: Role {i}\n    summary: Does thing {i}.\n" for i in range(2)))
+    prs = Presentation(_build(guide, tmp_path / "thin.pptx"))
+    titles = [slide.shapes.title.text for slide in prs.slides]
+    assert "Role 0 · Role 1" in titles and "Role 0" not in titles
+    agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
+    lines = [shape.text_frame.text for shape in agenda.shapes if shape.has_text_frame]
+    assert "Role 0 · Role 1" in lines and "Role 0" not in lines
