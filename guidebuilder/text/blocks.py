@@ -115,7 +115,7 @@ def paginate(measurer: Measurer, blocks: Sequence[TextBlock], width: float, heig
     queue = deque(blocks)
     pages = []
     while queue:
-        pages.append(fill_page(measurer, queue, width, height))
+        pages.append(fill_page(measurer, queue, width, height, max_words=max_words))
     if max_words is None:
         return pages
     return [part for page in pages for part in _by_words(measurer, page, width, max_words)]
@@ -162,17 +162,21 @@ def paginate_whole(measurer: Measurer, blocks: Sequence[TextBlock], width: float
     return [page for page in pages if page]
 
 
-def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float,
-              height: float, rest: bool = True) -> list[TextBlock]:
+def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float, height: float,
+              rest: bool = True, max_words: int | None = None) -> list[TextBlock]:
     """Take from the front of ``queue`` what fits one page. A block that does not fit is split
     by lines, once: its remainder goes back to the queue as one paragraph, which the next page
     splits again where it must (not with ``rest`` False, for a caller that wants only the
-    page)."""
+    page). With ``max_words``, the page ends before a block that would take it over that
+    many words."""
     page: list[TextBlock] = []
     used = 0.0
     while queue:
         block = queue.popleft()
         first = not page
+        if not first and max_words is not None and word_count([*page, block]) > max_words:
+            queue.appendleft(block)
+            return page
         need = block_height(measurer, block, width, first)
         if used + need <= height:
             page.append(block)

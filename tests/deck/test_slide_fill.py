@@ -321,3 +321,21 @@ def test_the_agenda_names_thin_roles_as_the_slide_they_share(tmp_path: Path) -> 
     agenda = next(s for s in prs.slides if s.shapes.title.text == "Agenda")
     lines = [shape.text_frame.text for shape in agenda.shapes if shape.has_text_frame]
     assert "Role 0 · Role 1" in lines and "Role 0" not in lines
+
+
+def test_an_answer_cut_over_slides_asks_its_question_again(tmp_path: Path) -> None:
+    """Each slide of a long answer starts with its question ("(cont.)" after the first), and
+    the answer takes as few slides as its words need (the last items are not left apart)."""
+    steps = "".join(f"      {n}. Step {n} of the onboarding plan for a new lead.\n"
+                    for n in range(1, 15))
+    guide = write(tmp_path, "title: T\nroles: [{id: a, name: A}]\nfaq:\n"
+                            f"  - question: How does onboarding go?\n    answer: |\n{steps}")
+    prs = Presentation(_build(guide, tmp_path / "faq.pptx"))
+    slides = [s for s in prs.slides if s.shapes.title.text.startswith("Frequently asked")]
+    firsts = [next(shape.text_frame.paragraphs[0].text for shape in s.shapes
+                   if shape.has_text_frame and shape != s.shapes.title) for s in slides]
+    assert firsts[0] == "Q: How does onboarding go?"
+    assert all(first == "Q: How does onboarding go? (cont.)" for first in firsts[1:])
+    items = [sum(bool(re.match(r"\d+\.\t", p.text)) for shape in s.shapes
+                 if shape.has_text_frame for p in shape.text_frame.paragraphs) for s in slides]
+    assert sum(items) == 14 and min(items) >= 4, items  # no last item or two left apart

@@ -11,7 +11,7 @@ from guidebuilder.deck.text import rich_blocks
 from guidebuilder.guide.richtext import Run
 from guidebuilder.plan.document import Question, Questions
 from guidebuilder.plan.layout import slide_form
-from guidebuilder.text.blocks import TextBlock, paginate, spread_pages, word_count
+from guidebuilder.text.blocks import TextBlock, blocks_height, paginate, spread_pages, word_count
 
 
 @dataclass
@@ -59,6 +59,19 @@ def _question_blocks(writer: SlideWriter, item: Question, size: float) -> list[T
                         b.level, hang=b.hang) for b in answer)]
 
 
+def _cut(writer: SlideWriter, group: list[TextBlock],
+         again: list[TextBlock]) -> list[list[TextBlock]]:
+    """A question and its answer over evenly filled slides, each after the first leaving
+    room for ``again`` (the question asked again) above its part."""
+    d = writer.design
+    room = d.body_box()
+    width = d.inner_width(room)
+    height = d.inner_height(room) - blocks_height(d.measurer, again, width)
+    words = d.max_words - word_count(again)
+    return spread_pages(lambda share: paginate(d.measurer, group, width, height * share,
+                                               int(words * share)))
+
+
 def _whole_questions(writer: SlideWriter, items: tuple[Question, ...],
                      groups: list[list[TextBlock]], share: float) -> list[_Page]:
     """Questions with their answers on slides filled to ``share`` of their room and words,
@@ -73,10 +86,11 @@ def _whole_questions(writer: SlideWriter, items: tuple[Question, ...],
         if pages[-1].blocks and not fits(d, candidate, part, max_words):
             pages.append(_Page())
             candidate = group
-        if not fits(d, candidate):
-            parts = paginate(d.measurer, group, d.inner_width(room), d.inner_height(room),
-                             d.max_words)
-            pages += [_Page(part, [item] if part[0] is group[0] else []) for part in parts]
+        if not fits(d, candidate):  # cut over slides, the question asked again on each
+            again = [TextBlock((*group[0].runs, Run(f" {writer.labels.continued}")),
+                               group[0].size)]
+            pages += [_Page(cut, [item]) if cut[0] is group[0] else _Page([*again, *cut])
+                      for cut in _cut(writer, group, again)]
             pages.append(_Page())
             continue
         pages[-1].blocks = candidate
