@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -56,26 +57,41 @@ def slide_form(text: RichText) -> RichText:
     if text.slide is not None:
         return text.slide
     blocks: list[Block] = []
-    for block in text.blocks:
+    for index, block in enumerate(text.blocks):
         if isinstance(block, Paragraph):
-            blocks.append(Paragraph(_leading_sentences(block.runs)))
+            introduces = (index + 1 < len(text.blocks)
+                          and isinstance(text.blocks[index + 1], BulletList))
+            blocks.append(Paragraph(_leading_sentences(block.runs, keep_lead_in=introduces)))
         else:
             blocks.append(BulletList(tuple(replace(item, runs=_leading_sentences(item.runs))
                                            for item in block.items)))
     return RichText(text.source, tuple(blocks))
 
 
-def _leading_sentences(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    """``runs`` cut after their leading sentences (see ``slide_form``), styles kept."""
+def _leading_sentences(runs: tuple[Run, ...], keep_lead_in: bool = False) -> tuple[Run, ...]:
+    """``runs`` cut after their leading sentences (see ``slide_form``), styles kept; with
+    ``keep_lead_in``, a last sentence that ends with a colon (what introduces the list after
+    it: "To do so:") is kept too."""
     text = "".join(run.text for run in runs)
     room = len(leading_sentences(text, SLIDE_WORDS)) + len(text) - len(text.lstrip())
-    kept: list[Run] = []
+    kept = _runs_between(runs, 0, room)
+    ends = list(re.finditer(r"[.!?…]\s+", text.rstrip()))
+    lead_in = ends[-1].end() if ends else len(text)
+    if keep_lead_in and text.rstrip().endswith(":") and lead_in >= room:
+        kept = (*kept, Run(" "), *_runs_between(runs, lead_in, len(text)))
+    return kept
+
+
+def _runs_between(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
+    """The runs of characters ``start`` to ``end`` of ``runs``' text, styles kept."""
+    out: list[Run] = []
+    seen = 0
     for run in runs:
-        if room <= 0:
-            break
-        kept.append(run.with_text(run.text[:room]))
-        room -= len(run.text)
-    return tuple(kept)
+        piece = run.text[max(0, start - seen):max(0, end - seen)]
+        if piece:
+            out.append(run.with_text(piece))
+        seen += len(run.text)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

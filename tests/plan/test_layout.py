@@ -153,3 +153,19 @@ def test_shortened_texts_are_listed_with_their_paths(tmp_path: Path) -> None:
         "comparisons[0].rows[0].cells.a[1]": "Two words. And a third long sentence here.",
         "faq[0].answer": "No. Not at first, but later the team expects it.",
     }
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    # the sentence that introduces a list stays with it when the paragraph is shortened
+    ("Yes, and more often now. Knowing the floor helps a lot with planning. To do so:\n\n"
+     "- take a course,\n- join a project.",
+     "Yes, and more often now. Knowing the floor helps a lot with planning. To do so:"),
+    # with no list after it, a paragraph is shortened as any other
+    ("Yes, and more often now. Knowing the floor helps a lot with planning. To do so:",
+     "Yes, and more often now. Knowing the floor helps a lot with planning."),
+])
+def test_a_shortened_paragraph_keeps_the_lead_in_of_its_list(source: str, shown: str) -> None:
+    from guidebuilder.guide.richtext import parse
+    from guidebuilder.plan.layout import slide_form
+
+    assert slide_form(parse(source)).blocks[0].plain == shown
