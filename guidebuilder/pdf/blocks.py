@@ -22,9 +22,10 @@ NUMBER_GAP = 0.6  # of the bullet's size after a number: what reportlab leaves b
 
 
 def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
-                   bullet_style: ParagraphStyle, parent: Elem) -> list[Flowable]:
+                   bullet_style: ParagraphStyle, parent: Elem, kept: int = 0) -> list[Flowable]:
     """``text``'s paragraphs in ``style`` and its list items in ``bullet_style``, indented by
-    their nesting level; tagged as P and L > LI > (Lbl, LBody) in ``parent``."""
+    their nesting level; tagged as P and L > LI > (Lbl, LBody) in ``parent``. A list of at
+    most ``kept`` items stays on one page (not one item alone at the top of the next)."""
     out: list[Flowable] = []
     for block in text.blocks:
         match block:
@@ -33,6 +34,7 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
             case BulletList():
                 lists = ListMaker(parent)
                 extra = _number_room(block, bullet_style)
+                start = len(out)
                 for item in block.items:
                     lbl, body = lists.item(item.level, item.number is not None)
                     bullet = bullet_marker(item.number, item.level)
@@ -42,6 +44,8 @@ def rich_flowables(text: RichText, markup: Markup, style: ParagraphStyle,
                                           indent + extra, indent)
                     out.append(TaggedParagraph(markup.runs(item.runs), item_style, bulletText=bullet,
                                                tag=body, lbl=lbl))
+                if 1 < len(block.items) <= kept:
+                    out[start:] = [kept_together(out[start:])]
             case _:
                 assert_never(block)
     return out

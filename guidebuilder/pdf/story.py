@@ -55,6 +55,7 @@ from guidebuilder.plan.layout import (
 )
 from guidebuilder.text.measure import shorten
 
+KEPT_LIST = 4  # items of a list at most, kept on one page
 SHARED_PAGE_FILL = 0.92  # of a landscape page two chapters may fill to share it
 CONTENTS_SQUEEZE = 0.8  # contents lines may be set this much closer to keep to one page
 
@@ -98,7 +99,8 @@ class Story:
             extra = getattr(style, side) - getattr(body, side)
             if extra:
                 bullet = indented(bullet, f"{bullet.name}-{style.name}", extra, extra)
-        return rich_flowables(text, self.styles.markup, style or body, bullet, self.root)
+        return rich_flowables(text, self.styles.markup, style or body, bullet, self.root,
+                              kept=KEPT_LIST)
 
     def para(self, markup: str, style: ParagraphStyle, role: str = "P") -> TaggedParagraph:
         """A paragraph tagged as ``role`` in the document."""

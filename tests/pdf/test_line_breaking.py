@@ -77,3 +77,22 @@ def test_every_item_of_a_numbered_list_starts_its_text_at_one_place(rtl: bool) -
         style = item.style
         width = stringWidth(item.bulletText, style.bulletFontName, style.bulletFontSize)
         assert style.bulletIndent + width + 0.6 * style.bulletFontSize <= getattr(style, side)
+
+
+@pytest.mark.parametrize(("items", "kept"), [(3, True), (4, True), (6, False)])
+def test_a_short_list_is_kept_on_one_page(items: int, kept: bool) -> None:
+    """A list of a few items moves to the next page whole rather than leave one item there."""
+    from reportlab.platypus import KeepTogether
+
+    from guidebuilder.brand.model import DEFAULT_BRAND
+    from guidebuilder.guide.richtext import parse
+    from guidebuilder.pdf.blocks import rich_flowables
+    from guidebuilder.pdf.structure import StructTree
+    from guidebuilder.pdf.styles import build_styles
+
+    styles = build_styles(DEFAULT_BRAND)
+    text = parse("Lead-in:\n\n" + "".join(f"- item {n}\n" for n in range(items)))
+    flow = rich_flowables(text, styles.markup, styles.body, styles.bullet,
+                          StructTree("T", "en").root, kept=4)
+    assert isinstance(flow[1], KeepTogether) is kept
+    assert len(flow) == (2 if kept else 1 + items)
