@@ -23,7 +23,7 @@ from guidebuilder.plan.document import (
     Table,
     TableRow,
 )
-from guidebuilder.plan.labels import labels_for
+from guidebuilder.plan.labels import labels_for, long_date
 
 if TYPE_CHECKING:
     from guidebuilder.guide.model import Guide, Role, Row
@@ -78,7 +78,7 @@ def build_plan(guide: Guide, audience: str | None = None,
     if guide.closing:
         sections.append(Section("closing", SectionKind.CLOSING, labels.closing,
                                 (Prose(guide.closing),)))
-    date = guide.date or (timestamp.strftime("%Y-%m-%d") if timestamp else "")
+    date = guide.date or (long_date(timestamp.date(), guide.language) if timestamp else "")
     meta = DocumentInfo(guide.title, guide.subtitle, guide.credits,
                         " · ".join(part for part in (guide.version, date) if part),
                         guide.language, labels, timestamp)

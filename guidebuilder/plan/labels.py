@@ -8,10 +8,11 @@ import difflib
 import json
 import re
 from dataclasses import fields
+from datetime import date
 from functools import cache
 from pathlib import Path
 
-from guidebuilder.cache import derived
+from guidebuilder.cache import derived, identity, keep, recall
 from guidebuilder.plan.document import Labels
 
 FALLBACK = "en"
@@ -93,3 +94,26 @@ def labels_for(tag: str, given: dict[str, str | None]) -> Labels:
     built_in = _words()[base_language(tag) or FALLBACK]
     return Labels(**{field.name: given.get(field.name) or built_in[field.name]
                      for field in fields(Labels)})
+
+
+def long_date(day: date, tag: str) -> str:
+    """``day`` as a reader of the language ``tag`` writes it in full ("December 5, 2026",
+    "5. Dezember 2026", "5 grudnia 2026"), from CLDR's data (babel); ISO 8601 for a language
+    CLDR does not know. Remembered in the cache, so that a build seldom loads babel."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")  # found, not imported
+    key = repr((tag, day.isoformat(), identity(Path(spec.origin)) if spec and spec.origin
+                else ())).encode()
+    known = recall("date", key)
+    if isinstance(known, str):
+        return known
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        text = format_date(day, format="long", locale=Locale.parse(tag, sep="-"))
+    except (UnknownLocaleError, ValueError):
+        text = day.isoformat()
+    keep("date", key, text)
+    return text

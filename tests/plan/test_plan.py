@@ -89,7 +89,7 @@ def test_audience_keeps_items_without_one_and_its_own(guide) -> None:
 
 def test_date_line_and_timestamp(guide) -> None:
     when = datetime(2024, 5, 6)
-    assert build_plan(guide, timestamp=when).meta.date_line == "2024-05-06"
+    assert build_plan(guide, timestamp=when).meta.date_line == "May 6, 2024"
     assert build_plan(guide).meta.date_line == ""
     seed = build_plan(load_guide(SEED).guide, timestamp=when)
     assert seed.meta.title == "Product Manager vs Program Manager"
@@ -155,3 +155,15 @@ def test_shortened_headers_are_keyed_under_the_table_and_in_the_notes(tmp_path: 
     notes = [s.notes_slide.notes_text_frame.text for s in Presentation(targets["pptx"]).slides
              if s.has_notes_slide]
     assert any(key in n for n in notes)
+
+
+@pytest.mark.parametrize(("tag", "line"), [
+    ("en-GB", "6 May 2024"), ("de", "6. Mai 2024"), ("pl", "6 maja 2024"),
+    ("el", "6 Μαΐου 2024"), ("ja", "2024年5月6日"), ("xx", "2024-05-06")])
+def test_a_build_date_is_written_as_the_guides_language_writes_it(tag: str, line: str) -> None:
+    """A guide without a date shows its build's date in full, in its language (ISO 8601 for
+    a language without such data); the same again when remembered."""
+    from guidebuilder.plan.labels import long_date
+
+    assert long_date(datetime(2024, 5, 6).date(), tag) == line
+    assert long_date(datetime(2024, 5, 6).date(), tag) == line
