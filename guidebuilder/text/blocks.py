@@ -186,8 +186,9 @@ def fill_page(measurer: Measurer, queue: deque[TextBlock], width: float, height:
         fit = int((height - used - (0.0 if first else block.space_before)) // step)
         if fit >= 2 or (first and fit >= 1):
             lines = measurer.wrap(block.runs, width - block.indent, block.size)
-            head, tail = _marked_cut(measurer, lines[:fit], lines[fit:],
-                                     width - block.indent, block.size)
+            head, tail = lines[:fit], lines[fit:]
+            if rest:  # the page is kept (not only measured): mark where it is cut
+                head, tail = _marked_cut(measurer, head, tail, width - block.indent, block.size)
             page.append(block.with_runs(_join_lines(head)))
             if rest and tail:
                 queue.appendleft(block.continued(_join_lines(tail)))

@@ -102,8 +102,8 @@ def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText)
     four roles on): rows go to as few slides as they fit at the smallest table size, evenly;
     a cell too tall for a slide is split. Each slide's type is as large as it fits. A table
     of many roles whose narrow columns would leave most of its slides huddled (few rows for
-    their words, in small type), or cut its cells over slides, is turned (see
-    ``turned_slides``). More roles than a slide's
+    their words, in small type), or cut the cells of its few rows over slides, is turned
+    (see ``turned_slides``). More roles than a slide's
     columns hold are turned to rows when the dimensions are few (all of them on every slide
     when they fit it, else a few roles to a slide), else shown a group of roles at a time,
     the group in the title."""
@@ -113,7 +113,8 @@ def table_slides(writer: SlideWriter, title: str, table: Table, text: TableText)
         pages, _ = layout.fit(text)
         huddled = 2 * layout.huddled(pages) > len(pages)  # worth a slide more
         sources = [source for page, _ in pages for source in dict.fromkeys(page.sources)]
-        cut = len(sources) > len(set(sources))  # a row's cells cut over slides
+        cut = (len(sources) > len(set(sources))  # a row's cells cut over slides, in a table
+               and len(table.rows) <= MAX_COLUMNS_TURNED)  # a turned slide may show whole
         if not (roles >= TURN_FROM and len(pages) > 1 and (huddled or cut)
                 and turned_slides(writer, title, table, text, len(pages) + huddled)):
             layout.slides(title, text)
