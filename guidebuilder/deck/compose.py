@@ -86,8 +86,7 @@ def agenda_entries(plan: DocumentPlan, roles_part: str | None,
             entries.append(AgendaEntry(len(entries) + 1, section.title))
         elif roles_part is None:
             if id(section) in titles:
-                entries.append(AgendaEntry(len(entries) + 1,
-                                           titles.get(id(section), section.title)))
+                entries.append(AgendaEntry(len(entries) + 1, titles[id(section)]))
         elif section.title == roles[0] and not any(e.roles for e in entries):
             entries.append(AgendaEntry(len(entries) + 1, roles_part, tuple(roles)))
     return entries

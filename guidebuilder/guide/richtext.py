@@ -9,6 +9,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -40,6 +42,18 @@ class Run:
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 Runs = tuple[Run, ...]
+
+
+def runs_between(runs: Sequence[Run], start: int, end: int) -> Runs:
+    """The runs of characters ``start`` to ``end`` of ``runs``' joined text, styles kept."""
+    out: list[Run] = []
+    seen = 0
+    for run in runs:
+        piece = run.text[max(0, start - seen):max(0, end - seen)]
+        if piece:
+            out.append(run.with_text(piece))
+        seen += len(run.text)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

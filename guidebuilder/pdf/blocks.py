@@ -57,8 +57,8 @@ def _number_room(items: BulletList, style: ParagraphStyle) -> float:
     widest = max((stringWidth(bullet_marker(item.number, item.level), style.bulletFontName,
                               style.bulletFontSize) for item in items.items if item.number),
                  default=0.0)
-    room = abs(style.leftIndent - style.bulletIndent) if style.wordWrap != "RTL" else abs(
-        style.rightIndent - style.bulletIndent)
+    text = style.rightIndent if style.wordWrap == "RTL" else style.leftIndent
+    room = text - style.bulletIndent
     return math.ceil(max(0.0, widest + style.bulletFontSize * NUMBER_GAP - room) * 100) / 100
 
 

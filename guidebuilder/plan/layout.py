@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, assert_never
 
-from guidebuilder.guide.richtext import Block, BulletList, Paragraph, RichText, Run
+from guidebuilder.guide.richtext import Block, BulletList, Paragraph, RichText, Run, runs_between
 from guidebuilder.plan.document import DocumentPlan, Section, SectionKind, Table
 from guidebuilder.text.measure import leading_sentences, shorten
 
@@ -74,24 +74,12 @@ def _leading_sentences(runs: tuple[Run, ...], keep_lead_in: bool = False) -> tup
     it: "To do so:") is kept too."""
     text = "".join(run.text for run in runs)
     room = len(leading_sentences(text, SLIDE_WORDS)) + len(text) - len(text.lstrip())
-    kept = _runs_between(runs, 0, room)
+    kept = runs_between(runs, 0, room)
     ends = list(re.finditer(r"[.!?…]\s+", text.rstrip()))
     lead_in = ends[-1].end() if ends else len(text)
     if keep_lead_in and text.rstrip().endswith(":") and lead_in >= room:
-        kept = (*kept, Run(" "), *_runs_between(runs, lead_in, len(text)))
+        kept = (*kept, Run(" "), *runs_between(runs, lead_in, len(text)))
     return kept
-
-
-def _runs_between(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
-    """The runs of characters ``start`` to ``end`` of ``runs``' text, styles kept."""
-    out: list[Run] = []
-    seen = 0
-    for run in runs:
-        piece = run.text[max(0, start - seen):max(0, end - seen)]
-        if piece:
-            out.append(run.with_text(piece))
-        seen += len(run.text)
-    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from guidebuilder.guide.richtext import Run
+from guidebuilder.guide.richtext import Run, runs_between
 from guidebuilder.text.measure import Measurer, ellipsize
 
 _Page = TypeVar("_Page")
@@ -225,22 +225,10 @@ def _marked_cut(measurer: Measurer, head: list[list[Run]], tail: list[list[Run]]
 
 def _split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
     """``runs`` cut at character ``at`` of their joined text (the space there dropped)."""
-    before: list[Run] = []
-    after: list[Run] = []
-    seen = 0
-    for run in runs:
-        end = seen + len(run.text)
-        if end <= at:
-            before.append(run)
-        elif seen >= at:
-            after.append(run)
-        else:
-            before.append(run.with_text(run.text[:at - seen]))
-            after.append(run.with_text(run.text[at - seen:]))
-        seen = end
+    after = list(runs_between(runs, at, sum(len(run.text) for run in runs)))
     if after:
         after[0] = after[0].with_text(after[0].text.lstrip() + " ")
-    return [run for run in before if run.text] or runs[:1], [run for run in after if run.text]
+    return list(runs_between(runs, 0, at)) or runs[:1], [run for run in after if run.text]
 
 
 def _join_lines(chunk: list[list[Run]]) -> list[Run]:

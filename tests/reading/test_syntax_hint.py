@@ -47,25 +47,20 @@ def test_tabs_and_stray_indentation_are_said_in_plain_words(tmp_path: Path, text
     assert problem.line == line and said in str(problem)
 
 
-def test_text_cut_by_a_comma_in_braces_says_to_quote_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("lines", "said"), [
+    ("    career:\n      levels:\n"
+     "        - {title: VP, text: Owns the budget, its hiring and strategy.}\n",
+     "'its hiring and strategy.' is read as a key: inside { } a comma ends a text, and "
+     "anywhere ': ' does; put the whole text in quotes."),
+    ("    tasks:\n      - Note: the deck is due a week before the review meeting.\n",
+     "roles[0].tasks[0]: the text 'Note: the deck is due a week before the revie…' holds "
+     "\": \", which YAML reads as a key and its value; put the whole text in quotes."),
+])
+def test_text_cut_by_yaml_says_to_quote_it(tmp_path: Path, lines: str, said: str) -> None:
+    """A comma in braces or a colon in a list item cut a text: the message says to quote it."""
     from guidebuilder.guide.load import load_guide
 
-    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n    career:\n      levels:\n"
-                            "        - {title: VP, text: Owns the budget, its hiring and strategy.}\n")
+    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n" + lines)
     with pytest.raises(GuideBuilderError) as caught:
         load_guide(guide)
-    assert str(caught.value.problems[0]).endswith(
-        "'its hiring and strategy.' is read as a key: inside { } a comma ends a text, and "
-        "anywhere ': ' does; put the whole text in quotes.")
-
-
-def test_a_list_item_holding_a_colon_says_to_quote_it(tmp_path: Path) -> None:
-    from guidebuilder.guide.load import load_guide
-
-    guide = write(tmp_path, "title: T\nroles:\n  - id: a\n    name: A\n    tasks:\n"
-                            "      - Note: the deck is due a week before the review meeting.\n")
-    with pytest.raises(GuideBuilderError) as caught:
-        load_guide(guide)
-    assert str(caught.value.problems[0]).endswith(
-        "roles[0].tasks[0]: the text 'Note: the deck is due a week before the revie…' holds "
-        "\": \", which YAML reads as a key and its value; put the whole text in quotes.")
+    assert str(caught.value.problems[0]).endswith(said)
